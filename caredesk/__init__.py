@@ -1,0 +1,1 @@
+"""CareDesk: customer care for makers of healthcare products."""

@@ -1,0 +1,44 @@
+"""The append-only, hash-chained audit trail (21 CFR Part 11 style)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class AuditAction(models.TextChoices):
+    CREATE = "create", "Create"
+    UPDATE = "update", "Update"
+    DELETE = "delete", "Delete"
+    VIEW = "view", "View"
+    EXPORT = "export", "Export"
+    LOGIN = "login", "Login"
+    LOGIN_FAILED = "login_failed", "Failed login"
+    LOGOUT = "logout", "Logout"
+    LOCKOUT = "lockout", "Account locked"
+    MFA = "mfa", "Second factor"
+    SEARCH = "search", "Search"
+
+
+class AuditEvent(models.Model):
+    """One audited act. Rows are never updated or deleted; each row hashes its predecessor."""
+
+    seq = models.PositiveBigIntegerField(unique=True)
+    at = models.DateTimeField(db_index=True)
+    actor_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    actor_username = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=20, choices=AuditAction.choices)
+    model = models.CharField(max_length=100, blank=True, db_index=True)
+    object_id = models.CharField(max_length=64, blank=True, db_index=True)
+    program_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    changes = models.JSONField(default=dict, blank=True)
+    reason = models.TextField(blank=True)
+    request_id = models.CharField(max_length=64, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["seq"]
+        indexes = [models.Index(fields=["model", "object_id", "seq"])]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} {self.model}:{self.object_id}"

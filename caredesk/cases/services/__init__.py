@@ -1,0 +1,1 @@
+"""Case use cases: opening, logging contacts, requests, status, assignment, timeline."""

@@ -1,0 +1,30 @@
+"""The `caredesk` command: the management commands under one name.
+
+`caredesk demo`, `caredesk audit verify`, `caredesk serve` … are Django management commands;
+this entry point only sets the settings module and forwards argv, so every command is also
+reachable as `python -m django <cmd>`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Commands with sub-commands are spelled `caredesk audit verify`; Django sees `audit verify`.
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "caredesk.settings")
+    from django.core.management import execute_from_command_line
+
+    args = list(sys.argv if argv is None else ["caredesk", *argv])
+    args[0] = "caredesk"
+    try:
+        execute_from_command_line(args)
+    except SystemExit as exc:
+        return int(exc.code or 0) if isinstance(exc.code, int) else 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""People use cases: contact points, persons and organizations, search."""

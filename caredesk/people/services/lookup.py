@@ -1,0 +1,68 @@
+"""Finding persons a user may see: by id, name, phone, email, or a lot number they reported."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from caredesk.audit.models import AuditAction
+from caredesk.audit.services import record_event
+from caredesk.errors import NotFound
+from caredesk.people.models import ContactKind, ContactPoint, Organization, Person
+
+_DIGITS = re.compile(r"\D")
+
+
+def access_person(user: Any, person_id: int) -> Person:
+    person = Person.objects.visible_to(user).select_related("program").filter(pk=person_id).first()
+    if person is None:
+        raise NotFound("Person not found")
+    return person
+
+
+def view_person(user: Any, person_id: int) -> Person:
+    """Fetch a person for display; every view of a person's record is audited."""
+    person = access_person(user, person_id)
+    record_event(AuditAction.VIEW, acting_user=user, instance=person)
+    return person
+
+
+def access_organization(user: Any, organization_id: int) -> Organization:
+    org = Organization.objects.visible_to(user).filter(pk=organization_id).first()
+    if org is None:
+        raise NotFound("Organization not found")
+    return org
+
+
+def _matching_ids(user: Any, query: str) -> Q:
+    """A filter on Person for the query read as name, phone, email and lot number at once."""
+    text = query.strip().lower()
+    condition = Q(search_name__contains=text) | Q(last_name__istartswith=text)
+    points = ContactPoint.objects.visible_to(user)
+    if "@" in text:
+        emails = points.filter(kind=ContactKind.EMAIL, value__startswith=text)
+        condition |= Q(pk__in=emails.values("person_id"))
+    digits = _DIGITS.sub("", text)
+    if len(digits) >= 4 and len(digits) >= len(text.replace(" ", "")) - 3:
+        phones = points.filter(kind=ContactKind.PHONE, value__endswith=digits[-10:])
+        condition |= Q(pk__in=phones.values("person_id"))
+    if len(text) >= 3:
+        from caredesk.cases.models import Case
+
+        by_lot = Case.objects.visible_to(user).filter(lot__number__iexact=query.strip())
+        condition |= Q(pk__in=by_lot.values("person_id"))
+    return condition
+
+
+def search_persons(user: Any, query: str, limit: int = 25) -> QuerySet[Person]:
+    """Persons the user may see whose name, phone, email or reported lot matches `query`."""
+    if len(query.strip()) < 2:
+        return Person.objects.none()
+    return (
+        Person.objects.visible_to(user)
+        .filter(_matching_ids(user, query))
+        .select_related("program")
+        .order_by("last_name", "first_name", "id")[:limit]
+    )

@@ -1,0 +1,57 @@
+"""Queues and the SLA policies that set each case's clocks."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from caredesk.tenancy.models import Program
+from caredesk.tenancy.scoping import ProgramScopedManager
+
+
+class Queue(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="queues")
+    code = models.SlugField(max_length=40)
+    name = models.CharField(max_length=100)
+    case_types = models.JSONField(default=list, blank=True, help_text="Case types routed here")
+    skills = models.JSONField(
+        default=list, blank=True, help_text="Skills an agent needs: language codes, safety, hcp"
+    )
+    is_default = models.BooleanField(default=False)
+
+    objects = ProgramScopedManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["program", "code"], name="uniq_queue_code")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SlaPolicy(models.Model):
+    """First-response and resolution targets for one case type in one program.
+
+    Targets count only business time when `business_hours_only` is set: the program's opening
+    hours on its weekdays, skipping its public holidays and closures, in its time zone.
+    """
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="sla_policies")
+    case_type = models.CharField(max_length=30)
+    first_response_minutes = models.PositiveIntegerField()
+    resolution_minutes = models.PositiveIntegerField()
+    business_hours_only = models.BooleanField(default=True)
+    opens_at = models.TimeField(default="08:00")
+    closes_at = models.TimeField(default="20:00")
+    weekdays = models.CharField(
+        max_length=7, default="01234", help_text="Open weekdays, Monday=0 … Sunday=6"
+    )
+    warn_at_percent = models.PositiveSmallIntegerField(default=80)
+
+    objects = ProgramScopedManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["program", "case_type"], name="uniq_sla_case_type")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program} {self.case_type}"

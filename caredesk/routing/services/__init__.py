@@ -1,0 +1,1 @@
+"""Routing use cases: SLA clocks, queue choice."""

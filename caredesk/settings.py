@@ -1,0 +1,157 @@
+"""Django settings. Every value comes from `caredesk.config` (the environment), safe by default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from caredesk import config
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(config.env_str("CAREDESK_DATA_DIR", str(BASE_DIR / "var")))
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+ENVIRONMENT = config.env_str("CAREDESK_ENV", "development")
+if ENVIRONMENT not in {"development", "test", "production"}:
+    raise config.ConfigError(
+        f"CAREDESK_ENV={ENVIRONMENT!r} must be development, test or production"
+    )
+DEBUG = config.env_bool("CAREDESK_DEBUG", ENVIRONMENT == "development")
+SECRET_KEY = config.secret_key(debug=ENVIRONMENT != "production")
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in config.env_str("CAREDESK_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    if h.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "huey.contrib.djhuey",
+    "caredesk.accounts",
+    "caredesk.audit",
+    "caredesk.tenancy",
+    "caredesk.people",
+    "caredesk.routing",
+    "caredesk.cases",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "caredesk.audit.middleware.RequestIdMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "caredesk.accounts.middleware.MfaRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "caredesk.accounts.middleware.SecureHeadersMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "caredesk.urls"
+WSGI_APPLICATION = "caredesk.wsgi.application"
+ASGI_APPLICATION = "caredesk.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "caredesk" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": config.parse_database_url(
+        config.env_str("CAREDESK_DATABASE_URL", f"sqlite:///{DATA_DIR / 'caredesk.sqlite3'}"),
+        BASE_DIR,
+    ).as_django()
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+if ENVIRONMENT == "test":
+    # Argon2 at full cost makes each test login take ~50 ms; tests prove behaviour, not cost.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "cases:inbox"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Sessions expire after inactivity; a shared workstation must not stay logged in.
+SESSION_COOKIE_AGE = config.env_int("CAREDESK_SESSION_SECONDS", 30 * 60, minimum=60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_COOKIES = config.env_bool("CAREDESK_SECURE_COOKIES", ENVIRONMENT == "production")
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LOGIN_MAX_FAILURES = config.env_int("CAREDESK_LOGIN_MAX_FAILURES", 5, minimum=1)
+LOGIN_LOCKOUT_SECONDS = config.env_int("CAREDESK_LOGIN_LOCKOUT_SECONDS", 15 * 60, minimum=1)
+MFA_ISSUER = config.env_str("CAREDESK_MFA_ISSUER", "CareDesk")
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_ROOT = Path(config.env_str("CAREDESK_MEDIA_ROOT", str(DATA_DIR / "media")))
+MEDIA_URL = "media/"
+ATTACHMENT_MAX_BYTES = config.env_int("CAREDESK_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, 1)
+DATA_UPLOAD_MAX_MEMORY_SIZE = ATTACHMENT_MAX_BYTES + 1024 * 1024
+
+REDIS_URL = config.env_str("CAREDESK_REDIS_URL", "")
+HUEY_IMMEDIATE = config.env_bool("CAREDESK_TASKS_IMMEDIATE", ENVIRONMENT == "test")
+if REDIS_URL:
+    HUEY = {
+        "huey_class": "huey.RedisHuey",
+        "name": "caredesk",
+        "url": REDIS_URL,
+        "immediate": HUEY_IMMEDIATE,
+    }
+else:
+    HUEY = {
+        "huey_class": "huey.SqliteHuey",
+        "name": "caredesk",
+        "filename": str(DATA_DIR / "tasks.sqlite3"),
+        "immediate": HUEY_IMMEDIATE,
+    }
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": config.env_str("CAREDESK_LOG_LEVEL", "INFO")},
+}

@@ -1,0 +1,14 @@
+"""Top-level routes: the agent UI per app, the REST API under /api/v1."""
+
+from django.urls import include, path
+
+from caredesk.api import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("accounts/", include("caredesk.accounts.urls")),
+    path("audit/", include("caredesk.audit.urls")),
+    path("people/", include("caredesk.people.urls")),
+    path("routing/", include("caredesk.routing.urls")),
+    path("", include("caredesk.cases.urls")),
+]

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `make run`: migrate, load the demo once, start the worker and the web server on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CAREDESK_ENV=${CAREDESK_ENV:-development}
+bin=.venv/bin
+$bin/caredesk migrate --no-input >/dev/null
+$bin/caredesk collectstatic --no-input >/dev/null
+$bin/caredesk demo --if-empty
+$bin/caredesk run_huey --workers 2 >var/worker.log 2>&1 &
+worker=$!
+trap 'kill $worker 2>/dev/null || true' EXIT
+port=${CAREDESK_PORT:-8000}
+cat <<MSG
+
+  CareDesk is starting on http://127.0.0.1:$port/
+
+  Log in as agent.relief / CareDesk-demo-2026   (care specialist, OTC analgesic program)
+  Every demo user and password is listed in docs/demo-users.md.
+  Background worker log: var/worker.log. Stop with Ctrl-C.
+
+MSG
+exec $bin/caredesk runserver "127.0.0.1:$port" --noreload
