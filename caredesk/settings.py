@@ -41,6 +41,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "caredesk.audit.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,6 +128,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "caredesk" / "static"]
 MEDIA_ROOT = Path(config.env_str("CAREDESK_MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "media/"
 ATTACHMENT_MAX_BYTES = config.env_int("CAREDESK_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, 1)
