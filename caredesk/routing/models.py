@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import time
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 from caredesk.tenancy.models import Program
@@ -39,12 +42,21 @@ class SlaPolicy(models.Model):
     first_response_minutes = models.PositiveIntegerField()
     resolution_minutes = models.PositiveIntegerField()
     business_hours_only = models.BooleanField(default=True)
-    opens_at = models.TimeField(default="08:00")
-    closes_at = models.TimeField(default="20:00")
-    weekdays = models.CharField(
-        max_length=7, default="01234", help_text="Open weekdays, Monday=0 … Sunday=6"
+    opens_at = models.TimeField(default=time(8, 0), help_text="Local time in the program's zone")
+    closes_at = models.TimeField(
+        default=time(20, 0), help_text="At or before opening time: the window runs past midnight"
     )
-    warn_at_percent = models.PositiveSmallIntegerField(default=80)
+    weekdays = models.CharField(
+        max_length=7,
+        default="01234",
+        validators=[RegexValidator(r"^[0-6]{1,7}$", "Digits 0 (Monday) to 6 (Sunday)")],
+        help_text="Open weekdays, Monday=0 … Sunday=6",
+    )
+    warn_at_percent = models.PositiveSmallIntegerField(
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="Warn when this share of the allowed time has elapsed",
+    )
 
     objects = ProgramScopedManager()
 
