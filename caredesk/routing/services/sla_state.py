@@ -5,7 +5,8 @@ A case has up to two clocks: first response (stopped by `first_responded_at`, or
 Each clock is, at `now`:
 
 - met: stopped at or before its due time;
-- breached: stopped after its due time, or still running past it;
+- breached: stopped after its due time, or still running past it (at the due time itself a
+  running clock is still in warning: a response at that instant is in time);
 - warning: running, and `warn_at_percent` of the allowed time (business time when the policy
   counts business hours) has elapsed since the case opened;
 - on_track: running, before its warning point.
@@ -79,7 +80,7 @@ def _clock(
     warn_at = warning_point(rules, case.opened_at, due)
     if stop is not None:
         state = SlaState.MET if stop <= due else SlaState.BREACHED
-    elif now >= due:
+    elif now > due:
         state = SlaState.BREACHED
     elif now >= warn_at:
         state = SlaState.WARNING
