@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "huey.contrib.djhuey",
+    "ninja",  # serves the API docs page's Swagger UI from static files, not a CDN
     "caredesk.accounts",
     "caredesk.audit",
     "caredesk.tenancy",

@@ -1,0 +1,1 @@
+"""Shared pieces of the REST API: authentication, the error shape, pagination, input types."""
