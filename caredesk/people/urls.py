@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from caredesk.people import views
 
 app_name = "people"
-urlpatterns: list = []
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("new/", views.person_create, name="create"),
+    path("<int:person_id>/", views.person_detail, name="detail"),
+]

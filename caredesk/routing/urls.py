@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from caredesk.routing import views
 
 app_name = "routing"
-urlpatterns: list = []
+urlpatterns = [
+    path("board/", views.board, name="board"),
+]
