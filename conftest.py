@@ -11,6 +11,7 @@ from caredesk.cases.models import Case
 from caredesk.people.models import Person, PersonRole
 from caredesk.tenancy.models import Lot, Product, Program, Role
 from caredesk.testing import factories as f
+from caredesk.testing.audit import django_db_setup  # noqa: F401  (audit triggers vs. teardown)
 
 
 @dataclass

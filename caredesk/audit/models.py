@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Self
+
 from django.db import models
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from caredesk.accounts.models import User
 
 
 class AuditAction(models.TextChoices):
@@ -17,6 +24,18 @@ class AuditAction(models.TextChoices):
     LOCKOUT = "lockout", "Account locked"
     MFA = "mfa", "Second factor"
     SEARCH = "search", "Search"
+
+
+class AuditEventQuerySet(models.QuerySet[Any]):
+    def visible_to(self, user: User | AnonymousUser) -> Self:
+        """Events of the user's programs only; events without a program are not shown."""
+        from caredesk.tenancy.scoping import program_ids_for
+
+        return self.filter(program_id__in=program_ids_for(user))
+
+    def system_scope(self) -> Self:
+        """Every event: for the chain verifier and maintenance only, never for a user request."""
+        return self.all()
 
 
 class AuditEvent(models.Model):
@@ -35,6 +54,8 @@ class AuditEvent(models.Model):
     request_id = models.CharField(max_length=64, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["seq"]
