@@ -46,8 +46,8 @@ class ApiRouter(Router):
     ) -> None:
         response = kwargs.get("response", NOT_SET)
         if response is NOT_SET:
-            # The handler returns its own HttpResponse (a file); openapi_extra documents it.
-            kwargs["response"] = {ERROR_STATUSES: ErrorOut}
+            # Undeclared 200 (e.g. a handler returning a file); openapi_extra can document it.
+            kwargs["response"] = {200: Any, ERROR_STATUSES: ErrorOut}
         elif isinstance(response, dict):
             kwargs["response"] = {**response, ERROR_STATUSES: ErrorOut}
         else:

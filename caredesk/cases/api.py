@@ -129,8 +129,6 @@ def patch_case(request: HttpRequest, case_id: ObjectId, payload: CaseStatusIn) -
 def assign(request: HttpRequest, case_id: ObjectId, payload: AssignIn) -> Case:
     user = acting_user(request)
     case = access_case(user, case_id)
-    if payload.owner_id is None and payload.queue_id is None:
-        raise InvalidInput("Nothing to assign", {"owner_id": "give an owner, a queue or both"})
     owner = resolve_assignee(case.program_id, payload.owner_id)
     queue = resolve_queue(user, payload.queue_id)
     return assign_case(case, acting_user=user, owner=owner, queue=queue)

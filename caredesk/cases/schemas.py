@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from ninja import Field, Schema
+from pydantic import model_validator
 
 from caredesk.api_support.pagination import PageParams
 from caredesk.api_support.types import (
@@ -88,8 +89,16 @@ class CaseStatusIn(Schema):
 
 
 class AssignIn(Schema):
+    """A new owner, a new queue, or both."""
+
     owner_id: ObjectId | None = None
     queue_id: ObjectId | None = None
+
+    @model_validator(mode="after")
+    def _something_to_assign(self) -> AssignIn:
+        if self.owner_id is None and self.queue_id is None:
+            raise ValueError("give an owner_id, a queue_id or both")
+        return self
 
 
 class TimelineOut(Schema):
