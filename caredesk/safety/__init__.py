@@ -1,0 +1,1 @@
+"""Safety: screening every interaction for adverse events, special situations and complaints."""

@@ -1,0 +1,169 @@
+"""Which mentions are asserted: NegEx/ConText-style scopes for negation, hypotheticals,
+reasons for use and past history, in English and Spanish.
+
+A trigger opens a scope that runs forward (or backward) to the end of the clause: the sentence
+end, a contrast word ("but", "pero") or a fixed character window. A mention inside a scope is not
+an asserted event: "no side effects", "can it cause drowsiness?", "I take it for headaches",
+"history of asthma". A drug-linkage cue in the same sentence ("after taking", "since I started",
+"gave me", "desde que") cancels the reason-for-use and history scopes, because then the symptom is
+reported as an outcome.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from caredesk.safety.screening.text import Sentence
+
+
+class Scope(StrEnum):
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+    INDICATION = "indication"
+    HISTORY = "history"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    scope: Scope
+    start: int
+    end: int
+    trigger_start: int
+    trigger_end: int
+
+
+def _rx(words: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])(?:" + words + r")(?![\w'])")
+
+
+WINDOW = 70
+TERMINATOR = _rx(
+    r"but|however|although|though|except|yet|and then|then|after|afterwards|since|until|"
+    r"now|later|which|whereas|while|when|pero|aunque|sin embargo|despues|luego|ahora|cuando"
+)
+FORWARD = {
+    Scope.NEGATED: _rx(
+        r"no|not|never|without|denie[sd]|deny|denying|free of|negative for|absence of|none|nor|"
+        r"zero|didn't|did not|don't|do not|doesn't|does not|haven't|hasn't|have not|has not|"
+        r"hadn't|wasn't|weren't|isn't|aren't|won't|no longer|nothing like|ruled out|"
+        r"ni|sin|nunca|ningun|ninguna|ningunos|jamas|tampoco|nada de"
+    ),
+    Scope.HYPOTHETICAL: _rx(
+        r"if|in case|whether|can it|could it|can this|could this|can they|does it|do they|"
+        r"will it|would it|may cause|might cause|can cause|could cause|risk of|risks|"
+        r"chance of|possible|possibly|worried|worry|afraid|concerned|concern|scared|prevent|"
+        r"avoid|avoiding|warning|warnings|warns|what are|is it normal|should i|in the event of|"
+        r"watch for|look out for|leaflet says|label says|listed|known to|reported to|lists|"
+        r"si|en caso de|puede causar|puede dar|podria|riesgo de|prevenir|evitar|me preocupa"
+    ),
+    Scope.INDICATION: _rx(
+        r"to treat|to help with|helps with|help with|helped with|helps|helped|to relieve|"
+        r"relieves|relieved|to control|to manage|to prevent|treatment of|treatment for|"
+        r"indicated for|against|good for|works for|worked for|cured|got rid of|relief from|"
+        r"relief for|para tratar|para el|para la|para mi|para los|para las|para su|contra|"
+        r"me ayuda con|alivia"
+    ),
+    Scope.HISTORY: _rx(
+        r"history of|hx of|h/o|used to have|used to get|suffered from|suffer from|suffers from|"
+        r"suffering from|diagnosed with|known case of|past medical|years ago|as a child|"
+        r"prior to|pre-existing|preexisting|chronic|antecedentes de|sufre de|padece|"
+        r"diagnosticado con|diagnosticada con|hace anos"
+    ),
+}
+BACKWARD = {
+    Scope.NEGATED: _rx(r"ruled out|was denied|were denied|not present|resolved before|went away"),
+    Scope.INDICATION: _rx(r"is gone|are gone|went away|is better|got better|improved|se me quito"),
+    Scope.HISTORY: _rx(r"for years|since childhood|since i was|desde nino|desde nina|desde hace"),
+}
+# "I take it for my headaches": "for" opens an indication scope only after a use verb.
+USE_FOR = re.compile(
+    r"(?<![\w'])(?:take|takes|took|taking|use|uses|used|using|prescribed|given|gave|recommended|"
+    r"bought|buy|started|start|on it|on this|tomo|toma|tome|uso|usa|receto|recetaron)"
+    r"(?:\s+[\w'/-]+){0,4}?\s+(?:for|por)(?![\w'])"
+)
+LINKAGE = re.compile(
+    r"(?<![\w'])(?:after (?:taking|using|starting|i took|i started|he took|she took|giving|"
+    r"applying|the (?:first|second)|my (?:first|second)|the shot|the injection|the vaccine|"
+    r"the dose|a dose|one dose|two|it|this)|since (?:taking|starting|using|i started|i began|"
+    r"he started|she started|the)|started (?:taking|using|on)|caused|causing|gave me|gave him|"
+    r"gave her|made me|made him|made her|makes me|side effects?|reaction|worse|worsened|"
+    r"because of (?:the|this|it)|due to (?:the|this|it)|from (?:the|this) (?:medication|"
+    r"medicine|drug|pill|tablet|product|shot|vaccine|injection)|desde que|despues de (?:tomar|"
+    r"usar|aplicar|la|el)|me causo|le causo|me provoco|le provoco|me dio|le dio|efectos? "
+    r"secundarios?|reaccion|peor)(?![\w'])"
+)
+EXPERIENCE = re.compile(
+    r"(?<![\w'])(?:i have|i've|i had|i got|i get|i am|i'm|i was|i've been|i developed|i feel|"
+    r"i felt|i keep|he has|she has|he had|she had|he got|she got|he is|she is|he's|she's|"
+    r"it gave|it made|my \w+ (?:has|had|is|was|got|started)|been having|started having|"
+    r"started getting|broke out|tengo|tuve|me dio|me salio|le salio|tiene|tuvo|estoy|"
+    r"me siento|me senti)(?![\w'])"
+)
+REQUEST = re.compile(
+    r"(?<![\w'])(?:what dose|how much (?:should|can|do)|how many (?:should|can)|can i (?:give|"
+    r"take|use)|can he take|can she take|is it (?:ok|okay|safe) to|should i (?:give|take|use)|"
+    r"which (?:one|product) (?:is|for)|recommend something|que dosis|cuanto le doy|puedo "
+    r"(?:tomar|darle|usar))(?![\w'])"
+)
+
+
+def scopes_for(sentence: Sentence) -> list[Span]:
+    """All scopes opened in one sentence, in absolute character offsets."""
+    text, base = sentence.text, sentence.start
+    linked = LINKAGE.search(text) is not None
+    spans: list[Span] = []
+    if sentence.question and not EXPERIENCE.search(text) and not linked:
+        spans.append(Span(Scope.HYPOTHETICAL, base, sentence.end, base, base))
+    if REQUEST.search(text) and not linked:
+        spans.append(Span(Scope.INDICATION, base, sentence.end, base, base))
+    for scope, rx in FORWARD.items():
+        if linked and scope in (Scope.INDICATION, Scope.HISTORY):
+            continue
+        for m in rx.finditer(text):
+            end = _clause_end(text, m.end())
+            spans.append(Span(scope, base + m.end(), base + end, base + m.start(), base + m.end()))
+    if not linked:
+        for m in USE_FOR.finditer(text):
+            end = min(_clause_end(text, m.end()), m.end() + 40)
+            spans.append(
+                Span(Scope.INDICATION, base + m.end(), base + end, base + m.start(), base + m.end())
+            )
+    for scope, rx in BACKWARD.items():
+        if linked and scope in (Scope.INDICATION, Scope.HISTORY):
+            continue
+        for m in rx.finditer(text):
+            start = _clause_start(text, m.start())
+            spans.append(
+                Span(scope, base + start, base + m.start(), base + m.start(), base + m.end())
+            )
+    return spans
+
+
+def _clause_end(text: str, pos: int) -> int:
+    limit = min(len(text), pos + WINDOW)
+    m = TERMINATOR.search(text, pos, limit)
+    return m.start() if m else limit
+
+
+def _clause_start(text: str, pos: int) -> int:
+    lo = max(0, pos - WINDOW)
+    last = lo
+    for m in TERMINATOR.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def scopes_of(spans: list[Span], start: int, end: int) -> frozenset[Scope]:
+    """The scopes a mention [start, end) falls in; empty when it is asserted.
+
+    A trigger inside the mention itself ("not eating", "can't sleep") does not count.
+    """
+    found: set[Scope] = set()
+    for span in spans:
+        if span.trigger_start >= start and span.trigger_end <= end and span.trigger_end > start:
+            continue
+        if span.start <= start < span.end:
+            found.add(span.scope)
+    return frozenset(found)

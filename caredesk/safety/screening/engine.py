@@ -1,0 +1,151 @@
+"""`screen()`: one pass over a text that finds adverse events, special situations, product
+complaints, tampering and seriousness, each with evidence spans into the caller's text.
+
+Pure Python, no database and no network, so it runs inline on every inbound interaction and in
+the `caredesk triage` batch command alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from caredesk.safety.screening import adverse, model, patterns
+from caredesk.safety.screening.catalog import ProductCatalog, catalog_for, find_generics
+from caredesk.safety.screening.codes import ComplaintCategory, Seriousness, SpecialSituation
+from caredesk.safety.screening.context import LINKAGE, Scope, Span, scopes_for, scopes_of
+from caredesk.safety.screening.result import Evidence, ScreeningResult
+from caredesk.safety.screening.text import Sentence, normalise, sentences
+
+# A damaged shipping box with intact contents is a logistics problem, not a product complaint.
+LOGISTICS = re.compile(
+    r"(?<![\w'])(?:(?:shipping|delivery|outer|mailing|cardboard|amazon|parcel|courier|postal)"
+    r" (?:box|package|packaging|carton|envelope)|(?:product|contents|bottles?|pills|items?|"
+    r"everything|medication|medicine|it)(?: itself| inside)? (?:was|were|is|are|looks?|seems?) "
+    r"(?:fine|intact|ok|okay|undamaged|sealed|unharmed|in good (?:shape|condition))|"
+    r"(?:producto|contenido) (?:esta|estaba) (?:bien|intacto))(?![\w'])"
+)
+SILENT_FOR_FINDINGS = (Scope.NEGATED, Scope.HYPOTHETICAL)
+# Seriousness words alone ("my mom is in the hospital") need a harm or a drug link to count.
+OUTCOME_CRITERIA = (Seriousness.DEATH, Seriousness.LIFE_THREATENING, Seriousness.HOSPITALIZATION)
+
+
+def screen(
+    text: str, program: str | None = None, catalog: ProductCatalog | None = None
+) -> ScreeningResult:
+    """Screen one text. `catalog` (or the one registered for `program`) links product/lot names."""
+    norm = normalise(text)
+    result = ScreeningResult()
+    sents = sentences(norm)
+    scoped = [(s, scopes_for(s)) for s in sents]
+    ae_hits = _adverse_events(norm, scoped, result)
+    _special_situations(norm, scoped, result)
+    _complaints(norm, scoped, result)
+    serious = _seriousness(norm, scoped, result, has_harm=bool(ae_hits))
+    result.ae_score = model.score(norm, scoped, ae_hits)
+    result.adverse_event = model.decide(result.ae_score, ae_hits, serious)
+    if result.adverse_event:
+        result.evidence.extend(ae_hits)
+        result.seriousness = sorted({e[0] for e in serious}, key=list(Seriousness).index)
+        result.evidence.extend(Evidence(a, b, f"seriousness:{c}") for c, a, b in serious)
+    _link_products(text, norm, catalog or catalog_for(program), result)
+    result.evidence.sort(key=lambda e: (e.start, e.end, e.label))
+    return result
+
+
+def _adverse_events(
+    norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
+) -> list[Evidence]:
+    hits: list[Evidence] = []
+    for sent, spans in scoped:
+        for mention in adverse.mentions_in(norm, sent, spans):
+            if not mention.scopes:
+                hits.append(Evidence(mention.start, mention.end, "adverse_event"))
+    return hits
+
+
+def _asserted(
+    norm: str,
+    rx: re.Pattern[str],
+    scoped: list[tuple[Sentence, list[Span]]],
+    silent: tuple[Scope, ...] = SILENT_FOR_FINDINGS,
+) -> list[tuple[int, int]]:
+    out = []
+    for sent, spans in scoped:
+        for m in rx.finditer(norm, sent.start, sent.end):
+            if not scopes_of(spans, m.start(), m.end()) & set(silent):
+                out.append((m.start(), m.end()))
+    return out
+
+
+def _special_situations(
+    norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
+) -> None:
+    for code, rx in patterns.SPECIAL.items():
+        found = _asserted(norm, rx, scoped)
+        if found:
+            result.special_situations.append(code)
+            result.evidence.extend(Evidence(a, b, str(code)) for a, b in found)
+
+
+def _complaints(
+    norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
+) -> None:
+    logistics = LOGISTICS.search(norm) is not None
+    for category, rx in patterns.COMPLAINT.items():
+        if category is ComplaintCategory.PACKAGING and logistics:
+            continue
+        found = _asserted(norm, rx, scoped)
+        if found:
+            result.complaint_categories.append(category)
+            result.evidence.extend(Evidence(a, b, f"complaint:{category}") for a, b in found)
+    tampering = _asserted(norm, patterns.TAMPERING, scoped)
+    if tampering and not (logistics and not _names_product_seal(norm)):
+        result.tampering = True
+        result.evidence.extend(Evidence(a, b, "tampering") for a, b in tampering)
+        if not result.complaint_categories:
+            result.complaint_categories.append(ComplaintCategory.PACKAGING)
+    if SpecialSituation.COUNTERFEIT in result.special_situations and (
+        ComplaintCategory.COUNTERFEIT not in result.complaint_categories
+    ):
+        result.complaint_categories.append(ComplaintCategory.COUNTERFEIT)
+    result.product_complaint = bool(result.complaint_categories)
+
+
+def _names_product_seal(norm: str) -> bool:
+    return re.search(r"seal|precinto|sello|tamper", norm) is not None
+
+
+def _seriousness(
+    norm: str,
+    scoped: list[tuple[Sentence, list[Span]]],
+    result: ScreeningResult,
+    has_harm: bool,
+) -> list[tuple[Seriousness, int, int]]:
+    all_scopes = (Scope.NEGATED, Scope.HYPOTHETICAL, Scope.INDICATION, Scope.HISTORY)
+    found: list[tuple[Seriousness, int, int]] = []
+    for code, rx in patterns.SERIOUS.items():
+        for a, b in _asserted(norm, rx, scoped, silent=all_scopes):
+            found.append((code, a, b))
+    if has_harm:
+        return found
+    # Without a harm word, only an outcome in a sentence that links it to the product counts.
+    linked = [s for s, _ in scoped if LINKAGE.search(s.text)]
+    return [
+        (c, a, b)
+        for c, a, b in found
+        if c in OUTCOME_CRITERIA and any(s.start <= a < s.end for s in linked)
+    ]
+
+
+def _link_products(
+    text: str, norm: str, catalog: ProductCatalog | None, result: ScreeningResult
+) -> None:
+    if catalog is not None:
+        result.products.extend(catalog.find_products(norm))
+        result.lots.extend(catalog.find_lots(text))
+    else:
+        result.lots.extend(ProductCatalog().find_lots(text))
+    taken = {(m.start, m.end) for m in result.products}
+    result.products.extend(m for m in find_generics(norm) if (m.start, m.end) not in taken)
+    result.evidence.extend(Evidence(m.start, m.end, m.kind) for m in result.products)
+    result.evidence.extend(Evidence(m.start, m.end, "lot") for m in result.lots)

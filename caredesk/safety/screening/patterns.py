@@ -1,0 +1,245 @@
+"""Phrase patterns (English and Spanish, on normalised text) for special situations, product
+complaints, tampering and seriousness. Each table maps a code to one compiled regex; `W` allows
+a few filler words between the parts of a phrase ("took two of the pills").
+"""
+
+from __future__ import annotations
+
+import re
+
+from caredesk.safety.screening.codes import ComplaintCategory as C
+from caredesk.safety.screening.codes import Seriousness as S
+from caredesk.safety.screening.codes import SpecialSituation as SS
+
+W = r"(?:\s+[\w'/-]+){0,3}?\s+"  # up to three filler words
+PILL = (
+    r"(?:pills?|tablets?|tabs?|capsules?|caps|doses?|gummies|gummy|chews?|patch(?:es)?|sprays?|"
+    r"puffs?|shots?|injections?|drops|pastillas?|capsulas?|dosis|comprimidos?)"
+)
+DEVICE = (
+    r"(?:device|meter|monitor|pump|pen|injector|auto-?injector|inhaler|sensor|reader|strip|strips|"
+    r"machine|cuff|thermometer|nebuli[sz]er|app|display|screen|button|needle|applicator|dispenser|"
+    r"glucometer|watch|band|tracker|dispositivo|medidor|bomba|aparato|pantalla)"
+)
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])(?:" + pattern + r")(?![\w'])")
+
+
+SPECIAL: dict[SS, re.Pattern[str]] = {
+    SS.PREGNANCY: rx(
+        r"pregnant|pregnancy|expecting a baby|weeks along|trimester|prenatal|"
+        r"embarazada|embarazo|estoy esperando un bebe|gestacion"
+    ),
+    SS.BREASTFEEDING: rx(
+        r"breast-?\s?feeding|breast-?\s?fed|breastfeed|nursing (?:my|the|a|her) (?:baby|son|"
+        r"daughter|infant|newborn)|i am nursing|i'm nursing|while nursing|breast milk|"
+        r"pumping milk|lactating|lactation|amamantando|amamantar|lactancia|dando pecho|dar pecho|"
+        r"dando el pecho|leche materna"
+    ),
+    SS.OVERDOSE: rx(
+        r"over-?dos(?:e|ed|ing)|took too many|taken too many|too many " + PILL + r"|too much|"
+        r"double (?:dose|dosed|the dose)|doubled (?:the|his|her|my) dose|twice the (?:dose|amount)|"
+        r"(?:two|2|three|3|four|4|five|5|six|6|several|extra|multiple) (?:extra )?(?:doses|"
+        + r"times the dose)|more than the (?:recommended|maximum|max|label)|extra "
+        + PILL
+        + r"|"
+        r"whole (?:bottle|pack|box|tube|blister)|entire (?:bottle|pack|box)|all (?:the|of the) "
+        + PILL
+        + r"|sobredosis|tomo de mas|tome de mas|dosis doble|el doble de la dosis|"
+        r"demasiad[ao]s? " + PILL
+    ),
+    SS.MISUSE: rx(
+        r"misus(?:e|ed|ing)|used (?:it|them) (?:more often|longer) than|"
+        r"(?:took|takes|taking|used) (?:my|his|her) (?:husband's|wife's|friend's|mother's|"
+        r"mom's|father's|dad's|sister's|brother's|neighbor's|son's|daughter's)|someone else's "
+        r"prescription|not as (?:directed|prescribed)|against the (?:label|directions)|"
+        r"chewed (?:the|it|them)|split the (?:patch|extended)|uso indebido|mal uso"
+    ),
+    SS.ABUSE: rx(
+        r"abus(?:e|ed|ing)|to get high|getting high|got high|snort(?:ed|ing)?|recreational(?:ly)?|"
+        r"addicted|addiction|inject(?:ed|ing) (?:the )?(?:crushed|pills)|for the buzz|"
+        r"drogarse|adicto|adiccion|abuso"
+    ),
+    SS.MEDICATION_ERROR: rx(
+        r"medication error|dosing error|by mistake|mistakenly|wrong (?:dose|dosage|medication|"
+        r"medicine|drug|strength|pills?|patient|route|eye|ear|child|kid|person)|gave (?:him|her|"
+        r"them|my \w+) (?:the wrong|my|his|her) |mixed up (?:the|my|his|her)|mix-?up|confused "
+        r"(?:the|it|them|two)|took (?:it|them|a dose) twice|dosed twice|expired|after the expir|"
+        r"past (?:the|its) expir|pharmacy gave (?:me|us) the wrong|dispensed the wrong|"
+        r"error de medicacion|por error|por equivocacion|dosis equivocada|medicamento equivocado|"
+        r"caducad[ao]|vencid[ao]"
+    ),
+    SS.LACK_OF_EFFICACY: rx(
+        r"(?:does ?n[o']t|did ?n[o']t|do ?n[o']t|is ?n[o']t|was ?n[o']t|not|never) (?:seem to )?"
+        r"(?:work|working|worked|help|helping|helped|do anything|doing anything|did anything|"
+        r"effective|make a difference)|stopped working|quit working|no effect|no relief|"
+        r"no improvement|not any better|ineffective|nothing happened|no difference|"
+        r"not (?:controlling|lowering|relieving|killing|stopping)|still (?:have|had|got|has|"
+        r"getting|itching|scratching|in pain|hurts?)|lack of efficacy|did nothing|does nothing|"
+        r"no (?:me |le )?(?:funciona|funciono|hace efecto|hizo efecto|sirve|sirvio|ayuda|ayudo)|"
+        r"sin efecto|sigue igual|sigo igual|sigo con"
+    ),
+    SS.OFF_LABEL_USE: rx(
+        r"off-?\s?label|not (?:approved|indicated|labeled|labelled) for|unapproved use|"
+        r"(?:gave|give|giving|used|use|using) (?:it|them|my|the|his|her|our)?\s?(?:\w+ )?(?:to|on) "
+        r"(?:my|our|the) (?:dog|cat|horse|puppy|kitten|pet)|human (?:medicine|medication|pills?) "
+        r"(?:to|for|on) (?:my|our|the) (?:dog|cat|pet)|(?:dog|cat|horse) (?:medicine|medication|"
+        r"pills?|chews?) (?:to|for|on) (?:my|our) (?:son|daughter|child|kid|husband|wife)|"
+        r"(?:gave|give|giving|given) (?:my|our|the) (?:dog|cat|puppy|kitten|pet|horse)"
+        r"(?: \w+){0,3} (?:my|our|human) (?:own )?\w+|fuera de indicacion|uso no aprobado"
+    ),
+    SS.ACCIDENTAL_EXPOSURE: rx(
+        r"accidental(?:ly)? (?:swallow|ingest|took|taken|exposed|exposure|got|ate|drank|licked|"
+        r"spray|splash|inject)\w*|(?:got|gets|getting) into (?:the|my|his|her|our) (?:bottle|pills|"
+        r"medicine|medication|purse|bag|cabinet|package|pack|box|tube|chews?)|"
+        r"(?:dog|cat|puppy|kitten|toddler|baby|child|kid|son|daughter|grandson|granddaughter) "
+        r"(?:ate|swallowed|chewed|licked|found|drank)|(?:sprayed|splashed|squirted|got it) "
+        r"(?:in|into) (?:my|his|her|the) (?:eyes?|mouth|face)|ingested|"
+        r"se trago|se comio (?:las|unas|el|la)|ingirio|accidentalmente"
+    ),
+    SS.INFECTIOUS_AGENT: rx(
+        r"(?:contaminated|infected) with (?:bacteria|a virus|virus|fungus|mold|germs)|"
+        r"transmi(?:tted|ssion)|got (?:an )?infection from (?:the|this|it)|infected from (?:the|"
+        r"this)|bacteria in (?:the|it)|sepsis from|contaminad[ao] con bacterias"
+    ),
+    SS.OCCUPATIONAL_EXPOSURE: rx(
+        r"occupational|at work (?:i|he|she) (?:got|was) exposed|needle-?\s?stick|while "
+        r"(?:preparing|compounding|administering|handling) (?:the|it|a)|exposed at work|"
+        r"exposicion laboral"
+    ),
+    SS.WITHDRAWAL: rx(
+        r"withdrawals?|discontinuation syndrome|brain zaps|since (?:i )?stopp?(?:ed|ing) "
+        r"(?:taking|it|the)|after (?:i )?stopp?(?:ed|ing) (?:taking|it|the)|coming off|came off|"
+        r"tapering|weaning off|detox(?:ing)?|cold turkey|abstinencia|desde que (?:lo |la )?deje"
+    ),
+    SS.COUNTERFEIT: rx(
+        r"counterfeit|fake|falsified|knock-?off|not (?:the )?(?:genuine|authentic|real)|"
+        r"bootleg|falsificad[ao]|falso|falsa|pirata"
+    ),
+}
+
+COMPLAINT: dict[C, re.Pattern[str]] = {
+    C.PACKAGING: rx(
+        r"(?:bottle|blister|seal|cap|lid|vial|tube|carton|container|sachet|pouch|packet|foil|"
+        r"ampoule|syringe|dropper|pump|wrapper|frasco|envase|tapa|blister|caja|ampolla)s?"
+        + W
+        + r"(?:was |were |is |are |came |arrived )?(?:broken|cracked|damaged|leak\w*|"
+        r"open(?:ed)?|torn|crushed|dented|punctured|missing|loose|stuck|won't open|wouldn't "
+        r"open|defective|rot[oa]|danad[oa]|abiert[oa]|goteando)|leak(?:ed|ing|s)|"
+        r"(?:broken|cracked|damaged|leaking|torn|punctured) (?:bottle|blister|seal|cap|vial|tube|"
+        r"container|syringe|packaging|pack)|child-?\s?(?:resistant|proof) (?:cap|closure|lid)"
+        r"|missing (?:the )?(?:leaflet|insert|instructions|ifu|cap|applicator|needle|spacer)|"
+        r"no (?:leaflet|insert|instructions) (?:in|inside)|sin prospecto|falta el prospecto"
+    ),
+    C.LABELING: rx(
+        r"(?:label|labels|labeling|labelling|leaflet|insert|print(?:ing)?|lot number|expiry|"
+        r"expiration date|etiqueta|prospecto)" + W + r"(?:wrong|missing|illegible|smudged|"
+        r"unreadable|blank|incorrect|misprinted|faded|different|doesn't match|does not match|"
+        r"mislabel\w*|in another language|equivocad[ao]|ilegible|no coincide)|(?:wrong|missing|"
+        r"illegible|incorrect|misprinted|no) (?:label|labels|labeling|expiry|expiration date|"
+        r"lot number)|mislabel(?:ed|led|ing)?|says \d+ ?mg (?:but|on the)|label says"
+        + W
+        + r"(?:but|while)|can't read the (?:label|lot|expiry)|no (?:tiene|trae) etiqueta"
+    ),
+    C.FOREIGN_MATTER: rx(
+        r"(?:hair|glass|metal|plastic|particles?|specks?|flecks?|bits? of \w+|insect|bug|fly|"
+        r"worm|dirt|mou?ld|mildew|fungus|thread|fiber|fibre|stone|rubber|something black|"
+        r"something floating|particulas?|pelo|vidrio|moho|insecto|bicho)"
+        + W
+        + r"(?:in|inside|on|floating|en|dentro)|mou?ldy|mou?ld on|contaminated|contamination|"
+        r"floaters|floating (?:particles|bits|things|stuff)|black (?:specks|spots|dots) "
+        r"(?:in|on)|foreign (?:object|body|material|matter|particle)|contaminad[ao]|mohos[oa]"
+    ),
+    C.APPEARANCE: rx(
+        r"(?:different|strange|weird|odd|funny|unusual|wrong|bad|off|new|darker|lighter|"
+        r"distinto|diferente|raro|extrano|feo)\s(?:colou?r|smell|odou?r|taste|texture|shape|"
+        r"size|consistency|olor|sabor|color|textura|forma)|(?:smells?|smelled|tastes?|tasted|"
+        r"looks?|looked) (?:funny|weird|strange|odd|different|bad|rancid|like vinegar|off|rotten|"
+        r"spoiled)|discolou?r(?:ed|ation)|changed colou?r|colou?r changed|cloudy|crumbl(?:ed|ing|"
+        r"y)|chalky|sticky|melted|clumped|clumpy|separated|hardened|(?:broken|chipped|cracked|"
+        r"crushed|split) (?:pills?|tablets?|capsules?|gummies)|(?:pills?|tablets?|capsules?) "
+        r"(?:were |are |was |is )?(?:broken|chipped|cracked|crumbl\w+|stuck together|melted|"
+        r"discolou?red|sticky)|huele (?:raro|mal|extrano)|sabe (?:raro|mal)|cambio de color|"
+        r"color raro|turbi[oa]"
+    ),
+    C.DEVICE_MALFUNCTION: rx(
+        DEVICE + W + r"(?:stopped working|doesn't work|does not work|didn't work|did not work|"
+        r"won't (?:turn on|work|charge|connect|pair|sync|start|click|dispense|inject|read)|"
+        r"wouldn't (?:turn on|work|charge|connect|inject|click|dispense)|not working|fail(?:ed|s)?|"
+        r"malfunction\w*|broke|broken|jammed|stuck|froze|freezes|frozen|crashed|reset|blank|"
+        r"died|dead|shows? (?:an )?error|gave (?:an )?error|error|wrong reading|inaccurate|"
+        r"beeping|alarm\w*|overheat\w*|no funciona|dejo de funcionar|se apago|fallo|falla)|"
+        r"malfunction(?:ed|ing|s)?|error (?:code|message) ?\w*|e-?\d{1,3} error|inaccurate "
+        r"(?:reading|result)s?|(?:reading|result)s? (?:are|were|was|is) (?:wrong|inaccurate|off|"
+        r"way off|different)|needle (?:bent|broke|didn't retract|did not retract|stuck)|"
+        r"battery (?:died|dead|drains|won't charge|overheat\w*|swell\w*)|(?:didn't|did not|"
+        r"doesn't|does not|won't) (?:inject|dispense|deliver|click|spray|fire)|"
+        r"(?:falla|fallo|error) (?:del|de la|en el|en la) " + DEVICE
+    ),
+    C.QUANTITY: rx(
+        r"(?:missing|fewer|less|short|only|faltan|solo)"
+        + W
+        + PILL
+        + r"|"
+        + PILL
+        + r" (?:were |are )?missing|short (?:count|filled|fill)|"
+        r"count (?:was|is) (?:wrong|short|off)|"
+        r"empty (?:capsules?|blisters?|bottle|vial|pen|syringe|sachet|pocket)|(?:bottle|box|pack|"
+        r"blister|vial|pen|tube) (?:was |is |came |arrived )?(?:empty|half (?:empty|full)|"
+        r"underfilled)|only \d+ (?:instead of|out of|of the) \d+|vacio|vacia|incomplet[oa]"
+    ),
+    C.COUNTERFEIT: SPECIAL[SS.COUNTERFEIT],
+}
+
+TAMPERING = rx(
+    r"tamper(?:ed|ing)?(?!-?\s?(?:evident|proof|resistant) (?:seal|packaging|cap|band) "
+    r"(?:was|is|were) (?:intact|fine|ok))|(?:safety |foil |inner |protective |tamper-?"
+    r"\s?evident )?seals?" + W + r"(?:was |were |is |had been |has been )?(?:broken|"
+    r"missing|open(?:ed)?|torn|cut|peeled|lifted|resealed|re-?glued|punctured|not there|gone)|"
+    r"(?:broken|missing|torn|opened|no|cut) (?:safety |foil |inner |tamper-?\s?evident )?seals?|"
+    r"(?:had been|was|been|already) (?:opened|re-?sealed|resealed|re-?glued|re-?taped)|"
+    r"someone (?:had )?(?:opened|tampered|replaced|swapped|switched)|(?:different|wrong|other) "
+    r"pills (?:inside|in the bottle|in the box)|pills (?:replaced|swapped|switched)|"
+    r"needle (?:marks?|holes?) in|"
+    r"(?:precinto|sello)(?: de seguridad)?(?: \w+)? (?:roto|abierto|rota)|"
+    r"(?:ya )?(?:venia|estaba) abiert[oa]|manipulad[oa]"
+)
+
+# Seriousness (ICH E2A). Scoped like adverse events: "he did not die", "could be fatal".
+SERIOUS: dict[S, re.Pattern[str]] = {
+    S.DEATH: rx(
+        r"died|dies|death|passed away|passed on|fatal|deceased|was found dead|is dead|"
+        r"lost (?:my|our|his|her) (?:\w+ )?(?:dog|cat|horse|pet|husband|wife|son|daughter|"
+        r"mother|father|baby)|murio|fallecio|muerte|fallecimiento|se murio"
+    ),
+    S.LIFE_THREATENING: rx(
+        r"life-?\s?threatening|almost died|nearly died|could have died|stopped breathing|"
+        r"cpr|resuscitat\w*|intubated|anaphyla\w*|heart stopped|cardiac arrest|coded|"
+        r"casi (?:se )?muere|casi muero|paro cardiaco|dejo de respirar|anafila\w*"
+    ),
+    S.HOSPITALIZATION: rx(
+        r"hospitali[sz](?:ed|ation)|admitted(?: to| into)?(?: the)? (?:hospital|icu|ward)|"
+        r"admitted|in the hospital|in hospital|to the hospital|(?:icu|intensive care)|kept "
+        r"(?:him |her |me )?overnight|stayed (?:\w+ )?(?:days?|nights?) in (?:the )?hospital|"
+        r"inpatient|hospitali[sz]ad[oa]|ingresad[oa]|internad[oa]|en el hospital|"
+        r"cuidados intensivos|uci"
+    ),
+    S.DISABILITY: rx(
+        r"permanent(?:ly)?|disabled|disability|paraly[sz]ed|paralysis|can(?:'t| ?not) walk|"
+        r"unable to (?:walk|work|see|hear)|lost (?:my|his|her) (?:sight|vision|hearing)|"
+        r"blind|deaf|incapacit\w*|discapacidad|paralizad[oa]|no puede caminar|ciego|ciega|sordo"
+    ),
+    S.CONGENITAL_ANOMALY: rx(
+        r"birth defects?|congenital|born with|malformation|malformed|deformit\w*|cleft (?:lip|"
+        r"palate)|spina bifida|heart defect|defecto de nacimiento|malformacion|nacio con|congenit"
+    ),
+    S.MEDICALLY_IMPORTANT: rx(
+        r"seizures?|convulsions?|emergency room|emergency department|\ber\b visit|went to the "
+        r"er|to the er|urgent care|ambulance|paramedics|911|blood transfusion|transfusion|"
+        r"surgery|dialysis|stevens-?johnson|toxic epidermal|liver failure|kidney failure|renal "
+        r"failure|stroke|heart attack|suicid\w*|epinephrine|epipen|poison control|"
+        r"urgencias|ambulancia|convulsion\w*|cirugia|infarto|derrame"
+    ),
+}

@@ -1,0 +1,93 @@
+"""Text normalisation that keeps character offsets, sentences and tokens.
+
+Evidence spans must point into the caller's text, so normalisation never changes the length:
+each character is lower-cased and stripped of its accent one for one ("Náusea" → "nausea").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_APOSTROPHES = frozenset("\u2019\u2018\u02bc\u00b4`")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in _APOSTROPHES:  # a curly apostrophe matches the patterns written with "'"
+        return "'"
+    low = ch.lower()
+    if len(low) != 1:
+        return ch
+    if ord(low) < 128:
+        return low
+    base = unicodedata.normalize("NFD", low)[0]
+    return base if len(base) == 1 else low
+
+
+def normalise(text: str) -> str:
+    """Lower-case and accent-fold `text` without changing its length."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # normalised and lightly stemmed
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str  # normalised
+    question: bool
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# A sentence ends at . ! ? ; or a line break, but not inside "e.g." / decimals / "c/o".
+_SENT_END = re.compile(r"(?<!\b[a-z])(?<!\d)[.!?;]+(?=\s|$)|\n+")
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer (plural and a few suffixes) for lexicon look-ups."""
+    if len(word) > 5 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("es") and word[-3] in "sxhz":
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokens(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens of the normalised text between `start` and `end`, with offsets."""
+    stop = len(norm) if end is None else end
+    return [Token(stem(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(norm, start, stop)]
+
+
+def sentences(norm: str) -> list[Sentence]:
+    """Split into sentences; `question` is true when the sentence ends with "?" or starts "¿"."""
+    out: list[Sentence] = []
+    pos = 0
+    for m in _SENT_END.finditer(norm):
+        _add_sentence(out, norm, pos, m.end())
+        pos = m.end()
+    _add_sentence(out, norm, pos, len(norm))
+    return out
+
+
+def _add_sentence(out: list[Sentence], norm: str, start: int, end: int) -> None:
+    chunk = norm[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s, e = start + lead, start + lead + len(stripped)
+    question = stripped.endswith("?") or stripped.startswith("¿")
+    out.append(Sentence(s, e, norm[s:e], question))
