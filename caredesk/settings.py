@@ -121,6 +121,8 @@ X_FRAME_OPTIONS = "DENY"
 
 LOGIN_MAX_FAILURES = config.env_int("CAREDESK_LOGIN_MAX_FAILURES", 5, minimum=1)
 LOGIN_LOCKOUT_SECONDS = config.env_int("CAREDESK_LOGIN_LOCKOUT_SECONDS", 15 * 60, minimum=1)
+# Failed logins one client address may make (any usernames) per lockout window.
+LOGIN_IP_MAX_FAILURES = config.env_int("CAREDESK_LOGIN_IP_MAX_FAILURES", 20, minimum=1)
 MFA_ISSUER = config.env_str("CAREDESK_MFA_ISSUER", "CareDesk")
 
 LANGUAGE_CODE = "en-us"

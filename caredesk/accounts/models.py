@@ -26,6 +26,9 @@ class User(AbstractUser):
     )
     mfa_secret = models.CharField(max_length=64, blank=True)
     mfa_confirmed_at = models.DateTimeField(null=True, blank=True)
+    mfa_last_step = models.PositiveBigIntegerField(
+        null=True, blank=True, help_text="TOTP time step last accepted; a code is used once"
+    )
     failed_logins = models.PositiveIntegerField(default=0)
     locked_until = models.DateTimeField(null=True, blank=True)
 
@@ -56,3 +59,19 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class LoginThrottle(models.Model):
+    """Failed logins from one client address in the current window, across all usernames.
+
+    Per-account lockout stops guessing one password; this stops one address from trying many
+    usernames (enumeration, password spraying). Kept in the database so that every web
+    instance sees the same count.
+    """
+
+    ip = models.CharField(max_length=45, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_started_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.ip}: {self.failures} failures since {self.window_started_at:%H:%M}"

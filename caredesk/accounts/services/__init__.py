@@ -1,0 +1,1 @@
+"""Account services: login with lockout, the second factor, API tokens."""

@@ -1,0 +1,103 @@
+"""API bearer tokens: created for one user, shown once, stored only as a hash.
+
+Token holders are service accounts calling the REST API; they pass no second factor, so a
+token can only be created from a session that has passed one (see `views_tokens.py`) or by an
+operator at the server (`caredesk create_api_token`).
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from caredesk.accounts.models import ApiToken, User, hash_token
+from caredesk.audit.models import AuditAction
+from caredesk.audit.services import record_event
+from caredesk.errors import InvalidInput, NotFound
+
+TOKEN_PREFIX = "cdk_"  # noqa: S105 (a marker, not a secret)
+PREFIX_CHARS = 12  # stored in clear to tell tokens apart in lists; 8 random characters
+MAX_NAME = 100
+
+
+def create_api_token(
+    user: User,
+    name: str,
+    expires_at: datetime | None = None,
+    *,
+    acting_user: User | None = None,
+    reason: str = "",
+) -> str:
+    """A new token for `user`; returns the raw value, which is never stored or shown again."""
+    name = name.strip()
+    if not name or len(name) > MAX_NAME:
+        raise InvalidInput("Give the token a name.", {"name": f"1 to {MAX_NAME} characters"})
+    if expires_at is not None and expires_at <= timezone.now():
+        raise InvalidInput("The expiry is in the past.", {"expires_at": "must be in the future"})
+    if not user.is_active:
+        raise InvalidInput("Inactive users cannot hold tokens.", {"user": "inactive"})
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            user=user,
+            name=name,
+            prefix=raw[:PREFIX_CHARS],
+            token_hash=hash_token(raw),
+            expires_at=expires_at,
+        )
+        record_event(
+            AuditAction.CREATE,
+            acting_user=acting_user or user,
+            instance=token,
+            changes={
+                "user": [None, user.username],
+                "name": [None, name],
+                "prefix": [None, token.prefix],
+                "expires_at": [None, expires_at.isoformat() if expires_at else None],
+            },
+            reason=reason,
+        )
+    return raw
+
+
+def tokens_of(user: User) -> list[ApiToken]:
+    """The user's own tokens, newest first (never anyone else's)."""
+    return list(ApiToken.objects.filter(user_id=user.pk).order_by("-created_at", "-pk"))
+
+
+def revoke_api_token(user: User, token_id: int, *, acting_user: User | None = None) -> ApiToken:
+    """Revoke one of `user`'s tokens; another user's token id is NotFound."""
+    with transaction.atomic():
+        token = ApiToken.objects.select_for_update().filter(user_id=user.pk, pk=token_id).first()
+        if token is None:
+            raise NotFound("No such token.")
+        if token.revoked_at is None:
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+            record_event(
+                AuditAction.UPDATE,
+                acting_user=acting_user or user,
+                instance=token,
+                changes={"revoked_at": [None, token.revoked_at.isoformat()]},
+                reason="token revoked",
+            )
+    return token
+
+
+def authenticate_token(raw: str) -> User | None:
+    """The active user holding this unrevoked, unexpired token, or None. Notes its last use."""
+    if not raw:
+        return None
+    token = ApiToken.objects.select_related("user").filter(token_hash=hash_token(raw)).first()
+    now = timezone.now()
+    if token is None or token.revoked_at is not None:
+        return None
+    if token.expires_at is not None and token.expires_at <= now:
+        return None
+    if not token.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
