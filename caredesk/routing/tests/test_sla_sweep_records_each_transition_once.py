@@ -97,17 +97,17 @@ def test_a_sweep_that_missed_the_warning_writes_only_the_breach(program):
 def test_a_racing_worker_that_read_the_old_state_writes_nothing(program, monkeypatch):
     case = open_case(program, ny("2026-06-02 10:00"))
     real_evaluate = sla_sweep.evaluate_sla
-    other_worker_ran = []
+    other_worker: dict[str, sla_sweep.SweepResult | None] = {}
 
     def other_worker_first(*args, **kwargs):
-        if not other_worker_ran:  # between our read and our claim, another sweep finishes
-            other_worker_ran.append("running")
-            other_worker_ran.append(sweep_sla(ny("2026-06-02 10:50")))
+        if not other_worker:  # between our read and our claim, another sweep finishes
+            other_worker["result"] = None
+            other_worker["result"] = sweep_sla(ny("2026-06-02 10:50"))
         return real_evaluate(*args, **kwargs)
 
     monkeypatch.setattr(sla_sweep, "evaluate_sla", other_worker_first)
     ours = sweep_sla(ny("2026-06-02 10:50"))
-    assert other_worker_ran[1].warnings == 1
+    assert other_worker["result"].warnings == 1
     assert ours.warnings == 0
     assert len(sla_entries(case)) == 1
 
