@@ -31,6 +31,8 @@ def test_agent_finds_the_caller_and_logs_a_phone_call(page, world) -> None:
     expect(page.locator("#case-header")).to_contain_text(world.case_a.subject)
 
     page.evaluate("window.__sameDocument = true")
+    page.click("#interaction-form button[type=submit]")  # nothing said yet: the service refuses
+    expect(page.locator("#interaction_body_error")).to_contain_text("needs text")
     page.select_option("#interaction_channel", "phone")
     page.select_option("#interaction_direction", "inbound")
     page.fill("#interaction_body", "Caller asks whether two tablets at once is safe")
