@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays as holidays_lib
@@ -54,26 +55,36 @@ class ClosedDates:
     """Public holidays of a country calendar (observed dates included) plus extra closures."""
 
     def __init__(self, holiday_calendar: str, extra: frozenset[date] = frozenset()) -> None:
-        self._holidays = public_holidays(holiday_calendar)
+        self._code = (holiday_calendar or "").strip().upper()
         self._extra = extra
+        if self._code:
+            holiday_dates(self._code, 2000)  # an unknown calendar fails here, not mid-sweep
 
     def __contains__(self, day: object) -> bool:
         if not isinstance(day, date):
             return False
-        return day in self._extra or (self._holidays is not None and day in self._holidays)
+        return day in self._extra or (
+            bool(self._code) and day in holiday_dates(self._code, day.year)
+        )
 
 
-def public_holidays(code: str) -> holidays_lib.HolidayBase | None:
-    """The public holidays for `US`, or for a subdivision spelt `US-CA`; None for no calendar.
+@lru_cache(maxsize=1024)
+def holiday_dates(code: str, year: int) -> frozenset[date]:
+    """The public holidays in `year` for `US`, or for a subdivision spelt `US-CA`.
 
     The `holidays` package includes observed dates (July 4 2026 is a Saturday, so Friday
-    July 3 2026 is "Independence Day (observed)") and expands to any year on lookup.
+    July 3 2026 is "Independence Day (observed)"; New Year 2022 is observed on Friday
+    December 31 2021, in 2021's list). Cached per year as an immutable set: cheap to share
+    between threads and between the many cases of a sweep.
     """
-    code = (code or "").strip().upper()
-    if not code:
-        return None
     country, _, subdiv = code.partition("-")
-    return holidays_lib.country_holidays(country, subdiv=subdiv or None, observed=True)
+    try:
+        calendar = holidays_lib.country_holidays(
+            country, subdiv=subdiv or None, years=year, observed=True
+        )
+    except NotImplementedError as exc:
+        raise ValueError(f"unknown holiday calendar {code!r}") from exc
+    return frozenset(calendar.keys())
 
 
 def _windows_from(cal: BusinessCalendar, at: datetime) -> Iterator[tuple[datetime, datetime]]:

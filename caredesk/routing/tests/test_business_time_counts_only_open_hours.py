@@ -250,3 +250,10 @@ def test_subdivision_holidays_are_spelt_country_dash_region():
     assert add_business_time(california, at("2026-03-30 19:00", la), timedelta(hours=2)) == at(
         "2026-04-01 09:00", la
     )
+
+
+def test_an_unknown_holiday_calendar_is_refused_up_front():
+    with pytest.raises(ValueError, match="unknown holiday calendar"):
+        ClosedDates("XX")
+    with pytest.raises(ValueError, match="unknown holiday calendar"):
+        ClosedDates("US-ZZ")
