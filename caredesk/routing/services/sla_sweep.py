@@ -13,6 +13,7 @@ while on track or in warning is settled once to met or breached.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -30,6 +31,7 @@ from caredesk.routing.services.sla import ClosedDates, SlaClockRules, closed_dat
 from caredesk.routing.services.sla_state import ClockStatus, SlaEvaluation, evaluate_sla
 from caredesk.tenancy.models import Program
 
+logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
 SYSTEM_ACTOR = "system:sla-sweep"
 _CASE_FIELDS = (
@@ -56,6 +58,7 @@ class SweepResult:
     warnings: int = 0
     breaches: int = 0
     other_changes: int = 0
+    failed: int = 0  # cases whose program's calendar is misconfigured; logged, retried next run
 
 
 class _RulesCache:
@@ -128,7 +131,12 @@ def refresh_case_sla(case_id: int, now: datetime | None = None) -> SlaState | No
 
 
 def _settle(case: Case, now: datetime, cache: _RulesCache, result: SweepResult) -> None:
-    evaluation = evaluate_sla(case, now, cache.rules(case.program_id, case.case_type))
+    try:
+        evaluation = evaluate_sla(case, now, cache.rules(case.program_id, case.case_type))
+    except (ValueError, KeyError):  # unknown time zone or holiday calendar, never-open hours
+        logger.exception("SLA sweep: cannot evaluate case %s", case.pk)
+        result.failed += 1
+        return
     new = evaluation.state
     if new == case.sla_state:
         return
@@ -172,10 +180,17 @@ def _claim(case: Case, evaluation: SlaEvaluation, now: datetime, program: Progra
     return True
 
 
+def _zone_or_utc(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ValueError, KeyError):
+        return ZoneInfo("UTC")
+
+
 def _write_timeline(
     case: Case, kind: TimelineKind, clock: ClockStatus, now: datetime, program: Program
 ) -> None:
-    local_due = clock.due.astimezone(ZoneInfo(program.time_zone))
+    local_due = clock.due.astimezone(_zone_or_utc(program.time_zone))
     verb = "breached" if kind == TimelineKind.SLA_BREACH else "nearly due"
     summary = f"{clock.label} SLA {verb}: due {local_due:%a %d %b %Y %H:%M %Z}"
     entered = clock.entered_state_at or now

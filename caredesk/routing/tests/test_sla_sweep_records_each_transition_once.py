@@ -180,3 +180,15 @@ def test_one_case_can_be_refreshed_right_after_its_first_response(program):
     refresh_case_sla(case.pk)
     case.refresh_from_db()
     assert case.sla_state == SlaState.ON_TRACK
+
+
+def test_a_misconfigured_program_does_not_stop_the_sweep_for_others(program, world):
+    f.SlaPolicyFactory(program=world.program_b, business_hours_only=True)
+    good = open_case(program, ny("2026-06-02 10:00"))
+    broken = open_case(world.program_b, ny("2026-06-02 10:00"))
+    world.program_b.time_zone = "Mars/Olympus_Mons"
+    world.program_b.save()
+    result = sweep_sla(ny("2026-06-04 11:30"))
+    assert (result.breaches, result.failed) == (1, 1)
+    assert [kind for kind, _ in sla_entries(good)] == [TimelineKind.SLA_BREACH]
+    assert sla_entries(broken) == []
