@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "caredesk.people",
     "caredesk.routing",
     "caredesk.cases",
+    "caredesk.demo",
     "caredesk.safety",
 ]
 
