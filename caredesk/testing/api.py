@@ -2,51 +2,31 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import secrets
 from typing import Any
 
 from django.test import Client
 
-from caredesk.accounts.models import ApiToken, User, hash_token
+from caredesk.accounts.models import User
+from caredesk.accounts.services.tokens import create_api_token
 
 API = "/api/v1"
 
 
-def tokens_available() -> bool:
-    """Whether the accounts token service exists (until it does, tests sign in by session)."""
-    try:
-        return importlib.util.find_spec("caredesk.accounts.services.tokens") is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def issue_token(user: User) -> str:
-    """A working bearer token for `user`, issued by the accounts service when it exists."""
-    try:
-        from caredesk.accounts.services import tokens
-    except ImportError:
-        tokens = None  # type: ignore[assignment]
-    issue = getattr(tokens, "issue_token", None) or getattr(tokens, "create_token", None)
-    if issue is not None:
-        result = issue(user, name="tests")
-        raw = result[1] if isinstance(result, tuple) else result
-        return str(getattr(raw, "raw", raw))
-    raw = "cd_" + secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, name="tests", prefix=raw[:12], token_hash=hash_token(raw))
-    return raw
+    """A working bearer token for `user`, issued by the accounts token service."""
+    return create_api_token(user, "tests")
 
 
 class ApiClient:
-    """A Django test client that sends JSON and a bearer token to /api/v1."""
+    """A Django test client that sends JSON to /api/v1 with a bearer token (or a session)."""
 
     def __init__(
         self, user: User | None = None, token: str | None = None, *, session: bool = False
     ) -> None:
         self.client = Client()
         self.headers: dict[str, str] = {}
-        if user is not None and (session or not tokens_available()):
+        if session and user is not None:
             self.client.force_login(user)
         elif user is not None or token is not None:
             raw = token or issue_token(user)  # type: ignore[arg-type]
