@@ -16,7 +16,10 @@ from caredesk.safety.screening.lexicon import Lexicon
 from caredesk.safety.screening.result import Mention
 from caredesk.safety.screening.text import tokens
 
-GENERICS_FILE = Path(__file__).with_name("data") / "generics.txt"
+GENERICS_FILES = (
+    Path(__file__).with_name("data") / "generics.txt",
+    Path(__file__).with_name("data") / "ade_drugs.txt",
+)
 # A lot/batch number written after its keyword: "lot 4KX21", "Lot#: AB-1234", "lote 22B07".
 LOT_AFTER_KEYWORD = re.compile(
     r"(?<![\w])(?:lot|batch|lote|serial|sn|s/n)\s*(?:number|no\.?|num\.?|#|n[º°o]\.?|code)?"
@@ -93,10 +96,12 @@ def catalog_for(program: str | None) -> ProductCatalog | None:
 @lru_cache(maxsize=1)
 def generic_lexicon() -> Lexicon:
     """Generic (INN/USAN) drug names, for linking mentions when no catalog names the product."""
-    if not GENERICS_FILE.exists():
-        return Lexicon([])
-    lines = GENERICS_FILE.read_text(encoding="utf-8").splitlines()
-    return Lexicon([ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")])
+    names: list[str] = []
+    for path in GENERICS_FILES:
+        if path.exists():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            names.extend(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return Lexicon(names)
 
 
 def find_generics(norm: str) -> list[Mention]:

@@ -37,12 +37,13 @@ def screen(
     result = ScreeningResult()
     sents = sentences(norm)
     scoped = [(s, scopes_for(s)) for s in sents]
-    ae_hits = _adverse_events(norm, scoped, result)
+    ae_hits, silenced = _adverse_events(norm, scoped)
     _special_situations(norm, scoped, result)
     _complaints(norm, scoped, result)
-    serious = _seriousness(norm, scoped, result, has_harm=bool(ae_hits))
-    result.ae_score = model.score(norm, scoped, ae_hits)
-    result.adverse_event = model.decide(result.ae_score, ae_hits, serious)
+    serious = _seriousness(norm, scoped, has_harm=bool(ae_hits))
+    outcome = any(c in OUTCOME_CRITERIA for c, _, _ in serious)
+    result.ae_score = model.score(norm, scoped, ae_hits, silenced)
+    result.adverse_event = model.decide(result.ae_score, ae_hits, outcome)
     if result.adverse_event:
         result.evidence.extend(ae_hits)
         result.seriousness = sorted({e[0] for e in serious}, key=list(Seriousness).index)
@@ -52,15 +53,27 @@ def screen(
     return result
 
 
+def ae_features(text: str) -> list[str]:
+    """The model features of one text (used to train the model on exactly what runs here)."""
+    norm = normalise(text)
+    scoped = [(s, scopes_for(s)) for s in sentences(norm)]
+    hits, silenced = _adverse_events(norm, scoped)
+    return model.features(norm, scoped, hits, silenced)
+
+
 def _adverse_events(
-    norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
-) -> list[Evidence]:
+    norm: str, scoped: list[tuple[Sentence, list[Span]]]
+) -> tuple[list[Evidence], int]:
+    """Asserted harm mentions, and how many mentions a scope silenced."""
     hits: list[Evidence] = []
+    silenced = 0
     for sent, spans in scoped:
         for mention in adverse.mentions_in(norm, sent, spans):
             if not mention.scopes:
                 hits.append(Evidence(mention.start, mention.end, "adverse_event"))
-    return hits
+            else:
+                silenced += 1
+    return hits, silenced
 
 
 def _asserted(
@@ -118,7 +131,6 @@ def _names_product_seal(norm: str) -> bool:
 def _seriousness(
     norm: str,
     scoped: list[tuple[Sentence, list[Span]]],
-    result: ScreeningResult,
     has_harm: bool,
 ) -> list[tuple[Seriousness, int, int]]:
     all_scopes = (Scope.NEGATED, Scope.HYPOTHETICAL, Scope.INDICATION, Scope.HISTORY)

@@ -1,0 +1,121 @@
+"""`python -m eval` (`make eval`): the screener's figures on every labelled set and split.
+
+`python -m eval --errors contact_center:dev` also lists the misses of one set (dev sets only
+should be inspected while tuning).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Iterable
+
+from caredesk.safety.screening import ScreeningResult, screen
+from eval import datasets
+from eval.metrics import Counts, special_counts
+
+TARGETS = {"contact_center": (0.95, 0.80), "ade": (0.95, 0.75), "psytar": (0.90, None)}
+
+
+def _run(items: Iterable[datasets.Item]) -> list[tuple[datasets.Item, ScreeningResult]]:
+    return [(item, screen(item.text)) for item in items]
+
+
+def _ae_line(name: str, split: str, pairs: list, target: tuple) -> str:
+    c = Counts.of((i.adverse_event, r.adverse_event) for i, r in pairs)
+    goal = f"target R>={target[0]}" + (f" P>={target[1]}" if target[1] else "")
+    return f"{name:16} {split:5} n={len(pairs):5}  AE {c}   ({goal})"
+
+
+def report(errors: str | None) -> None:
+    print("Adverse event detection")
+    sets = {
+        "contact_center": datasets.contact_center,
+        "ade": datasets.ade,
+        "psytar": datasets.psytar,
+    }
+    runs: dict[str, list] = {}
+    for name, loader in sets.items():
+        for split in ("dev", "test"):
+            runs[f"{name}:{split}"] = pairs = _run(loader(split))
+            print(_ae_line(name, split, pairs, TARGETS[name]))
+    print("\nContact-center findings (labelled set)")
+    for split in ("dev", "test"):
+        pairs = runs[f"contact_center:{split}"]
+        pc = Counts.of((i.product_complaint, r.product_complaint) for i, r in pairs)
+        tp = Counts.of((i.tampering, r.tampering) for i, r in pairs)
+        ss = special_counts(pairs)
+        cat = [
+            r.complaint_category == i.complaint_category
+            for i, r in pairs
+            if i.product_complaint and r.product_complaint
+        ]
+        acc = sum(cat) / len(cat) if cat else 0.0
+        print(f"  {split:5} product complaint {pc}  (target R>=0.95)")
+        print(f"  {split:5} tampering         {tp}  (target R>=0.95)")
+        print(f"  {split:5} special situations {ss}  (target R>=0.90)")
+        print(
+            f"  {split:5} complaint category accuracy when both flagged: {acc:.3f} (n={len(cat)})"
+        )
+    cs = _run(datasets.customer_service())
+    flagged = [i for i, r in cs if r.needs_review]
+    print(
+        f"\nCustomer-service messages without health content: {len(flagged)}/{len(cs)} "
+        f"flagged = {len(flagged) / len(cs):.3f} (target <= 0.02)"
+    )
+    maude = _run(datasets.maude_descriptions())
+    pcs = sum(r.product_complaint for _, r in maude)
+    print(
+        f"MAUDE event descriptions (no gold labels): {pcs}/{len(maude)} flagged as product "
+        f"complaint = {pcs / len(maude):.3f}"
+    )
+    _timing()
+    runs["customer_service:all"] = cs
+    if errors:
+        _print_errors(runs[errors])
+
+
+def _timing() -> None:
+    texts = [i.text for i in datasets.contact_center("dev")]
+    times = []
+    for text in texts * 3:
+        t0 = time.perf_counter()
+        screen(text)
+        times.append((time.perf_counter() - t0) * 1000)
+    print(f"screen() median {statistics.median(times):.2f} ms per contact-center message")
+
+
+def _print_errors(pairs: list) -> None:
+    print("\nErrors:")
+    for item, result in pairs:
+        wrong = []
+        if item.adverse_event is not None and item.adverse_event != result.adverse_event:
+            wrong.append(f"AE gold={item.adverse_event}")
+        if (
+            item.product_complaint is not None
+            and item.product_complaint != result.product_complaint
+        ):
+            wrong.append(f"PC gold={item.complaint_category}")
+        elif item.product_complaint and item.complaint_category != result.complaint_category:
+            wrong.append(f"CAT gold={item.complaint_category} got={result.complaint_category}")
+        if item.tampering is not None and item.tampering != result.tampering:
+            wrong.append(f"TAMP gold={item.tampering}")
+        missing = set(item.special_situations) - {str(s) for s in result.special_situations}
+        extra = {str(s) for s in result.special_situations} - set(item.special_situations)
+        if missing:
+            wrong.append(f"SS missing={sorted(missing)}")
+        if extra and item.product_complaint is not None:
+            wrong.append(f"SS extra={sorted(extra)}")
+        if wrong:
+            print(f"- {'; '.join(wrong)} :: {item.text[:200]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m eval")
+    parser.add_argument("--errors", help="set:split whose misses to list, e.g. ade:dev")
+    report(parser.parse_args().errors)
+
+
+if __name__ == "__main__":
+    main()

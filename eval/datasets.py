@@ -1,0 +1,91 @@
+"""Loaders for the labelled sets: our own (in this folder) and the shared public corpora.
+
+Splits of the public corpora are ours, by a salted hash of the document id, so that tuning on
+`dev` never sees `test`: ADE corpus by PMID (30 % test), PsyTAR by review id (30 % test).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).parent
+SHARED = Path(os.environ.get("CAREDESK_SHARED_DATA", HERE.parent.parent / "shared" / "data"))
+
+
+@dataclass
+class Item:
+    id: str
+    text: str
+    adverse_event: bool | None = None
+    special_situations: list[str] = field(default_factory=list)
+    product_complaint: bool | None = None
+    complaint_category: str | None = None
+    tampering: bool | None = None
+
+
+def _bucket(salt: str, key: str, mod: int = 10) -> int:
+    return int(hashlib.sha256(f"{salt}:{key}".encode()).hexdigest()[:8], 16) % mod
+
+
+def ade_is_test(pmid: str) -> bool:
+    return _bucket("caredesk-ade", pmid.strip()) < 3
+
+
+def psytar_is_test(drug_id: str) -> bool:
+    return _bucket("caredesk-psytar", drug_id.strip()) < 3
+
+
+def contact_center(split: str) -> Iterator[Item]:
+    for line in (HERE / "contact_center" / f"{split}.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        yield Item(
+            row["id"],
+            row["text"],
+            row["adverse_event"],
+            row["special_situations"],
+            row["product_complaint"],
+            row["complaint_category"],
+            row["tampering"],
+        )
+
+
+def customer_service() -> Iterator[Item]:
+    for line in (HERE / "customer_service" / "messages.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        yield Item(row["id"], row["text"], False, [], False, None, False)
+
+
+def ade(split: str) -> Iterator[Item]:
+    path = SHARED / "ade_corpus_v2" / "sentences.tsv"
+    with path.open(encoding="ascii", newline="") as fh:
+        for n, (pmid, label, sentence) in enumerate(csv.reader(fh, delimiter="\t")):
+            if ade_is_test(pmid) == (split == "test"):
+                yield Item(f"ade-{n}", sentence, label == "1")
+
+
+def psytar(split: str) -> Iterator[Item]:
+    path = SHARED / "psytar_dev" / "sentences.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        for n, row in enumerate(csv.DictReader(fh)):
+            if psytar_is_test(row["drug_id"]) != (split == "test"):
+                continue
+            ae = bool(row["ADR"].strip() or row["WD"].strip())
+            yield Item(f"psytar-{n}", row["sentences"], ae)
+
+
+def maude_descriptions(limit: int = 1000) -> Iterator[Item]:
+    """MAUDE event descriptions (no gold labels; reported as a flag rate)."""
+    path = SHARED / "maude_foitext_2007_subset" / "foitext2007_selected.txt"
+    with path.open(encoding="ascii", errors="replace", newline="") as fh:
+        count = 0
+        for line in fh:
+            parts = line.rstrip("\r\n").split("|")
+            if len(parts) >= 6 and parts[2] == "D" and count < limit:
+                count += 1
+                yield Item(f"maude-{parts[0]}", parts[5])
