@@ -142,6 +142,10 @@ def log_interaction(case: Case, data: InteractionInput, *, acting_user: Any) -> 
 def _after_contact(case: Case, interaction: Interaction, acting_user: Any) -> None:
     if interaction.direction == Direction.OUTBOUND and case.first_responded_at is None:
         case.first_responded_at = interaction.occurred_at
+        from caredesk.cases.tasks import refresh_case_sla
+
+        case_id = case.pk
+        transaction.on_commit(lambda: refresh_case_sla(case_id))
     if case.status == CaseStatus.NEW:
         case.status = CaseStatus.OPEN
     case.save(update_fields=["first_responded_at", "status", "updated_at"])

@@ -134,6 +134,14 @@ def _check_transition(case: Case, new_status: str, reason: str) -> None:
             )
 
 
+def _refresh_sla_after_commit(case: Case) -> None:
+    """The SLA state reflects a resolution or reopening at once, not at the next sweep."""
+    from caredesk.cases.tasks import refresh_case_sla
+
+    case_id = case.pk
+    transaction.on_commit(lambda: refresh_case_sla(case_id))
+
+
 def change_status(case: Case, new_status: str, *, acting_user: Any, reason: str = "") -> Case:
     """Move a case to a new status; closing needs a reason and every request resolved."""
     check_can_write(acting_user, case.program_id)
@@ -151,7 +159,9 @@ def change_status(case: Case, new_status: str, *, acting_user: Any, reason: str 
         if new_status in OPEN_STATUSES:
             case.closed_at = None
             case.resolved_at = None
-        case.save()
+        case.save(
+            update_fields=["status", "close_reason", "closed_at", "resolved_at", "updated_at"]
+        )
         changes = diff(before, snapshot(case, ["status", "close_reason"]))
         record_event(
             AuditAction.UPDATE,
@@ -166,6 +176,7 @@ def change_status(case: Case, new_status: str, *, acting_user: Any, reason: str 
             f"{old_label} → {case.get_status_display()}" + (f": {reason}" if reason else ""),
             actor=acting_user,
         )
+        _refresh_sla_after_commit(case)
     return case
 
 
@@ -179,7 +190,7 @@ def reopen_case(case: Case, *, acting_user: Any, reason: str) -> Case:
         case.status = CaseStatus.OPEN
         case.closed_at = None
         case.resolved_at = None
-        case.save()
+        case.save(update_fields=["status", "closed_at", "resolved_at", "updated_at"])
         record_event(
             AuditAction.UPDATE,
             acting_user=acting_user,
@@ -188,6 +199,7 @@ def reopen_case(case: Case, *, acting_user: Any, reason: str) -> Case:
             reason=reason,
         )
         add_timeline_entry(case, TimelineKind.STATUS, f"Reopened: {reason}", actor=acting_user)
+        _refresh_sla_after_commit(case)
     return case
 
 
@@ -209,7 +221,7 @@ def assign_case(
             case.owner = owner
         if queue is not None:
             case.queue = queue
-        case.save()
+        case.save(update_fields=["owner", "queue", "updated_at"])
         changes = diff(before, snapshot(case, ["owner", "queue"]))
         record_event(AuditAction.UPDATE, acting_user=acting_user, instance=case, changes=changes)
         who = getattr(case.owner, "label", "nobody")
