@@ -63,14 +63,14 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
-    def save_password(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+    def save_password(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:
         if create:
-            self.save()
+            obj.save()
 
 
 def member(program: Program, role: str = Role.CARE_SPECIALIST, **user_fields: Any) -> User:
     """A user assigned to `program` in `role`."""
-    user = UserFactory(**user_fields)
+    user: User = UserFactory(**user_fields)  # type: ignore[assignment]
     Membership.objects.create(user=user, program=program, role=role)
     return user
 

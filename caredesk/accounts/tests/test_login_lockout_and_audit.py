@@ -1,4 +1,4 @@
-"""Password login: lockout after repeated failures, per-address throttling, every attempt audited."""
+"""Password login: lockout after failures, per-address throttling, every attempt audited."""
 
 from __future__ import annotations
 
