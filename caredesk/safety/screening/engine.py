@@ -24,6 +24,14 @@ LOGISTICS = re.compile(
     r"(?:fine|intact|ok|okay|undamaged|sealed|unharmed|in good (?:shape|condition))|"
     r"(?:producto|contenido) (?:esta|estaba) (?:bien|intacto))(?![\w'])"
 )
+# "The promo code doesn't work" is not lack of efficacy; "the app crashed" on a shop is not a
+# device malfunction.
+IT_CONTEXT = re.compile(
+    r"(?<![\w'])(?:website|web site|site|link|code|coupon|promo|password|login|log in|account|"
+    r"checkout|check out|tracking|card|payment|email|e-mail|page|browser|pagina|enlace|codigo|"
+    r"contrasena|cuenta)(?![\w'])"
+)
+IT_SENSITIVE = (SpecialSituation.LACK_OF_EFFICACY, SpecialSituation.MEDICATION_ERROR)
 SILENT_FOR_FINDINGS = (Scope.NEGATED, Scope.HYPOTHETICAL)
 # Seriousness words alone ("my mom is in the hospital") need a harm or a drug link to count.
 OUTCOME_CRITERIA = (Seriousness.DEATH, Seriousness.LIFE_THREATENING, Seriousness.HOSPITALIZATION)
@@ -43,7 +51,7 @@ def screen(
     serious = _seriousness(norm, scoped, has_harm=bool(ae_hits))
     outcome = any(c in OUTCOME_CRITERIA for c, _, _ in serious)
     result.ae_score = model.score(norm, scoped, ae_hits, silenced)
-    result.adverse_event = model.decide(result.ae_score, ae_hits, outcome)
+    result.adverse_event = model.decide(result.ae_score, ae_hits, outcome, silenced)
     if result.adverse_event:
         result.evidence.extend(ae_hits)
         result.seriousness = sorted({e[0] for e in serious}, key=list(Seriousness).index)
@@ -95,6 +103,8 @@ def _special_situations(
 ) -> None:
     for code, rx in patterns.SPECIAL.items():
         found = _asserted(norm, rx, scoped)
+        if code in IT_SENSITIVE:
+            found = [(a, b) for a, b in found if not _in_it_sentence(norm, scoped, a)]
         if found:
             result.special_situations.append(code)
             result.evidence.extend(Evidence(a, b, str(code)) for a, b in found)
@@ -108,6 +118,8 @@ def _complaints(
         if category is ComplaintCategory.PACKAGING and logistics:
             continue
         found = _asserted(norm, rx, scoped)
+        if category is ComplaintCategory.DEVICE_MALFUNCTION:
+            found = [(a, b) for a, b in found if not _in_it_sentence(norm, scoped, a)]
         if found:
             result.complaint_categories.append(category)
             result.evidence.extend(Evidence(a, b, f"complaint:{category}") for a, b in found)
@@ -122,6 +134,13 @@ def _complaints(
     ):
         result.complaint_categories.append(ComplaintCategory.COUNTERFEIT)
     result.product_complaint = bool(result.complaint_categories)
+
+
+def _in_it_sentence(norm: str, scoped: list[tuple[Sentence, list[Span]]], pos: int) -> bool:
+    for sent, _ in scoped:
+        if sent.start <= pos < sent.end:
+            return IT_CONTEXT.search(norm, sent.start, sent.end) is not None
+    return False
 
 
 def _names_product_seal(norm: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ def features(
     """The feature names present in one text (binary features)."""
     words = [t.text for t in tokens(norm)]
     feats = {f"w:{w}" for w in words}
-    feats.update(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    feats.update(f"b:{a}_{b}" for a, b in pairwise(words))
     n = len(hits)
     feats.add(f"r:hits{min(n, 3)}")
     if silenced:
@@ -65,12 +66,14 @@ def score(
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def decide(ae_score: float, hits: list[Any], outcome: bool) -> bool:
+def decide(ae_score: float, hits: list[Any], outcome: bool, silenced: int) -> bool:
     """An AE is an asserted harm mention (or a serious outcome linked to the product) that the
     model does not contradict, or a text the model alone scores very high (wording the lexicon
-    does not know)."""
+    does not know) and in which no harm mention was negated or hypothetical."""
     model = _weights()
     if model is None:
         return bool(hits) or outcome
     with_hit, alone = model[2], model[3]
-    return ((bool(hits) or outcome) and ae_score >= with_hit) or ae_score >= alone
+    if (hits or outcome) and ae_score >= with_hit:
+        return True
+    return not silenced and ae_score >= alone

@@ -11,15 +11,15 @@ from caredesk.safety.screening.codes import ComplaintCategory as C
 from caredesk.safety.screening.codes import Seriousness as S
 from caredesk.safety.screening.codes import SpecialSituation as SS
 
-W = r"(?:\s+[\w'/-]+){0,3}?\s+"  # up to three filler words
+W = r"(?:\s+[\w'/-]+){0,5}?\s+"  # up to five filler words
 PILL = (
     r"(?:pills?|tablets?|tabs?|capsules?|caps|doses?|gummies|gummy|chews?|patch(?:es)?|sprays?|"
     r"puffs?|shots?|injections?|drops|pastillas?|capsulas?|dosis|comprimidos?)"
 )
 DEVICE = (
     r"(?:device|meter|monitor|pump|pen|injector|auto-?injector|inhaler|sensor|reader|strip|strips|"
-    r"machine|cuff|thermometer|nebuli[sz]er|app|display|screen|button|needle|applicator|dispenser|"
-    r"glucometer|watch|band|tracker|dispositivo|medidor|bomba|aparato|pantalla)"
+    r"machine|cuff|thermometer|nebuli[sz]er|needle|applicator|dispenser|"
+    r"glucometer|tracker|dispositivo|medidor|bomba|aparato)"
 )
 
 
@@ -126,7 +126,8 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"ampoule|syringe|dropper|pump|wrapper|frasco|envase|tapa|blister|caja|ampolla)s?"
         + W
         + r"(?:was |were |is |are |came |arrived )?(?:broken|cracked|damaged|leak\w*|"
-        r"open(?:ed)?|torn|crushed|dented|punctured|missing|loose|stuck|won't open|wouldn't "
+        r"(?:came|arrived|already) open(?:ed)?|torn|crushed|dented|punctured|missing|loose|stuck|"
+        r"won't open|wouldn't "
         r"open|defective|rot[oa]|danad[oa]|abiert[oa]|goteando)|leak(?:ed|ing|s)|"
         r"(?:broken|cracked|damaged|leaking|torn|punctured) (?:bottle|blister|seal|cap|vial|tube|"
         r"container|syringe|packaging|pack)|child-?\s?(?:resistant|proof) (?:cap|closure|lid)"
@@ -155,7 +156,7 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
     C.APPEARANCE: rx(
         r"(?:different|strange|weird|odd|funny|unusual|wrong|bad|off|new|darker|lighter|"
         r"distinto|diferente|raro|extrano|feo)\s(?:colou?r|smell|odou?r|taste|texture|shape|"
-        r"size|consistency|olor|sabor|color|textura|forma)|(?:smells?|smelled|tastes?|tasted|"
+        r"consistency|olor|sabor|color|textura|forma)|(?:smells?|smelled|tastes?|tasted|"
         r"looks?|looked) (?:funny|weird|strange|odd|different|bad|rancid|like vinegar|off|rotten|"
         r"spoiled)|discolou?r(?:ed|ation)|changed colou?r|colou?r changed|cloudy|crumbl(?:ed|ing|"
         r"y)|chalky|sticky|melted|clumped|clumpy|separated|hardened|(?:broken|chipped|cracked|"
@@ -169,9 +170,12 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"won't (?:turn on|work|charge|connect|pair|sync|start|click|dispense|inject|read)|"
         r"wouldn't (?:turn on|work|charge|connect|inject|click|dispense)|not working|fail(?:ed|s)?|"
         r"malfunction\w*|broke|broken|jammed|stuck|froze|freezes|frozen|crashed|reset|blank|"
-        r"died|dead|shows? (?:an )?error|gave (?:an )?error|error|wrong reading|inaccurate|"
+        r"died|dead|shows? (?:an )?error|gave (?:an )?error|error|wrong reading|inaccurate|faulty|"
+        r"defective|reads? (?:wrong|\d+)|"
         r"beeping|alarm\w*|overheat\w*|no funciona|dejo de funcionar|se apago|fallo|falla)|"
-        r"malfunction(?:ed|ing|s)?|error (?:code|message) ?\w*|e-?\d{1,3} error|inaccurate "
+        r"malfunction(?:ed|ing|s)?|error (?:code|message) ?\w*|(?:communication|connection|"
+        r"sensor|pairing|bluetooth|signal) (?:error|loss|failure)|(?:keeps|kept) losing "
+        r"(?:connection|signal)|e-?\d{1,3} error|inaccurate "
         r"(?:reading|result)s?|(?:reading|result)s? (?:are|were|was|is) (?:wrong|inaccurate|off|"
         r"way off|different)|needle (?:bent|broke|didn't retract|did not retract|stuck)|"
         r"battery (?:died|dead|drains|won't charge|overheat\w*|swell\w*)|(?:didn't|did not|"
@@ -203,7 +207,7 @@ TAMPERING = rx(
     r"someone (?:had )?(?:opened|tampered|replaced|swapped|switched)|(?:different|wrong|other) "
     r"pills (?:inside|in the bottle|in the box)|pills (?:replaced|swapped|switched)|"
     r"needle (?:marks?|holes?) in|"
-    r"(?:precinto|sello)(?: de seguridad)?(?: \w+)? (?:roto|abierto|rota)|"
+    r"(?:precinto|sello)" + W + r"(?:roto|abierto|rota|abierta)|"
     r"(?:ya )?(?:venia|estaba) abiert[oa]|manipulad[oa]"
 )
 
