@@ -53,5 +53,9 @@ test: system-deps lint typecheck test-sqlite test-postgres
 bench: $(VENV)/.dev system-deps
 	CAREDESK_ENV=test $(BIN)/python -m bench
 
+# Safety screener figures on the labelled sets (eval/README.md says how each was made).
+eval: $(VENV)/.dev
+	$(BIN)/python -m eval
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
