@@ -9,7 +9,7 @@ TYPED := caredesk/audit caredesk/tenancy/services.py caredesk/tenancy/scoping.py
 	caredesk/people/services caredesk/cases/services caredesk/routing/services \
 	caredesk/accounts caredesk/config.py caredesk/routing/tasks.py caredesk/cases/tasks.py
 
-.PHONY: run test lint typecheck test-sqlite test-postgres bench system-deps venv demo clean
+.PHONY: run test lint typecheck test-sqlite test-postgres bench eval system-deps venv demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
