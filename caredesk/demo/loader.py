@@ -22,7 +22,7 @@ from caredesk.audit.services import record_event
 from caredesk.demo.bulk import reset_sequences
 from caredesk.demo.cases import CASE_MODELS, create_cases
 from caredesk.demo.catalog import PROGRAMS, USERS
-from caredesk.demo.persons import create_persons
+from caredesk.demo.persons import PERSON_MODELS, create_persons
 from caredesk.demo.reference import LOTS_PER_PRODUCT, create_reference
 from caredesk.tenancy.models import Program
 
@@ -89,7 +89,7 @@ def load_demo(
             persons=sum(len(v) for v in persons.values()),
             users=len(USERS),
         )
-        reset_sequences(CASE_MODELS)
+        reset_sequences([*PERSON_MODELS, *CASE_MODELS])
         _record_load(options, counts)
     return counts
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from caredesk.demo.bulk import IdAllocator, Row, insert_rows, instance_row
 from caredesk.demo.reference import ProgramData
 from caredesk.demo.tables import (
     CITIES,
@@ -21,7 +22,6 @@ from caredesk.demo.tables import (
 from caredesk.people.models import (
     Affiliation,
     Channel,
-    ContactKind,
     ContactPoint,
     OrganizationKind,
     Person,
@@ -30,7 +30,7 @@ from caredesk.people.models import (
 from caredesk.people.services.persons import search_key
 
 SPANISH_SHARE = 0.12
-BATCH = 2000
+PERSON_MODELS = [Person, ContactPoint, Affiliation]
 _CHANNEL_PREFERENCE: dict[str, int] = {
     Channel.PHONE: 40,
     Channel.EMAIL: 25,
@@ -96,7 +96,7 @@ def _new_person(rng: random.Random, item: ProgramData, role: str) -> tuple[Perso
     return person, city
 
 
-def _contacts(rng: random.Random, person: Person, city: tuple, serial: int) -> list[ContactPoint]:
+def _contacts(rng: random.Random, person: Person, city: tuple, serial: int) -> list[Row]:
     name, state, zip3, _tz, area_codes = city
     points: list[tuple[str, str, str]] = []
     if rng.random() < 0.92:
@@ -116,14 +116,14 @@ def _contacts(rng: random.Random, person: Person, city: tuple, serial: int) -> l
             ("address", f"{street}, {name}, {state} {zip3}{rng.randrange(10, 99)}", "home")
         )
     return [
-        ContactPoint(
-            person=person,
-            program_id=person.program_id,
-            kind=ContactKind(kind),
-            value=value,
-            label=label,
-            is_primary=index == 0,
-        )
+        {
+            "person_id": person.pk,
+            "program_id": person.program_id,
+            "kind": kind,
+            "value": value,
+            "label": label,
+            "is_primary": index == 0,
+        }
         for index, (kind, value, label) in enumerate(points)
     ]
 
@@ -137,6 +137,7 @@ def create_persons(
     """Persons per program id; the first persons of each program cover all its roles."""
     counts = split_counts(total, [item.spec.share for item in programs])
     out: dict[int, list[DemoPerson]] = {}
+    ids = IdAllocator()
     serial = 0
     for item, count in zip(programs, counts, strict=True):
         roles = list(item.spec.roles)
@@ -144,22 +145,28 @@ def create_persons(
         for index in range(count):
             role = roles[index] if index < len(roles) else _weighted(rng, item.spec.roles)
             people.append(_new_person(rng, item, role))
-        Person.objects.bulk_create([p for p, _ in people], batch_size=BATCH)
-        points: list[ContactPoint] = []
+        for person, _city in people:
+            person.pk = ids.next(Person)
+        insert_rows(Person, (instance_row(p) for p, _ in people))
+        points: list[Row] = []
         for person, city in people:
             serial += 1
             points.extend(_contacts(rng, person, city, serial))
-        ContactPoint.objects.bulk_create(points, batch_size=BATCH)
-        out[item.program.pk] = _affiliate(rng, item, [p for p, _ in people])
+        for point in points:
+            point["id"] = ids.next(ContactPoint)
+        insert_rows(ContactPoint, points)
+        out[item.program.pk] = _affiliate(rng, item, [p for p, _ in people], ids)
         progress(f"  {item.program.code}: {count} persons, {len(points)} contact points")
     return out
 
 
-def _affiliate(rng: random.Random, item: ProgramData, persons: list[Person]) -> list[DemoPerson]:
+def _affiliate(
+    rng: random.Random, item: ProgramData, persons: list[Person], ids: IdAllocator
+) -> list[DemoPerson]:
     by_kind: dict[str, list[int]] = {}
     for org in item.organizations:
         by_kind.setdefault(org.kind, []).append(org.pk)
-    links: list[Affiliation] = []
+    links: list[Row] = []
     result: list[DemoPerson] = []
     for person in persons:
         org_id = None
@@ -167,8 +174,13 @@ def _affiliate(rng: random.Random, item: ProgramData, persons: list[Person]) -> 
         if kinds:
             org_id = rng.choice(by_kind[rng.choice(kinds)])
             links.append(
-                Affiliation(person=person, organization_id=org_id, title=person.get_role_display())
+                {
+                    "id": ids.next(Affiliation),
+                    "person_id": person.pk,
+                    "organization_id": org_id,
+                    "title": person.get_role_display(),
+                }
             )
         result.append(DemoPerson(person=person, organization_id=org_id))
-    Affiliation.objects.bulk_create(links, batch_size=BATCH)
+    insert_rows(Affiliation, links)
     return result
