@@ -1,6 +1,7 @@
 """Person search benchmark over the full demo data set (20,000 persons / 100,000 cases).
 
-Calls `caredesk.people.services.lookup.search_persons` as the care specialist `agent.relief`
+Calls `caredesk.people.services.lookup.search_persons` (and, for comparison, the proposed
+variant in `bench/search_proposal.py`) as the care specialist `agent.relief`
 (scoped to one program) for a mix of queries drawn from the data (full names, last names, name
 prefixes, phone fragments and full numbers, emails, lot numbers, and a miss), evaluating each
 result. Baseline: `access_person` (a primary-key fetch through the same scoping) in the same
@@ -64,30 +65,56 @@ def _timed(action: Any) -> float:
     return time.perf_counter() - started
 
 
+def _variants() -> dict[str, Any]:
+    from bench.search_proposal import search_persons_proposed
+    from caredesk.people.services.lookup import search_persons
+
+    return {"search": search_persons, "proposed": search_persons_proposed}
+
+
+def _check_same_results(agent: Any, queries: list[tuple[str, str]]) -> list[str]:
+    """Queries where the proposed variant answers differently (it must not)."""
+    variants = _variants()
+    differ = []
+    for _kind, text in queries:
+        answers = [[p.pk for p in run(agent, text)] for run in variants.values()]
+        if answers[0] != answers[1]:
+            differ.append(text)
+    return differ
+
+
 def _measure(agent: Any, queries: list[tuple[str, str]], rounds: int, rng: random.Random) -> dict:
     from caredesk.people.models import Person
-    from caredesk.people.services.lookup import access_person, search_persons
+    from caredesk.people.services.lookup import access_person
 
     pks = list(Person.objects.visible_to(agent).values_list("id", flat=True))
-    for _kind, text in queries:  # warm caches and plans
-        list(search_persons(agent, text))
-        access_person(agent, rng.choice(pks))
-    by_kind: dict[str, list[float]] = defaultdict(list)
-    searches: list[float] = []
-    fetches: list[float] = []
+    variants = _variants()
+    differ = _check_same_results(agent, queries)  # also warms caches and plans
+    samples: dict[str, list[float]] = defaultdict(list)
     for _ in range(rounds):
         for kind, text in rng.sample(queries, len(queries)):
-            elapsed = _timed(lambda t=text: list(search_persons(agent, t)))
-            by_kind[kind].append(elapsed)
-            searches.append(elapsed)
+            for name, run in variants.items():
+                elapsed = _timed(lambda r=run, t=text: list(r(agent, t)))
+                samples[name].append(elapsed)
+                samples[f"{name}:{kind}"].append(elapsed)
             pk = rng.choice(pks)
-            fetches.append(_timed(lambda p=pk: access_person(agent, p)))
-    search, baseline = latency_summary(searches), latency_summary(fetches)
+            samples["pk_fetch"].append(_timed(lambda p=pk: access_person(agent, p)))
+    summary = {name: latency_summary(values) for name, values in samples.items()}
     return {
-        "search": search,
-        "pk_fetch": baseline,
-        "ratio_p95": ratio(search["p95_ms"], baseline["p95_ms"]),
-        "by_kind": {kind: latency_summary(values) for kind, values in sorted(by_kind.items())},
+        "search": summary["search"],
+        "proposed": summary["proposed"],
+        "pk_fetch": summary["pk_fetch"],
+        "ratio_p95": ratio(summary["search"]["p95_ms"], summary["pk_fetch"]["p95_ms"]),
+        "ratio_p95_proposed": ratio(summary["proposed"]["p95_ms"], summary["pk_fetch"]["p95_ms"]),
+        "proposed_differs_on": differ,
+        "by_kind": {
+            kind.split(":", 1)[1]: {
+                "search": summary[kind],
+                "proposed": summary[f"proposed:{kind.split(':', 1)[1]}"],
+            }
+            for kind in sorted(summary)
+            if kind.startswith("search:")
+        },
     }
 
 
@@ -112,19 +139,23 @@ def inner(args: argparse.Namespace) -> dict[str, Any]:
 def report(result: dict[str, Any]) -> list[str]:
     if "error" in result:
         return [f"  {result['backend']}: FAILED ({result['error']})"]
-    search, base = result["search"], result["pk_fetch"]
+    search, base, proposed = result["search"], result["pk_fetch"], result["proposed"]
     lines = [
         f"  {result['backend']}: demo {result['demo']['persons']} persons / "
-        f"{result['demo']['cases']} cases (loaded in {result['demo']['load_seconds']:.1f} s)",
-        f"    search_persons: p50 {search['p50_ms']} ms, p95 {search['p95_ms']} ms "
-        f"({search['count']} searches); target p95 < {TARGET_P95_MS:.0f} ms: "
-        f"{verdict(search['p95_ms'] < TARGET_P95_MS)}",
-        f"    baseline pk fetch: p50 {base['p50_ms']} ms, p95 {base['p95_ms']} ms; "
-        f"ratio search/pk p95: {result['ratio_p95']}",
+        f"{result['demo']['cases']} cases (loaded in {result['demo']['load_seconds']:.1f} s), "
+        f"{search['count']} searches as {result['user']}",
+        f"    search_persons: p50 {search['p50_ms']} ms, p95 {search['p95_ms']} ms; "
+        f"target p95 < {TARGET_P95_MS:.0f} ms: {verdict(search['p95_ms'] < TARGET_P95_MS)}",
+        f"    baseline pk fetch (access_person): p50 {base['p50_ms']} ms, p95 {base['p95_ms']} "
+        f"ms; ratio search/pk p95: {result['ratio_p95']}",
+        f"    proposed lot lookup (bench/search_proposal.py): p50 {proposed['p50_ms']} ms, "
+        f"p95 {proposed['p95_ms']} ms; ratio {result['ratio_p95_proposed']}; "
+        f"same results: {not result['proposed_differs_on']}",
     ]
-    for kind, stats in result["by_kind"].items():
+    for kind, both in result["by_kind"].items():
+        now, new = both["search"], both["proposed"]
         lines.append(
-            f"      {kind:16} p50 {stats['p50_ms']:8.2f} ms  p95 {stats['p95_ms']:8.2f} ms"
+            f"      {kind:16} p95 {now['p95_ms']:8.2f} ms  (proposed {new['p95_ms']:8.2f} ms)"
         )
     return lines
 
