@@ -7,7 +7,8 @@ export CAREDESK_DATA_DIR ?= $(CURDIR)/var
 PYTEST_ARGS ?=
 TYPED := caredesk/audit caredesk/tenancy/services.py caredesk/tenancy/scoping.py \
 	caredesk/people/services caredesk/cases/services caredesk/routing/services \
-	caredesk/accounts caredesk/config.py caredesk/routing/tasks.py caredesk/cases/tasks.py
+	caredesk/accounts caredesk/config.py caredesk/routing/tasks.py caredesk/cases/tasks.py \
+	caredesk/demo bench
 
 .PHONY: run test lint typecheck test-sqlite test-postgres bench eval system-deps venv demo clean
 
