@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from caredesk.safety.screening import clinical
 from caredesk.safety.screening.context import Scope, Span, scopes_of
-from caredesk.safety.screening.lexicon import symptom_lexicon
+from caredesk.safety.screening.lexicon import clinical_lexicon, lay_lexicon
 from caredesk.safety.screening.text import Sentence, tokens
 
 SHORTHAND = re.compile(
     r"(?<![\w'])(?:n/v(?:/d)?|n\s?&\s?v|n\+v|h/a|sob|doe|cp|abd pain|gi upset|loc|sz|"
     r"s/e|ses|ae|ade|adr|sx|c/o|complain(?:s|ed|ing)? of|reports? (?:feeling|having)|"
-    r"experienc(?:ed|ing)|suffer(?:ed|ing)|developed|broke out|se queja de|presenta|"
+    r"experienc(?:ed|ing)|suffer(?:ed|ing)(?! from)|developed|broke out|se queja de|presenta|"
     r"presento|refiere)(?![\w'])"
 )
 # After "c/o" (complains of) the next words are the complaint itself, whatever they are.
@@ -29,7 +30,14 @@ IDIOM = re.compile(
     r"hurt my feelings|side of|reaction (?:time|from (?:your|the) (?:team|staff|company))|"
     r"chain reaction|weak (?:signal|connection|wifi|password)|sore loser|burning question|"
     r"itching to|allergic to (?:paperwork|waiting|hold music)|me muero de ganas|"
-    r"out of stock|stock|temperature (?:of|in) the (?:room|house|warehouse))(?![\w'])"
+    r"out of stock|stock|temperature (?:of|in) the (?:room|house|warehouse)|"
+    r"(?:the|a|each|one|every|inside the|in the|of the|empty) blisters?|blisters? (?:pack|strip|"
+    r"card|foil|sheet|packaging)s?|(?:is|am|are|i'm|he's|she's|was|were|i am|being) allergic to|"
+    r"(?:pain|allergy|sleep|headache|migraine|nausea|cold|cough|heartburn|reflux|diarrh?oea|"
+    r"diarrhea|itch|anxiety|fever|acne|arthritis|joint|flea|tick|worm|motion sickness) "
+    r"(?:pills?|meds?|medicines?|medications?|tablets?|relief|relievers?|killers?|spray|"
+    r"drops|syrup|cream|gummies|chews?|collar|treatment|remedy|formula|patch|clinic|"
+    r"doctor|specialist|management|supplement)|(?:pain|fever|allergy) reducer)(?![\w'])"
 )
 
 
@@ -39,23 +47,27 @@ class Mention:
     end: int
     term: str
     scopes: frozenset[Scope]  # empty = asserted
+    lay: bool  # consumer wording or agent shorthand, as opposed to a clinical term
 
 
 def mentions_in(norm: str, sentence: Sentence, spans: list[Span]) -> list[Mention]:
     """Every harm mention in the sentence, with the scope that silences it (if any)."""
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str, bool]] = []
     toks = tokens(norm, sentence.start, sentence.end)
-    for hit in symptom_lexicon().find(toks):
-        found.append((hit.start, hit.end, hit.term))
+    found.extend((h.start, h.end, h.term, True) for h in lay_lexicon().find(toks))
+    lay_starts = {f[0] for f in found}
     for m in SHORTHAND.finditer(norm, sentence.start, sentence.end):
         end = m.end()
         if COMPLAINS_OF.fullmatch(m.group()):
             end = min(sentence.end, m.end() + 30)
-        found.append((m.start(), end, m.group()))
+        found.append((m.start(), end, m.group(), True))
+    clinical_hits = [(h.start, h.end, h.term) for h in clinical_lexicon().find(toks)]
+    clinical_hits.extend(clinical.condition_spans(norm, sentence.start, sentence.end))
+    found.extend((a, b, t, False) for a, b, t in clinical_hits if a not in lay_starts)
     idioms = [(m.start(), m.end()) for m in IDIOM.finditer(norm, sentence.start, sentence.end)]
     out: list[Mention] = []
-    for start, end, term in found:
+    for start, end, term, lay in found:
         if any(a <= start < b for a, b in idioms):
             continue
-        out.append(Mention(start, end, term, scopes_of(spans, start, end)))
+        out.append(Mention(start, end, term, scopes_of(spans, start, end), lay))
     return out

@@ -18,7 +18,7 @@ from caredesk.safety.screening.text import tokens
 
 GENERICS_FILES = (
     Path(__file__).with_name("data") / "generics.txt",
-    Path(__file__).with_name("data") / "ade_drugs.txt",
+    Path(__file__).with_name("data") / "drugs.txt",
 )
 # A lot/batch number written after its keyword: "lot 4KX21", "Lot#: AB-1234", "lote 22B07".
 LOT_AFTER_KEYWORD = re.compile(

@@ -41,7 +41,7 @@ def _rx(words: str) -> re.Pattern[str]:
 WINDOW = 70
 TERMINATOR = _rx(
     r"but|however|although|though|except|yet|and then|then|after|afterwards|since|until|"
-    r"now|later|which|whereas|while|when|pero|aunque|sin embargo|despues|luego|ahora|cuando"
+    r"now|later|which|whereas|while|when|who|whom|in whom|pero|aunque|sin embargo|despues|luego|ahora|cuando"
 )
 FORWARD = {
     Scope.NEGATED: _rx(
@@ -69,17 +69,25 @@ FORWARD = {
         r"history of|hx of|h/o|used to have|used to get|suffered from|suffer from|suffers from|"
         r"suffering from|diagnosed with|known case of|past medical|years ago|as a child|"
         r"prior to|pre-existing|preexisting|chronic|antecedentes de|sufre de|padece|"
-        r"diagnosticado con|diagnosticada con|hace anos"
+        r"diagnosticado con|diagnosticada con|hace anos|underlying|in the setting of|"
+        r"(?:patients?|man|woman|men|women|boy|girl|child|children|infants?|subjects?|"
+        r"individuals?|cases?|people|recipients?|those|adults?|neonates?) (?:with|having)|"
+        r"(?:treatment|management|therapy) (?:of|for)|treated for|for (?:the )?(?:treatment|"
+        r"prophylaxis|prevention|management) of"
     ),
 }
 BACKWARD = {
     Scope.NEGATED: _rx(r"ruled out|was denied|were denied|not present|resolved before|went away"),
-    Scope.INDICATION: _rx(r"is gone|are gone|went away|is better|got better|improved|se me quito"),
+    Scope.INDICATION: _rx(
+        r"is gone|are gone|went away|is better|got better|improved|se me quito|like before|"
+        r"as before|as usual|same as before|como antes"
+    ),
     Scope.HISTORY: _rx(r"for years|since childhood|since i was|desde nino|desde nina|desde hace"),
 }
 # "I take it for my headaches": "for" opens an indication scope only after a use verb.
 USE_FOR = re.compile(
     r"(?<![\w'])(?:take|takes|took|taking|use|uses|used|using|prescribed|given|gave|recommended|"
+    r"treated|treatment|therapy|receiving|received|indicated|"
     r"bought|buy|started|start|on it|on this|tomo|toma|tome|uso|usa|receto|recetaron)"
     r"(?:\s+[\w'/-]+){0,4}?\s+(?:for|por)(?![\w'])"
 )
@@ -93,6 +101,21 @@ LINKAGE = re.compile(
     r"medicine|drug|pill|tablet|product|shot|vaccine|injection)|desde que|despues de (?:tomar|"
     r"usar|aplicar|la|el)|me causo|le causo|me provoco|le provoco|me dio|le dio|efectos? "
     r"secundarios?|reaccion|peor)(?![\w'])"
+)
+WEAK_LINKS = frozenset(
+    {
+        "side effect",
+        "side effects",
+        "reaction",
+        "worse",
+        "worsened",
+        "efecto secundario",
+        "efectos secundarios",
+        "reaccion",
+        "peor",
+        "caused",
+        "causing",
+    }
 )
 EXPERIENCE = re.compile(
     r"(?<![\w'])(?:i have|i've|i had|i got|i get|i am|i'm|i was|i've been|i developed|i feel|"
@@ -114,7 +137,7 @@ def scopes_for(sentence: Sentence) -> list[Span]:
     text, base = sentence.text, sentence.start
     linked = LINKAGE.search(text) is not None
     spans: list[Span] = []
-    if sentence.question and not EXPERIENCE.search(text) and not linked:
+    if sentence.question and not EXPERIENCE.search(text) and not _strongly_linked(text):
         spans.append(Span(Scope.HYPOTHETICAL, base, sentence.end, base, base))
     if REQUEST.search(text) and not linked:
         spans.append(Span(Scope.INDICATION, base, sentence.end, base, base))
@@ -139,6 +162,12 @@ def scopes_for(sentence: Sentence) -> list[Span]:
                 Span(scope, base + start, base + m.start(), base + m.start(), base + m.end())
             )
     return spans
+
+
+def _strongly_linked(text: str) -> bool:
+    """A link to the product beyond the bare nouns "side effect" / "reaction" (which a question
+    names without reporting one: "can it cause a reaction?")."""
+    return any(m.group() not in WEAK_LINKS for m in LINKAGE.finditer(text))
 
 
 def _clause_end(text: str, pos: int) -> int:

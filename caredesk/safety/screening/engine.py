@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from caredesk.safety.screening import adverse, model, patterns
+from caredesk.safety.screening import adverse, clinical, patterns
 from caredesk.safety.screening.catalog import ProductCatalog, catalog_for, find_generics
 from caredesk.safety.screening.codes import ComplaintCategory, Seriousness, SpecialSituation
 from caredesk.safety.screening.context import LINKAGE, Scope, Span, scopes_for, scopes_of
@@ -45,13 +45,14 @@ def screen(
     result = ScreeningResult()
     sents = sentences(norm)
     scoped = [(s, scopes_for(s)) for s in sents]
-    ae_hits, silenced = _adverse_events(norm, scoped)
+    mentions, _silenced = _adverse_events(norm, scoped)
+    ae_hits = _reported_harms(norm, mentions, scoped)
     _special_situations(norm, scoped, result)
     _complaints(norm, scoped, result)
     serious = _seriousness(norm, scoped, has_harm=bool(ae_hits))
     outcome = any(c in OUTCOME_CRITERIA for c, _, _ in serious)
-    result.ae_score = model.score(norm, scoped, ae_hits, silenced)
-    result.adverse_event = model.decide(result.ae_score, ae_hits, outcome, silenced)
+    result.adverse_event = bool(ae_hits) or outcome
+    result.ae_score = 1.0 if result.adverse_event else 0.0
     if result.adverse_event:
         result.evidence.extend(ae_hits)
         result.seriousness = sorted({e[0] for e in serious}, key=list(Seriousness).index)
@@ -61,24 +62,37 @@ def screen(
     return result
 
 
-def ae_features(text: str) -> list[str]:
-    """The model features of one text (used to train the model on exactly what runs here)."""
-    norm = normalise(text)
-    scoped = [(s, scopes_for(s)) for s in sentences(norm)]
-    hits, silenced = _adverse_events(norm, scoped)
-    return model.features(norm, scoped, hits, silenced)
+def _reported_harms(
+    norm: str, mentions: list[tuple[Evidence, bool]], scoped: list[tuple[Sentence, list[Span]]]
+) -> list[Evidence]:
+    """Which asserted harm mentions make an adverse event.
+
+    A report to the company (first person, agent notes, a relative, a pet) counts every one. A
+    clinical case sentence counts only harms in a sentence that ties them to a drug. Anything
+    else counts consumer wording, and clinical terms only when so tied.
+    """
+    linked = [s for s, _ in scoped if clinical.linked(s.text) or LINKAGE.search(s.text)]
+    if clinical.report_voice(norm):
+        onset = linked + [s for s, _ in scoped if clinical.ONSET.search(s.text)]
+        return [e for e, lay in mentions if lay or any(s.start <= e.start < s.end for s in onset)]
+    strict = clinical.CLINICAL_VOICE.search(norm) is not None
+    return [
+        e
+        for e, lay in mentions
+        if (lay and not strict) or any(s.start <= e.start < s.end for s in linked)
+    ]
 
 
 def _adverse_events(
     norm: str, scoped: list[tuple[Sentence, list[Span]]]
-) -> tuple[list[Evidence], int]:
-    """Asserted harm mentions, and how many mentions a scope silenced."""
-    hits: list[Evidence] = []
+) -> tuple[list[tuple[Evidence, bool]], int]:
+    """Asserted harm mentions (with whether each is lay wording), and how many a scope silenced."""
+    hits: list[tuple[Evidence, bool]] = []
     silenced = 0
     for sent, spans in scoped:
         for mention in adverse.mentions_in(norm, sent, spans):
             if not mention.scopes:
-                hits.append(Evidence(mention.start, mention.end, "adverse_event"))
+                hits.append((Evidence(mention.start, mention.end, "adverse_event"), mention.lay))
             else:
                 silenced += 1
     return hits, silenced

@@ -1,8 +1,8 @@
 """Symptom lexicon look-up over stemmed tokens, tolerant of one dropped, doubled or swapped letter.
 
 Terms come from data files shipped with the package (hand-written English and Spanish lay terms,
-the CC0 Symptom Ontology, harm terms seen in the ADE corpus development split; see
-eval/README.md for how the generated files are built). Matching is a longest-match scan over
+the CC0 Symptom Ontology, MedDRA preferred terms seen as reactions in public-domain FDA data;
+data/README.md says how each file is built). Matching is a longest-match scan over
 token n-grams, which stays linear in the text length and fast enough for every interaction.
 """
 
@@ -15,7 +15,8 @@ from pathlib import Path
 from caredesk.safety.screening.text import Token, normalise, tokens
 
 DATA_DIR = Path(__file__).with_name("data")
-TERM_FILES = ("lay_en.txt", "lay_es.txt", "symp.txt", "ade_terms.txt")
+LAY_FILES = ("lay_en.txt", "lay_es.txt", "lay_vet.txt")
+CLINICAL_FILES = ("symp.txt", "meddra_pt.txt")
 MAX_NGRAM = 6
 FUZZY_MIN_LEN = 7
 # Words a one-letter edit would wrongly turn into a symptom.
@@ -96,10 +97,20 @@ def _read_terms(path: Path) -> list[str]:
     return [ln.split("\t")[0].strip() for ln in lines if ln.strip() and not ln.startswith("#")]
 
 
-@lru_cache(maxsize=1)
-def symptom_lexicon() -> Lexicon:
-    """The shipped symptom lexicon (loaded once per process)."""
+def _load(names: tuple[str, ...]) -> Lexicon:
     terms: list[str] = []
-    for name in TERM_FILES:
+    for name in names:
         terms.extend(_read_terms(DATA_DIR / name))
     return Lexicon(terms)
+
+
+@lru_cache(maxsize=1)
+def lay_lexicon() -> Lexicon:
+    """Hand-written consumer wording of harms (English, Spanish, animal owners)."""
+    return _load(LAY_FILES)
+
+
+@lru_cache(maxsize=1)
+def clinical_lexicon() -> Lexicon:
+    """Clinical symptom and reaction names (Symptom Ontology, MedDRA PTs seen in FDA data)."""
+    return _load(CLINICAL_FILES)
