@@ -8,7 +8,9 @@ PYTEST_ARGS ?=
 TYPED := caredesk/audit caredesk/tenancy/services.py caredesk/tenancy/scoping.py \
 	caredesk/people/services caredesk/cases/services caredesk/routing/services \
 	caredesk/accounts caredesk/config.py caredesk/routing/tasks.py caredesk/cases/tasks.py \
-	caredesk/demo bench
+	caredesk/demo bench \
+	caredesk/api.py caredesk/api_support caredesk/tenancy/api.py caredesk/people/api.py \
+	caredesk/cases/api.py caredesk/cases/schemas.py
 
 .PHONY: run test lint typecheck test-sqlite test-postgres bench eval system-deps venv demo clean
 
