@@ -90,7 +90,7 @@ def _drug_lexicon_keys() -> frozenset[str]:
 
 
 def has_drug(text: str) -> bool:
-    """A drug, a drug class or a therapy is named in `text` (normalised)."""
+    """A drug (by lexicon or INN stem), a drug class or a therapy is named in `text`."""
     if DRUG_CLASS.search(text) or _has_stem_drug(text):
         return True
     return bool(generic_lexicon().find(tokens(text)))

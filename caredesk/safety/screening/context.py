@@ -41,7 +41,8 @@ def _rx(words: str) -> re.Pattern[str]:
 WINDOW = 70
 TERMINATOR = _rx(
     r"but|however|although|though|except|yet|and then|then|after|afterwards|since|until|"
-    r"now|later|which|whereas|while|when|who|whom|in whom|pero|aunque|sin embargo|despues|luego|ahora|cuando"
+    r"now|later|which|whereas|while|when|who|whom|in whom|pero|aunque|sin embargo|despues|"
+    r"luego|ahora|cuando"
 )
 FORWARD = {
     Scope.NEGATED: _rx(
@@ -56,14 +57,21 @@ FORWARD = {
         r"chance of|possible|possibly|worried|worry|afraid|concerned|concern|scared|prevent|"
         r"avoid|avoiding|warning|warnings|warns|what are|is it normal|should i|in the event of|"
         r"watch for|look out for|leaflet says|label says|listed|known to|reported to|lists|"
-        r"si|en caso de|puede causar|puede dar|podria|riesgo de|prevenir|evitar|me preocupa"
+        r"si|en caso de|puede causar|puede dar|podria|riesgo de|prevenir|evitar|me preocupa|"
+        r"potential|potentially|should be|be aware|aware of|monitor(?:ed|ing)? for|observe for|"
+        r"index of suspicion|suspicion of|may (?:induce|lead|result|produce|occur|develop)|"
+        r"can (?:induce|lead|result|produce|occur|develop)|could (?:induce|lead|result)|"
+        r"hypothesi[sz]e|screened for|to rule out|to exclude|to evaluate|to assess|to determine|"
+        r"to investigate|to study|is more common|are more common|is rare|are rare"
     ),
     Scope.INDICATION: _rx(
         r"to treat|to help with|helps with|help with|helped with|helps|helped|to relieve|"
         r"relieves|relieved|to control|to manage|to prevent|treatment of|treatment for|"
         r"indicated for|against|good for|works for|worked for|cured|got rid of|relief from|"
         r"relief for|para tratar|para el|para la|para mi|para los|para las|para su|contra|"
-        r"me ayuda con|alivia"
+        r"me ayuda con|alivia|improvement (?:in|of)|improved|cessation of|resolution of|"
+        r"relief of|reduces|reduced|reduction (?:in|of)|control of|treatment-resistant|"
+        r"refractory|resistant|prophylaxis (?:of|for|against)"
     ),
     Scope.HISTORY: _rx(
         r"history of|hx of|h/o|used to have|used to get|suffered from|suffer from|suffers from|"
