@@ -46,8 +46,11 @@ class ApiRouter(Router):
     ) -> None:
         response = kwargs.get("response", NOT_SET)
         if response is NOT_SET:
-            # Undeclared 200 (e.g. a handler returning a file); openapi_extra can document it.
-            kwargs["response"] = {200: Any, ERROR_STATUSES: ErrorOut}
+            documented = (kwargs.get("openapi_extra") or {}).get("responses", {})
+            # A handler returning its own HttpResponse (a file) documents 200 in openapi_extra;
+            # otherwise the 200 is undeclared JSON.
+            ok = {} if 200 in documented else {200: Any}
+            kwargs["response"] = {**ok, ERROR_STATUSES: ErrorOut}
         elif isinstance(response, dict):
             kwargs["response"] = {**response, ERROR_STATUSES: ErrorOut}
         else:

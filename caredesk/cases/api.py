@@ -77,7 +77,7 @@ def cases(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, Any]:
 
 _CSV_RESPONSE = {
     "responses": {
-        "200": {"description": "CSV file", "content": {"text/csv": {"schema": {"type": "string"}}}}
+        200: {"description": "CSV file", "content": {"text/csv": {"schema": {"type": "string"}}}}
     }
 }
 
