@@ -35,7 +35,10 @@ class MfaRequiredMiddleware:
             request.user = AnonymousUser()
             return self.get_response(request)
         if request.path.startswith("/api/"):
-            return JsonResponse({"detail": "Second factor required."}, status=403)
+            return JsonResponse(
+                {"message": "Second factor required: complete MFA in the browser", "errors": {}},
+                status=403,
+            )
         target = reverse("accounts:mfa")
         return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
 

@@ -57,9 +57,13 @@ def _matching_ids(user: Any, query: str) -> Q:
 
 
 def search_persons(user: Any, query: str, limit: int = 25) -> QuerySet[Person]:
-    """Persons the user may see whose name, phone, email or reported lot matches `query`."""
+    """Persons the user may see whose name, phone, email or reported lot matches `query`.
+
+    Audited: a search reveals who is on record, and the query itself may be personal data.
+    """
     if len(query.strip()) < 2:
         return Person.objects.none()
+    record_event(AuditAction.SEARCH, acting_user=user, model="people.person", reason=query[:200])
     return (
         Person.objects.visible_to(user)
         .filter(_matching_ids(user, query))

@@ -107,12 +107,23 @@ def create_person(program: Program, data: PersonInput, *, acting_user: Any) -> P
 
 
 def _add_contact(
-    person: Person, kind: str, value: str, *, is_primary: bool, acting_user: Any
+    person: Person,
+    kind: str,
+    value: str,
+    *,
+    is_primary: bool,
+    acting_user: Any,
+    label: str = "",
 ) -> ContactPoint:
     point = ContactPoint.objects.create(
-        person=person, program_id=person.program_id, kind=kind, value=value, is_primary=is_primary
+        person=person,
+        program_id=person.program_id,
+        kind=kind,
+        value=value,
+        is_primary=is_primary,
+        label=label.strip()[:40],
     )
-    record_created(point, acting_user=acting_user, fields=["person", "kind", "value"])
+    record_created(point, acting_user=acting_user, fields=["person", "kind", "value", "label"])
     return point
 
 
@@ -125,7 +136,9 @@ def add_contact_point(
         exists = ContactPoint.objects.filter(person=person, kind=kind, value=value).first()
         if exists:
             return exists
-        return _add_contact(person, kind, value, is_primary=False, acting_user=acting_user)
+        return _add_contact(
+            person, kind, value, is_primary=False, acting_user=acting_user, label=label
+        )
 
 
 def update_person(

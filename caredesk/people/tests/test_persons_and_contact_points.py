@@ -112,3 +112,16 @@ def test_organizations_and_affiliations_stay_in_their_program(world):
         affiliate(world.pharmacist_a, other, acting_user=world.agent_a)
     with pytest.raises(Forbidden):
         create_organization(world.program_a, name="X", kind="clinic", acting_user=world.auditor_a)
+
+
+def test_a_search_is_audited_with_its_query(world):
+    list(search_persons(world.agent_a, "5550143"))
+    event = AuditEvent.objects.filter(action=AuditAction.SEARCH).latest("seq")
+    assert event.actor_id == world.agent_a.pk and event.reason == "5550143"
+
+
+def test_contact_point_label_is_kept(world):
+    point = add_contact_point(
+        world.pharmacist_a, "phone", "202-555-0177", acting_user=world.agent_a, label="work"
+    )
+    assert point.label == "work"
