@@ -44,6 +44,7 @@ SYMP_STOP = {
     "weight",
     "distress",
     "color",
+    "growing",
 }
 # MedDRA PTs that are not a harm to a person (they are special situations, product issues or
 # administrative terms) or that are ordinary words in customer messages.

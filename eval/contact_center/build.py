@@ -82,6 +82,32 @@ def _spanish(text: str) -> bool:
     )
 
 
+def _free_written_2() -> list[tuple[str, dict[str, Any]]]:
+    """Parse free_written_2.txt: LABELS<TAB>text (see the file's header)."""
+    out = []
+    for line in (HERE / "free_written_2.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        tags, text = line.split("\t", 1)
+        labels: dict[str, Any] = {"special": []}
+        for tag in tags.split():
+            if tag == "AE":
+                labels["adverse_event"] = True
+            elif tag == "T":
+                labels["tampering"] = True
+            elif tag.startswith("S="):
+                labels["special"] = sorted(set(tag[2:].split(",")))
+            elif tag.startswith("C="):
+                labels["complaint"] = tag[2:]
+        # A counterfeit is both a special situation and a complaint category (as in FREE).
+        if "counterfeit" in labels["special"] and not labels.get("complaint"):
+            labels["complaint"] = "counterfeit"
+        if labels.get("complaint") == "counterfeit" and "counterfeit" not in labels["special"]:
+            labels["special"] = sorted([*labels["special"], "counterfeit"])
+        out.append((text.strip(), labels))
+    return out
+
+
 def build() -> list[dict[str, Any]]:
     rng = random.Random(SEED)
     items: list[dict[str, Any]] = []
@@ -102,6 +128,8 @@ def build() -> list[dict[str, Any]]:
             "tampering": tampering,
         }
         items.append(_item(text, labels, "free"))
+    for text, labels in _free_written_2():
+        items.append(_item(text, labels, "free2"))
     return [{"id": "cc-" + hashlib.sha256(i["text"].encode()).hexdigest()[:10], **i} for i in items]
 
 

@@ -108,6 +108,9 @@ def main() -> None:
             if text not in texts:
                 texts.append(text)
     texts.extend(FREE)
+    extra = (HERE / "messages_free_2.txt").read_text(encoding="utf-8").splitlines()
+    texts.extend(t.strip() for t in extra if t.strip() and not t.startswith("#"))
+    assert len(texts) == len(set(texts)), "duplicate messages"
     with (HERE / "messages.jsonl").open("w", encoding="utf-8") as fh:
         for text in texts:
             item_id = "cs-" + hashlib.sha256(text.encode()).hexdigest()[:10]

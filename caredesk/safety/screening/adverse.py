@@ -37,7 +37,13 @@ IDIOM = re.compile(
     r"diarrhea|itch|anxiety|fever|acne|arthritis|joint|flea|tick|worm|motion sickness) "
     r"(?:pills?|meds?|medicines?|medications?|tablets?|relief|relievers?|killers?|spray|"
     r"drops|syrup|cream|gummies|chews?|collar|treatment|remedy|formula|patch|clinic|"
-    r"doctor|specialist|management|supplement)|(?:pain|fever|allergy) reducer)(?![\w'])"
+    r"doctor|specialist|management|supplement)|(?:pain|fever|allergy) reducer|"
+    r"(?:such|what|a real|real|total|absolute|been|is|was|a|huge|big) (?:a )?(?:headache|"
+    r"nightmare|pain|disaster)|heart attack (?:when|at|over|from) (?:i saw|seeing|the (?:bill|"
+    r"price|total|invoice))|dolor de cabeza (?:con|este|esta|ese|esa)|pesadilla con|"
+    r"(?:markings|instructions|directions|label|it|that|this|website|site|form) (?:\w+ )?"
+    r"confused me|confusing|"
+    r"bruised (?:apples?|fruit|bananas?|peach(?:es)?|pears?|tomato(?:es)?|box|ego))(?![\w'])"
 )
 
 

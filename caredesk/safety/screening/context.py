@@ -71,7 +71,7 @@ FORWARD = {
         r"relief for|para tratar|para el|para la|para mi|para los|para las|para su|contra|"
         r"me ayuda con|alivia|improvement (?:in|of)|improved|cessation of|resolution of|"
         r"relief of|reduces|reduced|reduction (?:in|of)|control of|treatment-resistant|"
-        r"refractory|resistant|prophylaxis (?:of|for|against)"
+        r"refractory|resistant|prophylaxis (?:of|for|against)|for (?:my|his|her|their|our|your)"
     ),
     Scope.HISTORY: _rx(
         r"history of|hx of|h/o|used to have|used to get|suffered from|suffer from|suffers from|"
@@ -88,7 +88,8 @@ BACKWARD = {
     Scope.NEGATED: _rx(r"ruled out|was denied|were denied|not present|resolved before|went away"),
     Scope.INDICATION: _rx(
         r"is gone|are gone|went away|is better|got better|improved|se me quito|like before|"
-        r"as before|as usual|same as before|como antes"
+        r"as before|as usual|same as before|como antes|cleared up|cleared|healed|is healing|"
+        r"went down|is gone now|disappeared"
     ),
     Scope.HISTORY: _rx(r"for years|since childhood|since i was|desde nino|desde nina|desde hace"),
 }
@@ -108,7 +109,11 @@ LINKAGE = re.compile(
     r"because of (?:the|this|it)|due to (?:the|this|it)|from (?:the|this) (?:medication|"
     r"medicine|drug|pill|tablet|product|shot|vaccine|injection)|desde que|despues de (?:tomar|"
     r"usar|aplicar|la|el)|me causo|le causo|me provoco|le provoco|me dio|le dio|efectos? "
-    r"secundarios?|reaccion|peor)(?![\w'])"
+    r"secundarios?|reaccion|peor|post[- ]?(?:inj|injection|dose|vaccine|vax|shot|infusion|"
+    r"application)|(?:\d+|an?|one|two|few) ?(?:h|hr|hrs|min|mins|hours?|minutes?|days?|weeks?) "
+    r"(?:after|post|later|into)|while on|on (?:the|this|it|these)|started on|since (?:the|my|"
+    r"his|her|starting|using|taking)|ever since|after (?:the|my|his|her|their|our|each|every|"
+    r"using|taking|applying|giving))(?![\w'])"
 )
 WEAK_LINKS = frozenset(
     {

@@ -22,7 +22,10 @@ LOGISTICS = re.compile(
     r" (?:box|package|packaging|carton|envelope)|(?:product|contents|bottles?|pills|items?|"
     r"everything|medication|medicine|it)(?: itself| inside)? (?:was|were|is|are|looks?|seems?) "
     r"(?:fine|intact|ok|okay|undamaged|sealed|unharmed|in good (?:shape|condition))|"
-    r"(?:producto|contenido) (?:esta|estaba) (?:bien|intacto))(?![\w'])"
+    r"(?:producto|contenido) (?:esta|estaba) (?:bien|intacto)|nothing(?:'s| is| was)? "
+    r"(?:missing|broken|damaged)|(?:all|everything(?:'s| is| was)?) (?:there|fine|ok|okay|"
+    r"intact)|(?:stuff|items?|products?) inside (?:is |are |was |were )?(?:ok|okay|fine))"
+    r"(?![\w'])"
 )
 # "The promo code doesn't work" is not lack of efficacy; "the app crashed" on a shop is not a
 # device malfunction.
@@ -30,6 +33,29 @@ IT_CONTEXT = re.compile(
     r"(?<![\w'])(?:website|web site|site|link|code|coupon|promo|password|login|log in|account|"
     r"checkout|check out|tracking|card|payment|email|e-mail|page|browser|pagina|enlace|codigo|"
     r"contrasena|cuenta)(?![\w'])"
+)
+# A complaint about ordinary merchandise (a shirt, a candle, headphones) is not a product
+# quality complaint for a health product, unless a health product is named too.
+MERCHANDISE = re.compile(
+    r"(?<![\w'])(?:t-?shirts?|shirts?|scarf|scarves|jackets?|shoes?|socks?|hats?|towels?|"
+    r"candles?|chocolates?|cookies|fruit|flowers|cookbook|book|notebook|calendar|puzzle|"
+    r"board game|game|toy|mug|cup|tote(?: bag)?|bag|backpack|umbrella|headphones|earbuds|"
+    r"speaker|phone|phone case|laptop(?: sleeve)?|printer|ink|lamp|kettle|blender|watch band|"
+    r"yoga mat|mat|water bottle|gift (?:basket|box|card|bag|note)|basket|pens? from the event|"
+    r"display stand|posters?|shelf tags|camisa|zapatos|taza|libro)(?![\w'])"
+)
+HEALTH_PRODUCT = re.compile(
+    r"(?<![\w'])(?:pills?|tablets?|tabs?|capsules?|caplets?|gumm(?:y|ies)|softgels?|medicines?|"
+    r"medications?|meds|drugs?|cream|ointment|gel|lotion|drops|syrup|spray|inhaler|meter|"
+    r"strips?|injector|autoinjector|vials?|syringes?|needles?|supplements?|vitamins?|"
+    r"probiotics?|patch(?:es)?|sensor|pump|monitor|device|chews?|collar|dewormer|flea|doses?|"
+    r"lozenges?|powder|solution|suspension|thermometer|nebuli[sz]er|cuff|lancets?|pastillas?|"
+    r"medicamentos?|jarabe|crema|gotas|frasco)(?![\w'])"
+)
+IT_SENSITIVE_COMPLAINTS = (
+    ComplaintCategory.DEVICE_MALFUNCTION,
+    ComplaintCategory.LABELING,
+    ComplaintCategory.QUANTITY,
 )
 IT_SENSITIVE = (SpecialSituation.LACK_OF_EFFICACY, SpecialSituation.MEDICATION_ERROR)
 SILENT_FOR_FINDINGS = (Scope.NEGATED, Scope.HYPOTHETICAL)
@@ -128,11 +154,13 @@ def _complaints(
     norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
 ) -> None:
     logistics = LOGISTICS.search(norm) is not None
+    if MERCHANDISE.search(norm) and not HEALTH_PRODUCT.search(norm):
+        return
     for category, rx in patterns.COMPLAINT.items():
         if category is ComplaintCategory.PACKAGING and logistics:
             continue
         found = _asserted(norm, rx, scoped)
-        if category is ComplaintCategory.DEVICE_MALFUNCTION:
+        if category in IT_SENSITIVE_COMPLAINTS:
             found = [(a, b) for a, b in found if not _in_it_sentence(norm, scoped, a)]
         if found:
             result.complaint_categories.append(category)

@@ -55,7 +55,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:took|takes|taking|used) (?:my|his|her) (?:husband's|wife's|friend's|mother's|"
         r"mom's|father's|dad's|sister's|brother's|neighbor's|son's|daughter's)|someone else's "
         r"prescription|not as (?:directed|prescribed)|against the (?:label|directions)|"
-        r"chewed (?:the|it|them)|split the (?:patch|extended)|uso indebido|mal uso"
+        r"chewed (?:the|it|them)(?! (?:delivery |shipping |cardboard |outer )?(?:box|package|"
+        r"parcel|envelope|mail))|split the (?:patch|extended)|uso indebido|mal uso"
     ),
     SS.ABUSE: rx(
         r"abus(?:e|ed|ing)|to get high|getting high|got high|snort(?:ed|ing)?|recreational(?:ly)?|"
@@ -95,7 +96,9 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"spray|splash|inject)\w*|(?:got|gets|getting) into (?:the|my|his|her|our) (?:bottle|pills|"
         r"medicine|medication|purse|bag|cabinet|package|pack|box|tube|chews?)|"
         r"(?:dog|cat|puppy|kitten|toddler|baby|child|kid|son|daughter|grandson|granddaughter) "
-        r"(?:ate|swallowed|chewed|licked|found|drank)|(?:sprayed|splashed|squirted|got it) "
+        r"(?:ate|swallowed|chewed|licked|found|drank)(?! (?:up |through |on )?(?:the |a |my |"
+        r"our |his |her )?(?:delivery |shipping |cardboard |outer )?(?:box|package|parcel|"
+        r"envelope|mail|shoes?|slippers?|toy|bone|socks?|packing|bubble wrap|receipt))|(?:sprayed|splashed|squirted|got it) "
         r"(?:in|into) (?:my|his|her|the) (?:eyes?|mouth|face)|ingested|"
         r"se trago|se comio (?:las|unas|el|la)|ingirio|accidentalmente"
     ),
@@ -115,13 +118,23 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"tapering|weaning off|detox(?:ing)?|cold turkey|abstinencia|desde que (?:lo |la )?deje"
     ),
     SS.COUNTERFEIT: rx(
-        r"counterfeit|fake|falsified|knock-?off|not (?:the )?(?:genuine|authentic|real)|"
+        r"counterfeit|fake(?! (?:website|site|web ?site|email|e-mail|text|call|calls|account|page|"
+        r"profile|reviews?|news|number|caller|link|ad|ads))|falsified|knock-?off|not (?:the )?(?:genuine|authentic|real)|"
         r"bootleg|falsificad[ao]|falso|falsa|pirata"
     ),
 }
 
 COMPLAINT: dict[C, re.Pattern[str]] = {
     C.PACKAGING: rx(
+        r"(?:cap|lid|top|pump|nozzle|plunger|dropper|applicator|spray head|trigger) (?:is |was |came )?"
+        r"(?:cracked|broken|snapped|came off|fell off|won't (?:close|screw|twist|come off|pump|"
+        r"spray)|wouldn't (?:close|come off|pump|spray)|doesn't (?:close|seal|pump|spray)|"
+        r"stuck shut|missing)|(?:box|carton|package|packet|pouch|sachet|tube|bottle) (?:was |"
+        r"is |were |came )?(?:crushed|torn|ripped|split|burst|soaked|wet inside|sticky inside)"
+        r"|blister (?:pack |strip |card )?(?:was |is )?(?:torn|ripped|punctured|empty|open)|"
+        r"foil (?:was |is )?(?:torn|ripped|punctured|peeled)|"
+        r"(?:leaking|leaked|leaks) (?:all over|everywhere|out|from)|(?:half|some) of it leaked|"
+        r"cracked (?:vial|ampoule|cartridge|bottle|syringe|pen|jar)|"
         r"(?:bottle|blister|seal|cap|lid|vial|tube|carton|container|sachet|pouch|packet|foil|"
         r"ampoule|syringe|dropper|pump|wrapper|frasco|envase|tapa|blister|caja|ampolla)s?"
         + W
@@ -135,6 +148,17 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"no (?:leaflet|insert|instructions) (?:in|inside)|sin prospecto|falta el prospecto"
     ),
     C.LABELING: rx(
+        r"(?:label|labels|box|carton|leaflet|insert|packaging) (?:is |was |are |were )?(?:in|only "
+        r"in) (?:a )?(?:foreign|different|another|wrong) language|"
+        r"(?:label|labels|leaflet|insert|box|carton|bottle|expiry|lot number|dosing (?:chart|"
+        r"instructions)|instructions)(?: \w+){0,4} (?:has a typo|typos?|misprint\w*|smudged|"
+        r"blurry|faded|peeling off|printed upside down|upside down|cut off)|"
+        r"(?:no|missing|without|can't find|couldn't find) (?:the )?(?:expiry|expiration|lot|"
+        r"batch|best before)(?: date| number| no)?|"
+        r"(?:strength|dose|mg|name|drug name) on the (?:label|box|bottle|blister|carton) "
+        r"(?:is |was )?(?:wrong|different|doesn't match|does not match)|"
+        r"(?:box|bottle|label|carton) says \w+ (?:mg )?but|"
+        r"etiqueta (?:en otro idioma|borrosa|mal impresa)|"
         r"(?:label|labels|labeling|labelling|leaflet|insert|print(?:ing)?|lot number|expiry|"
         r"expiration date|etiqueta|prospecto)" + W + r"(?:wrong|missing|illegible|smudged|"
         r"unreadable|blank|incorrect|misprinted|faded|different|doesn't match|does not match|"
@@ -145,6 +169,15 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         + r"(?:but|while)|can't read the (?:label|lot|expiry)|no (?:tiene|trae) etiqueta"
     ),
     C.FOREIGN_MATTER: rx(
+        r"(?:found|there (?:was|is|were|are)|saw|noticed|contains?|had) (?:a |an |some |tiny |"
+        r"little |small )?(?:piece of |pieces of |bits? of |shards? of )?(?:hair|glass|metal|"
+        r"plastic|rubber|wood|paper|string|thread|insect|bug|fly|ant|worm|maggot|larva|"
+        r"stone|grit|sand|powder|particle|particles|speck|specks|fleck|flecks|debris|"
+        r"sediment|something) (?:in|inside|stuck|embedded|baked|floating|at the bottom)|"
+        r"(?:particles?|specks?|flecks?|floaters|sediment|debris|crystals|clumps) "
+        r"(?:in|inside|floating in|at the bottom of) (?:the |my |his |her )?(?:vial|bottle|"
+        r"syringe|solution|liquid|suspension|drops|pen|cartridge|syrup|cream|jar)|"
+        r"(?:cloudy|murky|hazy) (?:liquid|solution|vial|syrup)|"
         r"(?:hair|glass|metal|plastic|particles?|specks?|flecks?|bits? of \w+|insect|bug|fly|"
         r"worm|dirt|mou?ld|mildew|fungus|thread|fiber|fibre|stone|rubber|something black|"
         r"something floating|particulas?|pelo|vidrio|moho|insecto|bicho)"
@@ -154,6 +187,18 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"(?:in|on)|foreign (?:object|body|material|matter|particle)|contaminad[ao]|mohos[oa]"
     ),
     C.APPEARANCE: rx(
+        r"(?:pills?|tablets?|capsules?|caplets?|gummies|chews?|softgels?|lozenges?) (?:look|looks|"
+        r"looked|are|were|is|was|seem|seemed) (?:a )?(?:different|darker|lighter|smaller|"
+        r"bigger|larger|thinner|thicker|wrong|off|weird|odd|strange|discolou?red|faded|"
+        r"spotted|speckled|cracked|broken|chipped|soft|mushy|wet|hard|powdery|crumbly|"
+        r"melted|fused|stuck together|swollen|leaking|empty|yellow(?:ed|ish)?|brown(?:ish)?|"
+        r"grey|gray|pink|spotty)|(?:different|wrong|new) (?:size|shape|colou?r|imprint|"
+        r"marking|markings|coating|logo)|(?:no|missing|wrong|different) imprint|"
+        r"(?:crumbled|crumbling|falling apart|disintegrat\w+|turned to powder|dissolved in the "
+        r"(?:bottle|pack))|(?:smells?|smelled|stinks?|stank|reeks?) (?:like|of) |"
+        r"(?:strong|bad|foul|strange|chemical|rotten|musty|fishy|vinegar|sour) (?:smell|odou?r)|"
+        r"(?:rancid|spoiled|gone off|separated|curdled|gritty|lumpy|grainy|runny|watery|"
+        r"thick|thickened|crystallized|crystallised|solidified|dried out|discolou?ration)|"
         r"(?:different|strange|weird|odd|funny|unusual|wrong|bad|off|new|darker|lighter|"
         r"distinto|diferente|raro|extrano|feo)\s(?:colou?r|smell|odou?r|taste|texture|shape|"
         r"consistency|olor|sabor|color|textura|forma)|(?:smells?|smelled|tastes?|tasted|"
@@ -166,7 +211,30 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"color raro|turbi[oa]"
     ),
     C.DEVICE_MALFUNCTION: rx(
-        DEVICE + W + r"(?:stopped working|doesn't work|does not work|didn't work|did not work|"
+        r"(?:won't|wouldn't|doesn't|does not|didn't|did not|will not|would not|can't|cannot) "
+        r"(?:turn on|power on|switch on|boot|start up|charge|hold a charge|pair|sync|connect|"
+        r"calibrate|read the strip|recogni[sz]e the (?:strip|sensor|cartridge)|prime|retract|"
+        r"lock|unlock|dispense|deliver the dose|click|inject|fire|spray|stop beeping|"
+        r"stop alarming|take a reading|give a reading|measure)|"
+        r"(?:strips?|sensor|meter|monitor|reader|cuff|thermometer|device|pump|cgm|glucometer) "
+        r"(?:gives?|gave|giving|shows?|showed|showing|reads?|reading|readings|results?) "
+        r"(?:are |were |is |was )?(?:wrong|inaccurate|incorrect|off|way off|all over the "
+        r"place|different|random|inconsistent|errors?|high|low|"
+        r"\d+ (?:points|mg/dl) (?:higher|lower|off))|"
+        r"(?:readings?|results?|numbers|values) (?:are|were|is|was|keep|kept) (?:wrong|"
+        r"inaccurate|jumping|off|all over|way off|inconsistent|different)|"
+        r"(?:error|err)[- ]?(?:code )?#?\d{1,3}|error code|error message|"
+        r"(?:screen|display) (?:went|goes|is|was) (?:blank|dark|black|dead)|blank screen|"
+        r"(?:needle|tip) (?:broke|snapped|bent|came off|stuck|broke off|was bent|was broken|"
+        r"was blunt|didn't come out|did not come out|jammed)|broken needle|bent needle|"
+        r"(?:battery|batteries) (?:died|dead|drain\w*|leak\w*|swell\w*|overheat\w*|got hot)|"
+        r"(?:pump|pen|injector|inhaler|device|sensor|meter) (?:leak\w*|cracked|overheat\w*|"
+        r"got hot|sparked|smok\w*|melted|fell apart|came apart|fell off|came off)|"
+        r"(?:sensor|patch|pod) (?:fell off|came off|detached|failed early|stopped early)|"
+        r"(?:alarm|alarms) (?:went off|keeps going off|for no reason|didn't go off|did not go "
+        r"off)|no (?:alarm|alert) (?:went off|sounded)|occlusion|"
+        + DEVICE
+        + W + r"(?:stopped working|doesn't work|does not work|didn't work|did not work|"
         r"won't (?:turn on|work|charge|connect|pair|sync|start|click|dispense|inject|read)|"
         r"wouldn't (?:turn on|work|charge|connect|inject|click|dispense)|not working|fail(?:ed|s)?|"
         r"malfunction\w*|broke|broken|jammed|stuck|froze|freezes|frozen|crashed|reset|blank|"
@@ -183,6 +251,14 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"(?:falla|fallo|error) (?:del|de la|en el|en la) " + DEVICE
     ),
     C.QUANTITY: rx(
+        r"(?:count|number of (?:pills|tablets|capsules)) (?:is |was )?(?:wrong|short|off|less|"
+        r"incorrect)|(?:wrong|incorrect|short) count|(?:one|two|three|four|five|\d+|a few|"
+        r"several|some) (?:pills?|tablets?|capsules?|gummies|doses?|strips?|pens?|needles?|"
+        r"patches|sachets|vials|lancets|sensors) (?:were |are |was )?(?:missing|short)|"
+        r"(?:should|supposed to) (?:have|contain|be) \d+|(?:only|just) (?:had|has|have|"
+        r"contained|contains|got|received|counted) \d+|counted (?:only )?\d+|"
+        r"(?:half|partly|partially) (?:empty|full|filled)|(?:box|pack|bottle|carton|kit) "
+        r"(?:was |is |came )?missing (?:a|the|one|two|\d)|empty (?:slot|pocket|blister|cavity)|"
         r"(?:missing|fewer|less|short|only|faltan|solo)"
         + W
         + PILL
@@ -198,7 +274,22 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
 }
 
 TAMPERING = rx(
-    r"tamper(?:ed|ing)?(?!-?\s?(?:evident|proof|resistant) (?:seal|packaging|cap|band) "
+    r"(?:seal|safety seal|foil seal|inner seal|shrink ?wrap|shrink band|neck band|tamper band|"
+    r"tamper strip|sticker|safety ring|plastic ring|foil) (?:was |is |had been |has been |"
+    r"looked |appeared )?(?:already )?(?:broken|open(?:ed)?|torn|cut|slit|peeled|lifted|"
+    r"loose|missing|gone|ripped|damaged|punctured|resealed|re-?glued|tampered|not intact|"
+    r"not sealed|off)|(?:someone|somebody) (?:had |has )?(?:been )?(?:opened|open|tampered|"
+    r"been into|got into|messed with|replaced|swapped|refilled)|(?:looks?|looked|appears?|"
+    r"appeared|seems?|seemed) (?:to have been |like it was |like someone )?(?:opened|"
+    r"tampered|resealed|re-?taped|re-?glued|used|tampered with)|(?:pills?|tablets?|"
+    r"capsules?|contents?) (?:inside )?(?:are |were |was |is )?(?:not|aren't|weren't) "
+    r"(?:the|my|what|the right)|(?:different|wrong|strange|other) (?:pills?|tablets?|"
+    r"capsules?|medication|product) (?:inside|in (?:the|my|a))|(?:holes?|puncture|"
+    r"needle marks?|pin ?holes?) (?:in|on|through) (?:the )?(?:seal|foil|cap|blister|bottle|"
+    r"capsules?|box|carton|vial)|(?:unsealed|unseal\w*|un-?sealed) (?:bottle|box|pack|"
+    r"container|jar|vial)|(?:no|without (?:a|the)?|missing) (?:safety |foil |inner )?seal|"
+    r"precinto (?:roto|abierto|despegado)|sello (?:roto|abierto|despegado)|"
+        r"tamper(?:ed|ing)?(?!-?\s?(?:evident|proof|resistant) (?:seal|packaging|cap|band) "
     r"(?:was|is|were) (?:intact|fine|ok))|(?:safety |foil |inner |protective |tamper-?"
     r"\s?evident )?seals?" + W + r"(?:was |were |is |had been |has been )?(?:broken|"
     r"missing|open(?:ed)?|torn|cut|peeled|lifted|resealed|re-?glued|punctured|not there|gone)|"
