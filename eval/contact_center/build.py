@@ -89,21 +89,23 @@ def _free_written_2() -> list[tuple[str, dict[str, Any]]]:
         if not line.strip() or line.startswith("#"):
             continue
         tags, text = line.split("\t", 1)
-        labels: dict[str, Any] = {"special": []}
+        special: list[str] = []
+        labels: dict[str, Any] = {"special": special}
         for tag in tags.split():
             if tag == "AE":
                 labels["adverse_event"] = True
             elif tag == "T":
                 labels["tampering"] = True
             elif tag.startswith("S="):
-                labels["special"] = sorted(set(tag[2:].split(",")))
+                special = sorted(set(tag[2:].split(",")))
             elif tag.startswith("C="):
                 labels["complaint"] = tag[2:]
         # A counterfeit is both a special situation and a complaint category (as in FREE).
-        if "counterfeit" in labels["special"] and not labels.get("complaint"):
+        if "counterfeit" in special and not labels.get("complaint"):
             labels["complaint"] = "counterfeit"
-        if labels.get("complaint") == "counterfeit" and "counterfeit" not in labels["special"]:
-            labels["special"] = sorted([*labels["special"], "counterfeit"])
+        if labels.get("complaint") == "counterfeit" and "counterfeit" not in special:
+            special = sorted([*special, "counterfeit"])
+        labels["special"] = special
         out.append((text.strip(), labels))
     return out
 
@@ -111,7 +113,12 @@ def _free_written_2() -> list[tuple[str, dict[str, Any]]]:
 def build() -> list[dict[str, Any]]:
     rng = random.Random(SEED)
     items: list[dict[str, Any]] = []
-    groups = [t.T_AE, t.T_HARD_NEG, t.T_SPECIAL, t.T_COMPLAINT]
+    groups: list[list[tuple[str, dict[str, Any]]]] = [
+        t.T_AE,
+        t.T_HARD_NEG,
+        t.T_SPECIAL,
+        t.T_COMPLAINT,
+    ]
     for group in groups:
         for template, labels in group:
             seen: set[str] = set()

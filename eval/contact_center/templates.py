@@ -5,6 +5,8 @@ Labels come from the template that produced an item, never from the screener.
 
 from __future__ import annotations
 
+from typing import Any
+
 PRODUCTS = [
     "Allerfree",
     "Nasoclear spray",
@@ -127,7 +129,7 @@ NAMES = ["Maria", "John", "Linda", "Ahmed", "Chen", "Sofia", "Peter", "Grace"]
 # {v} vet product, {i} indication, {n} caller name, {ns} negated symptom, {es} Spanish symptom.
 AE = {"adverse_event": True}
 NO = {"adverse_event": False}
-T_AE = [
+T_AE: list[tuple[str, dict[str, Any]]] = [
     ("Caller {n} states {who} developed {s} after taking {p}.", AE),
     ("Hi, since starting {p} {who} has had {s}. Is this normal? Thanks, {n}", AE),
     ("pt c/o {s} approx 2 hrs after dose of {p}. advised to stop and see HCP.", AE),
@@ -146,7 +148,7 @@ T_AE = [
     ("Buenos días, el {p} me dio {es} y tuve que dejarlo.", AE),
     ("Mi perro tuvo {es} después de {v}.", AE),
 ]
-T_HARD_NEG = [
+T_HARD_NEG: list[tuple[str, dict[str, Any]]] = [
     ("I have had no {ns} at all with {p}, it works great.", NO),
     ("Can {p} cause {s}?", NO),
     ("Does {p} cause {ns}? My friend said it might.", NO),
@@ -168,7 +170,7 @@ T_HARD_NEG = [
     ("How should I store {p} when traveling?", NO),
     ("Worried that {p} might give me {ns}, should I take it with food?", NO),
 ]
-T_SPECIAL = [
+T_SPECIAL: list[tuple[str, dict[str, Any]]] = [
     ("I'm pregnant and took {p} last week before I knew.", {"special": ["pregnancy"]}),
     ("I am breastfeeding my baby and used {p} yesterday.", {"special": ["breastfeeding"]}),
     ("{who} accidentally took a double dose of {p} this morning.", {"special": ["overdose"]}),
@@ -194,7 +196,7 @@ T_SPECIAL = [
         {"special": ["counterfeit"], "complaint": "counterfeit"},
     ),
 ]
-T_COMPLAINT = [
+T_COMPLAINT: list[tuple[str, dict[str, Any]]] = [
     ("The bottle of {p} arrived cracked and leaking.", {"complaint": "packaging"}),
     ("The label on {p} is smudged and I can't read the expiry date.", {"complaint": "labeling"}),
     ("There was a hair inside the {p} package.", {"complaint": "foreign_matter"}),

@@ -142,7 +142,9 @@ def _special_situations(
     norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
 ) -> None:
     for code, rx in patterns.SPECIAL.items():
-        found = _asserted(norm, rx, scoped)
+        # A suspected counterfeit ("could be fake") must reach quality: only negation silences it.
+        silent = (Scope.NEGATED,) if code is SpecialSituation.COUNTERFEIT else SILENT_FOR_FINDINGS
+        found = _asserted(norm, rx, scoped, silent)
         if code in IT_SENSITIVE:
             found = [(a, b) for a, b in found if not _in_it_sentence(norm, scoped, a)]
         if found:

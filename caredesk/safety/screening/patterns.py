@@ -19,7 +19,8 @@ PILL = (
 DEVICE = (
     r"(?:device|meter|monitor|pump|pen|injector|auto-?injector|inhaler|sensor|reader|strip|strips|"
     r"machine|cuff|thermometer|nebuli[sz]er|needle|applicator|dispenser|"
-    r"glucometer|tracker|dispositivo|medidor|bomba|aparato)"
+    r"glucometer|tracker|dispositivo|medidor|bomba|aparato|glucometro|termometro|tensiometro|"
+    r"inhalador|nebulizador|pluma)"
 )
 
 
@@ -98,7 +99,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:dog|cat|puppy|kitten|toddler|baby|child|kid|son|daughter|grandson|granddaughter) "
         r"(?:ate|swallowed|chewed|licked|found|drank)(?! (?:up |through |on )?(?:the |a |my |"
         r"our |his |her )?(?:delivery |shipping |cardboard |outer )?(?:box|package|parcel|"
-        r"envelope|mail|shoes?|slippers?|toy|bone|socks?|packing|bubble wrap|receipt))|(?:sprayed|splashed|squirted|got it) "
+        r"envelope|mail|shoes?|slippers?|toy|bone|socks?|packing|bubble wrap|receipt))|"
+        r"(?:sprayed|splashed|squirted|got it) "
         r"(?:in|into) (?:my|his|her|the) (?:eyes?|mouth|face)|ingested|"
         r"se trago|se comio (?:las|unas|el|la)|ingirio|accidentalmente"
     ),
@@ -119,14 +121,16 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
     ),
     SS.COUNTERFEIT: rx(
         r"counterfeit|fake(?! (?:website|site|web ?site|email|e-mail|text|call|calls|account|page|"
-        r"profile|reviews?|news|number|caller|link|ad|ads))|falsified|knock-?off|not (?:the )?(?:genuine|authentic|real)|"
+        r"profile|reviews?|news|number|caller|link|ad|ads))|falsified|knock-?off|"
+        r"not (?:the )?(?:genuine|authentic|real)|"
         r"bootleg|falsificad[ao]|falso|falsa|pirata"
     ),
 }
 
 COMPLAINT: dict[C, re.Pattern[str]] = {
     C.PACKAGING: rx(
-        r"(?:cap|lid|top|pump|nozzle|plunger|dropper|applicator|spray head|trigger) (?:is |was |came )?"
+        r"(?:cap|lid|top|pump|nozzle|plunger|dropper|applicator|spray head|trigger) "
+        r"(?:is |was |came )?"
         r"(?:cracked|broken|snapped|came off|fell off|won't (?:close|screw|twist|come off|pump|"
         r"spray)|wouldn't (?:close|come off|pump|spray)|doesn't (?:close|seal|pump|spray)|"
         r"stuck shut|missing)|(?:box|carton|package|packet|pouch|sachet|tube|bottle) (?:was |"
@@ -148,6 +152,8 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"no (?:leaflet|insert|instructions) (?:in|inside)|sin prospecto|falta el prospecto"
     ),
     C.LABELING: rx(
+        r"(?:name|strength|dose) on the (?:bottle|box|label|carton|blister|pack) (?:\w+ ){0,6}"
+        r"(?:different|doesn't match|does not match|wrong)|"
         r"(?:label|labels|box|carton|leaflet|insert|packaging) (?:is |was |are |were )?(?:in|only "
         r"in) (?:a )?(?:foreign|different|another|wrong) language|"
         r"(?:label|labels|leaflet|insert|box|carton|bottle|expiry|lot number|dosing (?:chart|"
@@ -157,8 +163,8 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"batch|best before)(?: date| number| no)?|"
         r"(?:strength|dose|mg|name|drug name) on the (?:label|box|bottle|blister|carton) "
         r"(?:is |was )?(?:wrong|different|doesn't match|does not match)|"
-        r"(?:box|bottle|label|carton) says \w+ (?:mg )?but|"
         r"etiqueta (?:en otro idioma|borrosa|mal impresa)|"
+        r"(?<!return )(?<!shipping )(?<!mailing )(?<!prepaid )"
         r"(?:label|labels|labeling|labelling|leaflet|insert|print(?:ing)?|lot number|expiry|"
         r"expiration date|etiqueta|prospecto)" + W + r"(?:wrong|missing|illegible|smudged|"
         r"unreadable|blank|incorrect|misprinted|faded|different|doesn't match|does not match|"
@@ -188,19 +194,24 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
     ),
     C.APPEARANCE: rx(
         r"(?:pills?|tablets?|capsules?|caplets?|gummies|chews?|softgels?|lozenges?) (?:look|looks|"
-        r"looked|are|were|is|was|seem|seemed) (?:a )?(?:different|darker|lighter|smaller|"
+        r"looked|are|were|is|was|seem|seemed) (?:all |very |really |kind of |sort of |a bit |"
+        r"completely |totally |too )?(?:a )?(?:different|darker|lighter|smaller|"
         r"bigger|larger|thinner|thicker|wrong|off|weird|odd|strange|discolou?red|faded|"
         r"spotted|speckled|cracked|broken|chipped|soft|mushy|wet|hard|powdery|crumbly|"
         r"melted|fused|stuck together|swollen|leaking|empty|yellow(?:ed|ish)?|brown(?:ish)?|"
         r"grey|gray|pink|spotty)|(?:different|wrong|new) (?:size|shape|colou?r|imprint|"
         r"marking|markings|coating|logo)|(?:no|missing|wrong|different) imprint|"
+        r"(?:pills?|tablets?|capsules?|caplets?|gummies) (?:have|had|has|with) (?:\w+ ){0,2}"
+        r"(?:spots|specks|marks|dots|stains|cracks|chips)|imprint (?:\w+ ){0,4}(?:is |was |are "
+        r")?(?:missing|different|wrong|gone|faded)|squished|squashed|"
         r"(?:crumbled|crumbling|falling apart|disintegrat\w+|turned to powder|dissolved in the "
         r"(?:bottle|pack))|(?:smells?|smelled|stinks?|stank|reeks?) (?:like|of) |"
         r"(?:strong|bad|foul|strange|chemical|rotten|musty|fishy|vinegar|sour) (?:smell|odou?r)|"
-        r"(?:rancid|spoiled|gone off|separated|curdled|gritty|lumpy|grainy|runny|watery|"
-        r"thick|thickened|crystallized|crystallised|solidified|dried out|discolou?ration)|"
+        r"(?:rancid|spoiled|gone off|separated|curdled|gritty|grainy|"
+        r"crystallized|crystallised|solidified|dried out|discolou?ration)|"
         r"(?:different|strange|weird|odd|funny|unusual|wrong|bad|off|new|darker|lighter|"
-        r"distinto|diferente|raro|extrano|feo)\s(?:colou?r|smell|odou?r|taste|texture|shape|"
+        r"distinto|diferente|raro|extrano|feo)\s(?:colou?r|smell|odou?r|taste(?! in (?:my|his|"
+        r"her|the|their) mouth)|texture|shape|"
         r"consistency|olor|sabor|color|textura|forma)|(?:smells?|smelled|tastes?|tasted|"
         r"looks?|looked) (?:funny|weird|strange|odd|different|bad|rancid|like vinegar|off|rotten|"
         r"spoiled)|discolou?r(?:ed|ation)|changed colou?r|colou?r changed|cloudy|crumbl(?:ed|ing|"
@@ -213,8 +224,8 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
     C.DEVICE_MALFUNCTION: rx(
         r"(?:won't|wouldn't|doesn't|does not|didn't|did not|will not|would not|can't|cannot) "
         r"(?:turn on|power on|switch on|boot|start up|charge|hold a charge|pair|sync|connect|"
-        r"calibrate|read the strip|recogni[sz]e the (?:strip|sensor|cartridge)|prime|retract|"
-        r"lock|unlock|dispense|deliver the dose|click|inject|fire|spray|stop beeping|"
+        r"calibrate|read the strip|recogni[sz]e the (?:strip|sensor|cartridge)|retract|"
+        r"deliver the dose|inject|stop beeping|"
         r"stop alarming|take a reading|give a reading|measure)|"
         r"(?:strips?|sensor|meter|monitor|reader|cuff|thermometer|device|pump|cgm|glucometer) "
         r"(?:gives?|gave|giving|shows?|showed|showing|reads?|reading|readings|results?) "
@@ -224,8 +235,14 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"(?:readings?|results?|numbers|values) (?:are|were|is|was|keep|kept) (?:wrong|"
         r"inaccurate|jumping|off|all over|way off|inconsistent|different)|"
         r"(?:error|err)[- ]?(?:code )?#?\d{1,3}|error code|error message|"
+        r"(?:shows?|showed|showing|displays?|says|gives?|gave) (?:an? |the )?(?:code )?e-?\d{1,3}|"
+        r"(?:\d+ )?points? (?:higher|lower|off) than|(?:higher|lower) than (?:the )?(?:lab|"
+        r"doctor's|clinic's|hospital's|my other)|(?:doesn't|does not|didn't) match (?:the )?"
+        r"(?:lab|doctor's|clinic)|(?:gives?|shows?|reads?) (?:a )?different (?:reading|number|"
+        r"result|temperature|value)s? every time|(?:makes?|making) (?:a )?(?:loud|weird|"
+        r"strange|grinding|clicking|buzzing) noise|barely (?:puts out|works|sprays|dispenses)|"
         r"(?:screen|display) (?:went|goes|is|was) (?:blank|dark|black|dead)|blank screen|"
-        r"(?:needle|tip) (?:broke|snapped|bent|came off|stuck|broke off|was bent|was broken|"
+        r"needle (?:\w+ ){0,3}(?:broke|snapped|bent|came off|stuck|broke off|was bent|was broken|"
         r"was blunt|didn't come out|did not come out|jammed)|broken needle|bent needle|"
         r"(?:battery|batteries) (?:died|dead|drain\w*|leak\w*|swell\w*|overheat\w*|got hot)|"
         r"(?:pump|pen|injector|inhaler|device|sensor|meter) (?:leak\w*|cracked|overheat\w*|"
@@ -234,7 +251,8 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"(?:alarm|alarms) (?:went off|keeps going off|for no reason|didn't go off|did not go "
         r"off)|no (?:alarm|alert) (?:went off|sounded)|occlusion|"
         + DEVICE
-        + W + r"(?:stopped working|doesn't work|does not work|didn't work|did not work|"
+        + W
+        + r"(?:stopped working|doesn't work|does not work|didn't work|did not work|"
         r"won't (?:turn on|work|charge|connect|pair|sync|start|click|dispense|inject|read)|"
         r"wouldn't (?:turn on|work|charge|connect|inject|click|dispense)|not working|fail(?:ed|s)?|"
         r"malfunction\w*|broke|broken|jammed|stuck|froze|freezes|frozen|crashed|reset|blank|"
@@ -251,15 +269,19 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"(?:falla|fallo|error) (?:del|de la|en el|en la) " + DEVICE
     ),
     C.QUANTITY: rx(
-        r"(?:count|number of (?:pills|tablets|capsules)) (?:is |was )?(?:wrong|short|off|less|"
+        r"ran out (?:early|too soon|before|after (?:about |only )?(?:half|\d+))|half the (?:puffs|"
+        r"doses|sprays|shots)|(?:count|number of (?:pills|tablets|capsules)) (?:is |was )?"
+        r"(?:wrong|short|off|less|"
         r"incorrect)|(?:wrong|incorrect|short) count|(?:one|two|three|four|five|\d+|a few|"
         r"several|some) (?:pills?|tablets?|capsules?|gummies|doses?|strips?|pens?|needles?|"
         r"patches|sachets|vials|lancets|sensors) (?:were |are |was )?(?:missing|short)|"
-        r"(?:should|supposed to) (?:have|contain|be) \d+|(?:only|just) (?:had|has|have|"
+        r"(?:should|supposed to) (?:have|contain|be) \d+|only \d+ (?:\w+ )?"
+        + PILL
+        + r"|(?:there were|there are|there was|there's) only \d+|(?:only|just) (?:had|has|have|"
         r"contained|contains|got|received|counted) \d+|counted (?:only )?\d+|"
         r"(?:half|partly|partially) (?:empty|full|filled)|(?:box|pack|bottle|carton|kit) "
         r"(?:was |is |came )?missing (?:a|the|one|two|\d)|empty (?:slot|pocket|blister|cavity)|"
-        r"(?:missing|fewer|less|short|only|faltan|solo)"
+        r"(?:missing|fewer|less|short|faltan)"
         + W
         + PILL
         + r"|"
@@ -275,21 +297,24 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
 
 TAMPERING = rx(
     r"(?:seal|safety seal|foil seal|inner seal|shrink ?wrap|shrink band|neck band|tamper band|"
-    r"tamper strip|sticker|safety ring|plastic ring|foil) (?:was |is |had been |has been |"
+    r"tamper strip|sticker|safety ring|plastic ring|foil)(?: \w+){0,4}? (?:was |is |had been |"
+    r"has been |"
     r"looked |appeared )?(?:already )?(?:broken|open(?:ed)?|torn|cut|slit|peeled|lifted|"
-    r"loose|missing|gone|ripped|damaged|punctured|resealed|re-?glued|tampered|not intact|"
-    r"not sealed|off)|(?:someone|somebody) (?:had |has )?(?:been )?(?:opened|open|tampered|"
+    r"loose|missing|gone|ripped|damaged|punctured|resealed|re-?glued|re-?taped|tampered|"
+    r"not intact|taped back|glued back|"
+    r"not sealed|off)|(?:someone|somebody) (?:must |may |might |could )?(?:have |had |has )?"
+    r"(?:been )?(?:opened|open|tampered|"
     r"been into|got into|messed with|replaced|swapped|refilled)|(?:looks?|looked|appears?|"
     r"appeared|seems?|seemed) (?:to have been |like it was |like someone )?(?:opened|"
     r"tampered|resealed|re-?taped|re-?glued|used|tampered with)|(?:pills?|tablets?|"
-    r"capsules?|contents?) (?:inside )?(?:are |were |was |is )?(?:not|aren't|weren't) "
+    r"capsules?|contents?|ones inside) (?:inside )?(?:are |were |was |is )?(?:not|aren't|weren't) "
     r"(?:the|my|what|the right)|(?:different|wrong|strange|other) (?:pills?|tablets?|"
     r"capsules?|medication|product) (?:inside|in (?:the|my|a))|(?:holes?|puncture|"
     r"needle marks?|pin ?holes?) (?:in|on|through) (?:the )?(?:seal|foil|cap|blister|bottle|"
     r"capsules?|box|carton|vial)|(?:unsealed|unseal\w*|un-?sealed) (?:bottle|box|pack|"
     r"container|jar|vial)|(?:no|without (?:a|the)?|missing) (?:safety |foil |inner )?seal|"
     r"precinto (?:roto|abierto|despegado)|sello (?:roto|abierto|despegado)|"
-        r"tamper(?:ed|ing)?(?!-?\s?(?:evident|proof|resistant) (?:seal|packaging|cap|band) "
+    r"tamper(?:ed|ing)?(?!-?\s?(?:evident|proof|resistant) (?:seal|packaging|cap|band) "
     r"(?:was|is|were) (?:intact|fine|ok))|(?:safety |foil |inner |protective |tamper-?"
     r"\s?evident )?seals?" + W + r"(?:was |were |is |had been |has been )?(?:broken|"
     r"missing|open(?:ed)?|torn|cut|peeled|lifted|resealed|re-?glued|punctured|not there|gone)|"
