@@ -1,4 +1,4 @@
-"""Sub-commands of `caredesk safety`. Each module exposes `add_arguments(parser)` and `run(options)`.
+"""Sub-commands of `caredesk safety`: each module has `add_arguments(parser)` and `run(options)`.
 
 `run` returns the process exit code; it raises `CommandError` for a clear one-line error.
 """
