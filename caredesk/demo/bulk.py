@@ -9,8 +9,9 @@ database inside one transaction; never use it for user data.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 from django.core.management.color import no_style
@@ -62,32 +63,40 @@ def _default(field: models.Field[Any, Any], now: Any) -> Any:
     return field.get_default()
 
 
-def insert_rows(model: type[models.Model], rows: Iterable[Row]) -> int:
-    """INSERT rows (dicts keyed by attname; missing columns take the field default)."""
-    fields = [f for f in model._meta.concrete_fields]
-    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
-    # Identifiers come from model metadata and are quoted; values are bound parameters.
-    table = connection.ops.quote_name(str(model._meta.db_table))
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+def _prepared(fields: list[Any], rows: Iterable[Row]) -> Iterator[list[Any]]:
     now = timezone.now()
     defaults = [_default(f, now) for f in fields]
-    converters = [_converter(f) for f in fields]
+    converters = [(i, c) for i, c in enumerate(_converter(f) for f in fields) if c is not None]
     names = [f.attname for f in fields]
-    batch: list[list[Any]] = []
+    for row in rows:
+        values = [row.get(name, default) for name, default in zip(names, defaults, strict=True)]
+        for index, convert in converters:
+            if values[index] is not None:
+                values[index] = convert(values[index])
+        yield values
+
+
+def insert_rows(model: type[models.Model], rows: Iterable[Row]) -> int:
+    """Insert rows (dicts keyed by attname; missing columns take the field default).
+
+    PostgreSQL gets COPY (several times faster than INSERTs); SQLite gets executemany.
+    Identifiers come from model metadata and are quoted; values are always parameters.
+    """
+    fields = list(model._meta.concrete_fields)
+    table = connection.ops.quote_name(str(model._meta.db_table))
+    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
+    values = _prepared(fields, rows)
     count = 0
     with connection.cursor() as cursor:
-        for row in rows:
-            values = [row.get(name, default) for name, default in zip(names, defaults, strict=True)]
-            for index, convert in enumerate(converters):
-                if convert is not None and values[index] is not None:
-                    values[index] = convert(values[index])
-            batch.append(values)
-            if len(batch) >= BATCH:
-                cursor.executemany(sql, batch)
-                count += len(batch)
-                batch = []
-        if batch:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in values:
+                    copy.write_row(row)
+                    count += 1
+            return count
+        placeholders = ", ".join(["%s"] * len(fields))
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+        while batch := list(islice(values, BATCH)):
             cursor.executemany(sql, batch)
             count += len(batch)
     return count
