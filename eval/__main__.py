@@ -28,7 +28,7 @@ def _ae_line(name: str, split: str, pairs: list, target: tuple) -> str:
     return f"{name:16} {split:5} n={len(pairs):5}  AE {c}   ({goal})"
 
 
-def report(errors: str | None) -> None:
+def report(errors: str | None, splits: tuple[str, ...] = ("dev", "test")) -> None:
     print("Adverse event detection")
     sets = {
         "contact_center": datasets.contact_center,
@@ -37,11 +37,11 @@ def report(errors: str | None) -> None:
     }
     runs: dict[str, list] = {}
     for name, loader in sets.items():
-        for split in ("dev", "test"):
+        for split in splits:
             runs[f"{name}:{split}"] = pairs = _run(loader(split))
             print(_ae_line(name, split, pairs, TARGETS[name]))
     print("\nContact-center findings (labelled set)")
-    for split in ("dev", "test"):
+    for split in splits:
         pairs = runs[f"contact_center:{split}"]
         pc = Counts.of((i.product_complaint, r.product_complaint) for i, r in pairs)
         tp = Counts.of((i.tampering, r.tampering) for i, r in pairs)
@@ -114,7 +114,11 @@ def _print_errors(pairs: list) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m eval")
     parser.add_argument("--errors", help="set:split whose misses to list, e.g. ade:dev")
-    report(parser.parse_args().errors)
+    parser.add_argument(
+        "--dev-only", action="store_true", help="score dev splits only (while tuning)"
+    )
+    args = parser.parse_args()
+    report(args.errors, ("dev",) if args.dev_only else ("dev", "test"))
 
 
 if __name__ == "__main__":
