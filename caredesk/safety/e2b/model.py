@@ -157,6 +157,9 @@ class Study:
     sponsor_study_number: str | NullFlavor | None = None  # C.5.3
     study_type: str | None = None  # C.5.4 (1 clinical trial, 2 individual use, 3 other)
     registrations: list[tuple[str, str | None]] = field(default_factory=list)  # C.5.1.r.1/2
+    ind_number: str | None = None  # FDA.C.5.5a IND number where AE occurred
+    pre_anda_number: str | None = None  # FDA.C.5.5b pre-ANDA number where AE occurred
+    cross_reported_inds: list[str] = field(default_factory=list)  # FDA.C.5.6.r
 
 
 @dataclass
