@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import IntEnum
 
-from caredesk.safety.screening import clinical
+from caredesk.safety.screening import clinical, consumer
 from caredesk.safety.screening.context import Scope, Span, scopes_of
 from caredesk.safety.screening.lexicon import clinical_lexicon, lay_lexicon
 from caredesk.safety.screening.text import Sentence, tokens
@@ -47,33 +48,48 @@ IDIOM = re.compile(
 )
 
 
+class Wording(IntEnum):
+    """How a mention is worded; higher values need less context to count as a report."""
+
+    CLINICAL = 0  # a clinical term: in a case sentence it needs a drug link
+    LAY = 1  # consumer wording or agent shorthand from the lexicon
+    CONSUMER = 2  # a consumer phrase family ("decreased libido", "going off it was hell")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
     end: int
     term: str
     scopes: frozenset[Scope]  # empty = asserted
-    lay: bool  # consumer wording or agent shorthand, as opposed to a clinical term
+    wording: Wording
+
+    @property
+    def lay(self) -> bool:
+        """Consumer wording or agent shorthand, as opposed to a clinical term."""
+        return self.wording is not Wording.CLINICAL
 
 
 def mentions_in(norm: str, sentence: Sentence, spans: list[Span]) -> list[Mention]:
     """Every harm mention in the sentence, with the scope that silences it (if any)."""
-    found: list[tuple[int, int, str, bool]] = []
+    found: list[tuple[int, int, str, Wording]] = []
     toks = tokens(norm, sentence.start, sentence.end)
-    found.extend((h.start, h.end, h.term, True) for h in lay_lexicon().find(toks))
+    found.extend((h.start, h.end, h.term, Wording.LAY) for h in lay_lexicon().find(toks))
+    phrases = consumer.harm_spans(norm, sentence.start, sentence.end)
+    found.extend((a, b, t, Wording.CONSUMER) for a, b, t in phrases)
     lay_starts = {f[0] for f in found}
     for m in SHORTHAND.finditer(norm, sentence.start, sentence.end):
         end = m.end()
         if COMPLAINS_OF.fullmatch(m.group()):
             end = min(sentence.end, m.end() + 30)
-        found.append((m.start(), end, m.group(), True))
+        found.append((m.start(), end, m.group(), Wording.LAY))
     clinical_hits = [(h.start, h.end, h.term) for h in clinical_lexicon().find(toks)]
     clinical_hits.extend(clinical.condition_spans(norm, sentence.start, sentence.end))
-    found.extend((a, b, t, False) for a, b, t in clinical_hits if a not in lay_starts)
+    found.extend((a, b, t, Wording.CLINICAL) for a, b, t in clinical_hits if a not in lay_starts)
     idioms = [(m.start(), m.end()) for m in IDIOM.finditer(norm, sentence.start, sentence.end)]
     out: list[Mention] = []
-    for start, end, term, lay in found:
+    for start, end, term, wording in found:
         if any(a <= start < b for a, b in idioms):
             continue
-        out.append(Mention(start, end, term, scopes_of(spans, start, end), lay))
+        out.append(Mention(start, end, term, scopes_of(spans, start, end), wording))
     return out

@@ -89,36 +89,45 @@ def screen(
 
 
 def _reported_harms(
-    norm: str, mentions: list[tuple[Evidence, bool]], scoped: list[tuple[Sentence, list[Span]]]
+    norm: str,
+    mentions: list[tuple[Evidence, adverse.Wording]],
+    scoped: list[tuple[Sentence, list[Span]]],
 ) -> list[Evidence]:
     """Which asserted harm mentions make an adverse event.
 
     A report to the company (first person, agent notes, a relative, a pet) counts every one. A
-    clinical case sentence counts only harms in a sentence that ties them to a drug. Anything
-    else counts consumer wording, and clinical terms only when so tied.
+    clinical case sentence counts only harms in a sentence that ties them to a drug, or a
+    consumer phrase family (no case report says "going off it was hell"). Anything else counts
+    consumer wording, and clinical terms only when so tied.
     """
+    lay, consumer = adverse.Wording.LAY, adverse.Wording.CONSUMER
     linked = [s for s, _ in scoped if clinical.linked(s.text) or LINKAGE.search(s.text)]
-    if clinical.report_voice(norm):
+    if clinical.report_voice(norm) or clinical.short_fragment(norm):
         onset = linked + [s for s, _ in scoped if clinical.ONSET.search(s.text)]
-        return [e for e, lay in mentions if lay or any(s.start <= e.start < s.end for s in onset)]
+        return [
+            e for e, w in mentions if w >= lay or any(s.start <= e.start < s.end for s in onset)
+        ]
     strict = clinical.CLINICAL_VOICE.search(norm) is not None
     return [
         e
-        for e, lay in mentions
-        if (lay and not strict) or any(s.start <= e.start < s.end for s in linked)
+        for e, w in mentions
+        if w is consumer
+        or (w is lay and not strict)
+        or any(s.start <= e.start < s.end for s in linked)
     ]
 
 
 def _adverse_events(
     norm: str, scoped: list[tuple[Sentence, list[Span]]]
-) -> tuple[list[tuple[Evidence, bool]], int]:
-    """Asserted harm mentions (with whether each is lay wording), and how many a scope silenced."""
-    hits: list[tuple[Evidence, bool]] = []
+) -> tuple[list[tuple[Evidence, adverse.Wording]], int]:
+    """Asserted harm mentions (with how each is worded), and how many a scope silenced."""
+    hits: list[tuple[Evidence, adverse.Wording]] = []
     silenced = 0
     for sent, spans in scoped:
         for mention in adverse.mentions_in(norm, sent, spans):
             if not mention.scopes:
-                hits.append((Evidence(mention.start, mention.end, "adverse_event"), mention.lay))
+                evidence = Evidence(mention.start, mention.end, "adverse_event")
+                hits.append((evidence, mention.wording))
             else:
                 silenced += 1
     return hits, silenced
