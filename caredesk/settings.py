@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "caredesk.cases",
     "caredesk.demo",
     "caredesk.safety",
+    "caredesk.quality",
 ]
 
 MIDDLEWARE = [

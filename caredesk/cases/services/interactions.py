@@ -136,7 +136,15 @@ def log_interaction(case: Case, data: InteractionInput, *, acting_user: Any) -> 
             _store_attachment(interaction, item)
         record_created(interaction, acting_user=acting_user, fields=INTERACTION_FIELDS)
         _after_contact(case, interaction, acting_user)
+        _screen(interaction, acting_user)
     return interaction
+
+
+def _screen(interaction: Interaction, acting_user: Any) -> None:
+    """Every saved interaction is screened for safety content in its own transaction."""
+    from caredesk.safety.services.intake import screen_interaction
+
+    screen_interaction(interaction, acting_user=acting_user)
 
 
 def _after_contact(case: Case, interaction: Interaction, acting_user: Any) -> None:
@@ -197,4 +205,5 @@ def correct_interaction(
             actor=acting_user,
             interaction=version,
         )
+        _screen(version, acting_user)
     return version

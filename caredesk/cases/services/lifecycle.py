@@ -132,6 +132,9 @@ def _check_transition(case: Case, new_status: str, reason: str) -> None:
                 f"{open_requests} request(s) on this case are not resolved",
                 {"status": "resolve every request before closing"},
             )
+    from caredesk.safety.services.findings import check_case_transition
+
+    check_case_transition(case, new_status)
 
 
 def _refresh_sla_after_commit(case: Case) -> None:

@@ -15,6 +15,7 @@ from caredesk.cases.services.interactions import (
 from caredesk.cases.services.lifecycle import CaseInput, change_status, create_case
 from caredesk.cases.services.requests import add_request, resolve_request
 from caredesk.errors import Conflict, Forbidden, InvalidInput, NotFound
+from caredesk.safety.services.findings import mark_no_safety_content
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,9 @@ def test_open_log_and_close_a_case(world):
     with pytest.raises(Conflict):
         change_status(case, CaseStatus.CLOSED, acting_user=world.agent_a, reason="answered")
     resolve_request(case, question.pk, resolution="Read label", acting_user=world.agent_a)
+    with pytest.raises(Conflict, match="no safety disposition"):
+        change_status(case, CaseStatus.CLOSED, acting_user=world.agent_a, reason="answered")
+    mark_no_safety_content(call, acting_user=world.agent_a, note="dosing question only")
     change_status(case, CaseStatus.CLOSED, acting_user=world.agent_a, reason="answered")
     case.refresh_from_db()
     assert case.status == CaseStatus.CLOSED and case.close_reason == "answered"

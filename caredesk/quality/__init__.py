@@ -1,0 +1,1 @@
+"""Quality: product complaints, tampering and counterfeit escalation."""

@@ -1,0 +1,1 @@
+"""Quality services: complaints (`complaints`) and tampering alerts (`tampering`)."""

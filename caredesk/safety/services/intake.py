@@ -1,0 +1,147 @@
+"""Screening every saved interaction: one ScreeningRecord and one Finding per thing found.
+
+Called explicitly by the cases service that saves an interaction, inside its transaction (not
+from a signal), so an interaction is never committed unscreened. A miss is silent, so the
+screener's flags are kept even when unsure; a person confirms or dismisses each one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from caredesk.audit.models import AuditAction
+from caredesk.audit.services import record_event
+from caredesk.cases.models import Interaction
+from caredesk.safety.models import (
+    Finding,
+    FindingKind,
+    FindingSource,
+    FindingStatus,
+    ScreeningRecord,
+)
+from caredesk.safety.screening import ComplaintCategory, ScreeningResult, SpecialSituation, screen
+from caredesk.safety.services.catalog import program_catalog, screener_version
+
+SCREENER_ACTOR = "system:screener"
+
+
+def screening_text(interaction: Interaction) -> str:
+    """The text the screener reads: subject and body (or the HTML body's text)."""
+    body = interaction.body or strip_tags(interaction.body_html or "")
+    return "\n".join(part for part in (interaction.subject, body) if part.strip())
+
+
+def screen_interaction(interaction: Interaction, *, acting_user: Any = None) -> ScreeningRecord:
+    """Screen one interaction once (idempotent) and store its findings.
+
+    A tampering or counterfeit flag raises the quality alert at once: contacts are told and the
+    case is locked to escalation without waiting for an agent to confirm it.
+    """
+    existing = ScreeningRecord.objects.filter(interaction=interaction).first()
+    if existing is not None:
+        return existing
+    text = screening_text(interaction)
+    result = screen(text, catalog=program_catalog(interaction.program_id))
+    now = timezone.now()
+    with transaction.atomic():
+        record = ScreeningRecord.objects.create(
+            program_id=interaction.program_id,
+            case_id=interaction.case_id,
+            interaction=interaction,
+            screened_at=now,
+            screener_version=screener_version(),
+            result=result.to_json(),
+        )
+        findings = [
+            Finding.objects.create(
+                program_id=interaction.program_id,
+                case_id=interaction.case_id,
+                interaction=interaction,
+                screening=record,
+                source=FindingSource.SCREENER,
+                status=FindingStatus.FLAGGED,
+                created_at=now,
+                **fields,
+            )
+            for fields in findings_from_result(result, text)
+        ]
+        record_event(
+            AuditAction.CREATE,
+            acting_user=None,
+            actor_username=SCREENER_ACTOR,
+            instance=record,
+            changes={"findings": [None, [f"{f.kind}:{f.code}" for f in findings]]},
+        )
+        _raise_tampering_alerts(findings, acting_user)
+    return record
+
+
+def _raise_tampering_alerts(findings: list[Finding], acting_user: Any) -> None:
+    from caredesk.quality.services.tampering import raise_tampering_alert
+
+    for finding in findings:
+        if finding.kind == FindingKind.TAMPERING:
+            raise_tampering_alert(finding, acting_user=acting_user)
+
+
+def _spans(result: ScreeningResult, text: str, labels: set[str]) -> list[dict[str, Any]]:
+    return [
+        {**e.to_json(), "text": text[e.start : e.end]}
+        for e in result.evidence
+        if e.label in labels or any(e.label.startswith(p) for p in labels if p.endswith(":"))
+    ]
+
+
+def findings_from_result(result: ScreeningResult, text: str) -> list[dict[str, Any]]:
+    """One finding per adverse event, special situation, complaint category and tampering."""
+    common = {
+        "products": [m.value for m in result.products],
+        "lots": [m.value for m in result.lots],
+    }
+    out: list[dict[str, Any]] = []
+    if result.adverse_event:
+        out.append(
+            {
+                "kind": FindingKind.ADVERSE_EVENT,
+                "code": "adverse_event",
+                "evidence": _spans(result, text, {"adverse_event", "seriousness:"}),
+                "seriousness": [str(s) for s in result.seriousness],
+                **common,
+            }
+        )
+    counterfeit = SpecialSituation.COUNTERFEIT in result.special_situations or (
+        ComplaintCategory.COUNTERFEIT in result.complaint_categories
+    )
+    for situation in result.special_situations:
+        if situation != SpecialSituation.COUNTERFEIT:
+            evidence = _spans(result, text, {str(situation)})
+            out.append(
+                {"kind": FindingKind.SPECIAL_SITUATION, "code": str(situation), **common}
+                | {"evidence": evidence}
+            )
+    categories = [c for c in result.complaint_categories if c != ComplaintCategory.COUNTERFEIT]
+    if result.product_complaint and not categories and not counterfeit:
+        categories_codes = ["other"]
+    else:
+        categories_codes = [str(c) for c in categories]
+    for code in categories_codes:
+        evidence = _spans(result, text, {f"complaint:{code}", "product_complaint"})
+        out.append(
+            {"kind": FindingKind.PRODUCT_COMPLAINT, "code": code, **common} | {"evidence": evidence}
+        )
+    if result.tampering:
+        evidence = _spans(result, text, {"tampering"})
+        out.append(
+            {"kind": FindingKind.TAMPERING, "code": "tampering", **common} | {"evidence": evidence}
+        )
+    if counterfeit:
+        evidence = _spans(result, text, {"counterfeit", "complaint:counterfeit"})
+        out.append(
+            {"kind": FindingKind.TAMPERING, "code": "counterfeit", **common}
+            | {"evidence": evidence}
+        )
+    return out

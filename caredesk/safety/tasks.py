@@ -1,0 +1,36 @@
+"""Safety's background jobs. Payloads carry ids only."""
+
+from __future__ import annotations
+
+import logging
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task
+
+from caredesk.cases.models import Interaction
+
+logger = logging.getLogger(__name__)
+BATCH = 500
+
+
+def screen_unscreened_now(limit: int = BATCH) -> int:
+    """Screen interactions saved without the service (bulk loads, imports). Idempotent."""
+    from caredesk.safety.services.intake import screen_interaction
+
+    pending = (
+        Interaction.objects.system_scope().filter(screening__isnull=True).order_by("pk")[:limit]
+    )
+    done = 0
+    for interaction in pending:
+        screen_interaction(interaction, acting_user=None)
+        done += 1
+    return done
+
+
+@db_periodic_task(crontab(minute="*/5"))
+def screen_unscreened() -> int:
+    """The safety net behind "every interaction is screened": catch any that slipped past."""
+    done = screen_unscreened_now()
+    if done:
+        logger.warning("screened %d interaction(s) that were saved unscreened", done)
+    return done
