@@ -41,9 +41,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing when the database already holds programs (demo or real).",
         )
-        parser.add_argument("--persons", type=int, default=DEFAULT_PERSONS)
-        parser.add_argument("--cases", type=int, default=DEFAULT_CASES)
-        parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+        parser.add_argument(
+            "--persons", type=int, default=DEFAULT_PERSONS, help="default %(default)s"
+        )
+        parser.add_argument("--cases", type=int, default=DEFAULT_CASES, help="default %(default)s")
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="default %(default)s")
         parser.add_argument(
             "--as-of",
             type=_as_of,
