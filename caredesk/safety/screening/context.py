@@ -136,6 +136,8 @@ EXPERIENCE = re.compile(
     r"i felt|i keep|he has|she has|he had|she had|he got|she got|he is|she is|he's|she's|"
     r"it gave|it made|my \w+ (?:has|had|is|was|got|started)|been having|started having|"
     r"started getting|broke out|tengo|tuve|me dio|me salio|le salio|tiene|tuvo|estoy|"
+    r"i gave|we gave|i took|i used|i put|i applied|i've given|i've taken|i've used|"
+    r"i've been (?:taking|giving|using)|le di|le dimos|me tome|"
     r"me siento|me senti)(?![\w'])"
 )
 REQUEST = re.compile(
