@@ -55,7 +55,7 @@ BROKEN = [
     ("zero clock", lambda r: r.update(clock=0), "positive"),
     ("bad date", lambda r: r.update(effective_from="2026-13-01"), "YYYY-MM-DD"),
     ("ends before it starts", lambda r: r.update(effective_to="1900-01-01"), "before"),
-    ("unbalanced", lambda r: r.update(when="(serious or death"), r"missing '\)'"),
+    ("unbalanced", lambda r: r.update(when="(serious or death"), "ends too early"),
     ("bad jurisdiction", lambda r: r.update(jurisdiction="XX"), "jurisdiction"),
     ("missing clock", lambda r: r.pop("clock"), "missing"),
 ]
