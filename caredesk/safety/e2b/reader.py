@@ -7,6 +7,8 @@ data FDA.G.k.12, parent data D.10, attached document bodies) are skipped.
 
 from __future__ import annotations
 
+from typing import Any, TypeAlias
+
 from lxml import etree
 
 from caredesk.safety.e2b.model import (
@@ -51,7 +53,7 @@ from caredesk.safety.e2b.xmlutil import (
     parse_ts,
 )
 
-El = etree._Element
+El: TypeAlias = etree._Element
 
 
 class E2BParseError(ValueError):
@@ -200,9 +202,9 @@ def read_case(act: El | None, event: El | None) -> CaseIdentification:
     )
 
 
-def telecoms(entity: El | None) -> dict[str, object]:
+def telecoms(entity: El | None) -> dict[str, Any]:
     """telecom values by scheme (tel, fax, mailto); a nullFlavor keeps the NullFlavor."""
-    out: dict[str, object] = {}
+    out: dict[str, Any] = {}
     for tel in [] if entity is None else entity.xpath("h:telecom", namespaces=NS):
         value = tel.get("value") or ""
         scheme, _, rest = value.partition(":")
@@ -212,7 +214,7 @@ def telecoms(entity: El | None) -> dict[str, object]:
     return out
 
 
-def name_parts(person: El | None) -> dict[str, object]:
+def name_parts(person: El | None) -> dict[str, Any]:
     """title / given / middle / family from an HL7 name."""
     givens = [] if person is None else person.xpath("h:name/h:given", namespaces=NS)
     return {
@@ -223,7 +225,7 @@ def name_parts(person: El | None) -> dict[str, object]:
     }
 
 
-def contact(entity: El | None) -> dict[str, object]:
+def contact(entity: El | None) -> dict[str, Any]:
     """Address, department and organisation of an assignedEntity."""
     return {
         "street": text(entity, "h:addr/h:streetAddressLine"),
@@ -287,8 +289,8 @@ def read_narrative(event: El | None, assessment: El | None) -> Narrative:
             narrative.reporter_comments = text(obs, "h:value")
         elif code == "10" and author == "1":
             narrative.sender_comments = text(obs, "h:value")
-        elif code == "15" and meddra(first(obs, "h:value")):
-            narrative.sender_diagnoses.append(meddra(first(obs, "h:value")))
+        elif code == "15" and (diagnosis := meddra(first(obs, "h:value"))):
+            narrative.sender_diagnoses.append(diagnosis)
     if event is not None:
         for obs in by_code(event, "h:component/h:observationEvent", "36"):
             value = first(obs, "h:value")

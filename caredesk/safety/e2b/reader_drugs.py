@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 from lxml import etree
 
 from caredesk.safety.e2b.model import (
@@ -23,7 +25,7 @@ from caredesk.safety.e2b.reader_patient import (
 )
 from caredesk.safety.e2b.xmlutil import NS, OID_AUTH_NUMBER, XSI_TYPE, parse_ts, quantity
 
-El = etree._Element
+El: TypeAlias = etree._Element
 
 
 def pq_of(el: El | None):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 from lxml import etree
 
 from caredesk.safety.e2b.codes import NullFlavor
@@ -33,7 +35,7 @@ from caredesk.safety.e2b.xmlutil import (
     quantity,
 )
 
-El = etree._Element
+El: TypeAlias = etree._Element
 
 
 def first(node: El | None, path: str) -> El | None:
@@ -222,8 +224,9 @@ def read_death(role: El, date_of_death) -> DeathInfo | None:
     death = DeathInfo(date_of_death=date_of_death)
     for obs in by_code(role, "h:subjectOf2/h:observation", "32"):
         value = first(obs, "h:value")
-        if meddra(value):
-            death.reported_cause_codes.append(meddra(value))
+        code = meddra(value)
+        if code:
+            death.reported_cause_codes.append(code)
         cause = text(value, "h:originalText")
         if isinstance(cause, str):
             death.reported_causes.append(cause)
@@ -290,7 +293,7 @@ def read_tests(role: El) -> list[TestResult]:
                     date=parse_ts(attr(obs, "h:effectiveTime", "value")),
                     result_value=None if center is None else center.get("value"),
                     result_unit=None if center is None else center.get("unit"),
-                    result_text=(value.text or "").strip() or None if vtype == "ED" else None,
+                    result_text=ed_text(value) if vtype == "ED" else None,
                     result_code=attr(obs, "h:interpretationCode", "code"),
                     normal_low=attr(
                         obs,
@@ -315,6 +318,11 @@ def read_tests(role: El) -> list[TestResult]:
                 )
             )
     return tests
+
+
+def ed_text(value: El | None) -> str | None:
+    """Stripped text of an ED value, None when empty."""
+    return None if value is None else ((value.text or "").strip() or None)
 
 
 def _bool_or_none(value) -> bool | None:

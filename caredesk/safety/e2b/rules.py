@@ -8,7 +8,7 @@ parent D.10, registered product names, earlier transmissions) and are left to FD
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -66,7 +66,7 @@ def missing(value: object) -> bool:
     )
 
 
-def required(pairs: list[tuple[str, object]], rule: str) -> Found:
+def required(pairs: Sequence[tuple[str, object]], rule: str) -> Found:
     for element, value in pairs:
         if missing(value):
             yield rule, element, f"Data value required for tag {element}"

@@ -15,6 +15,7 @@ from caredesk.safety.e2b.codes import NullFlavor
 from caredesk.safety.e2b.model import (
     CaseIdentification,
     ICSRMessage,
+    MedDRACode,
     MessageHeader,
     Narrative,
     PrimarySource,
@@ -185,7 +186,7 @@ def write_assessment(event: etree._Element, message: ICSRMessage) -> None:
 
 def write_narrative_comments(assessment: etree._Element, narrative: Narrative) -> None:
     """H.2 reporter's comments, H.3.r sender's diagnoses, H.4 sender's comments."""
-    items: list[tuple[str, str, str | None, object]] = []
+    items: list[tuple[str, str, str | None, MedDRACode | None]] = []
     if narrative.reporter_comments:
         items.append(("10", "3", narrative.reporter_comments, None))
     items += [("15", "1", None, code) for code in narrative.sender_diagnoses]
@@ -201,7 +202,7 @@ def write_narrative_comments(assessment: etree._Element, narrative: Narrative) -
         sub(obs, "code", code=obs_code, codeSystem="2.16.840.1.113883.3.989.2.1.1.19")
         if text is not None:
             sub(obs, "value", xsi_type="ED").text = text
-        else:
+        elif isinstance(meddra, MedDRACode):
             sub(
                 obs,
                 "value",

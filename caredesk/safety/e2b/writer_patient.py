@@ -179,7 +179,8 @@ def write_characteristics(role: etree._Element, patient: Patient) -> None:
         obs = subject_observation(role, "22")
         sub(obs, "value", xsi_type="TS", value=ts(patient.last_menstrual_period))
     unknown = NullFlavor.NA if patient.name == NullFlavor.NA else NullFlavor.UNK
-    for race in patient.race_codes or [None]:
+    races: list[str | None] = list(patient.race_codes) or [None]
+    for race in races:
         obs = subject_observation(role, NCIT_RACE, CS_NCIT)
         attrs = {"code": race, "codeSystem": CS_NCIT} if race else {"nullFlavor": unknown.value}
         sub(obs, "value", xsi_type="CE", **attrs)
@@ -261,7 +262,9 @@ def write_death(role: etree._Element, death: DeathInfo | None) -> None:
     """D.9.2.r reported causes and D.9.3 / D.9.4.r autopsy."""
     if death is None:
         return
-    causes = list(zip(death.reported_cause_codes, death.reported_causes, strict=False))
+    causes: list[tuple[MedDRACode | None, str | None]] = list(
+        zip(death.reported_cause_codes, death.reported_causes, strict=False)
+    )
     causes += [(None, text) for text in death.reported_causes[len(causes) :]]
     causes += [(code, None) for code in death.reported_cause_codes[len(causes) :]]
     for code, text in causes:

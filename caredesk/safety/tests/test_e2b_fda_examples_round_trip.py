@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -20,7 +21,7 @@ EXAMPLES = sorted(INSTANCES.glob("FAERS2022Scenario*.xml"))
 pytestmark = pytest.mark.skipif(not EXAMPLES, reason=f"FDA examples not found in {INSTANCES}")
 
 
-def required_values(message: ICSRMessage) -> dict[str, object]:
+def required_values(message: ICSRMessage) -> dict[str, Any]:
     """The ICH/FDA required elements (and a few key ones) as comparable plain values."""
     case = message.case
     return {

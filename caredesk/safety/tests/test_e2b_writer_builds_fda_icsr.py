@@ -52,6 +52,7 @@ def test_dates_keep_their_offset_and_partial_precision() -> None:
     message.reactions[0].start = "202602"
     [again] = parse_icsr_xml(build_icsr_xml(message))
     assert again.case.created == message.case.created
+    assert isinstance(again.case.created, datetime)
     assert again.case.created.utcoffset() == timedelta(hours=-5)
     assert again.reactions[0].start == "202602"
 
