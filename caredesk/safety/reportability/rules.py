@@ -73,6 +73,7 @@ class Rule:
 class Phase:
     every_months: int
     due_days_after: int
+    due_from: str = "close"  # close: the period's last day; anniversary: the day after it
     for_years: int | None = None  # None: until the end of the schedule
 
 
@@ -182,7 +183,8 @@ def _parse_periodic(entry: Any) -> PeriodicRule:
             phase = Phase(**raw)
         except TypeError as exc:
             raise RuleError(f"periodic rule {name}: bad phase {raw!r} ({exc})") from None
-        if phase.every_months <= 0 or phase.due_days_after < 0:
+        bad_from = phase.due_from not in ("close", "anniversary")
+        if phase.every_months <= 0 or phase.due_days_after < 0 or bad_from:
             raise RuleError(f"periodic rule {name}: bad phase {raw!r}")
         phases.append(phase)
     if not phases or phases[-1].for_years is not None:
