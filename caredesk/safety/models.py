@@ -243,7 +243,7 @@ class SafetyReportDue(models.Model):
     safety_case = models.ForeignKey(SafetyCase, on_delete=models.CASCADE, related_name="reports")
     kind = models.CharField(max_length=40)
     due = models.DateField()
-    basis = models.CharField(max_length=300)
+    basis = models.TextField(help_text="Why the report is due, with its legal citation")
     computed_at = models.DateTimeField()
 
     scope_path = "safety_case__program"

@@ -125,7 +125,7 @@ def refresh_reports(safety_case: SafetyCase) -> list[SafetyReportDue]:
             safety_case=safety_case,
             kind=str(r["kind"]),
             due=r["due"] if isinstance(r["due"], date) else date.fromisoformat(str(r["due"])),
-            basis=str(r.get("basis", ""))[:300],
+            basis=str(r.get("basis", "")),
             computed_at=now,
         )
         for r in reports
