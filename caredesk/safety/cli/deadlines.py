@@ -17,8 +17,12 @@ from caredesk.safety.reportability.batch import deadlines_lines
 
 
 def add_arguments(parser: ArgumentParser) -> None:
-    parser.add_argument("--in", dest="inp", default="-", help="input JSONL file, - = stdin")
-    parser.add_argument("--out", dest="out", default="-", help="output JSONL file, - = stdout")
+    parser.add_argument(
+        "--in", dest="inp", default="-", metavar="FILE", help="input JSONL file, - = stdin"
+    )
+    parser.add_argument(
+        "--out", dest="out", default="-", metavar="FILE", help="output JSONL file, - = stdout"
+    )
 
 
 def run(options: dict[str, Any]) -> int:
