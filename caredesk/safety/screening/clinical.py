@@ -71,7 +71,10 @@ CAUSAL = _rx(
     r"provoked|precipitated|triggered|exposure to|reactions? to|hypersensitivity to|"
     r"allerg\w+ to|toxicity|toxic|adverse|side effects?|intoxication|poisoning|"
     r"rechallenge|re-?exposure|re-?administration|dechallenge|discontinu\w+|withdrawal of|"
-    r"implicated|culprit|causal|causative|probabl[ey]|naranjo"
+    r"implicated|culprit|causal|causative|probabl[ey]|naranjo|causes?|lead to|leads to|led to|"
+    r"resulted in|results? in|responsible for|linked (?:to|with)|aggravat\w+|exacerbat\w+|"
+    r"complicating|complicated by|gives? rise to|gave rise to|undesired effect|unwanted effect|"
+    r"untoward|adversely"
 )
 # Time words that link an event to a drug only when the sentence also names a drug or therapy.
 TEMPORAL = _rx(
@@ -79,7 +82,8 @@ TEMPORAL = _rx(
     r"(?:therapy|treatment)|receiving|treated with|due to|because of|developed|develop|"
     r"developing|onset|occurred|appeared|emerged|resolved|subsided|reversible|reversed|"
     r"stopp(?:ed|ing)|ceased|cessation|withdrawn|started|initiated|initiation|begun|"
-    r"administered|given|took|taken|taking|ingested|ingestion|use of|in a patient (?:on|taking|"
+    r"administered|given|took|taken|taking|ingested|ingestion|use of|from|under|by|"
+    r"in a patient (?:on|taking|"
     r"receiving|treated)|patients? (?:on|taking|receiving|treated with)"
 )
 
@@ -108,10 +112,29 @@ def condition_spans(norm: str, start: int, end: int) -> list[tuple[int, int, str
 
 
 def linked(text: str) -> bool:
-    """The sentence ties an event to a drug: a causal phrase, or a time phrase plus a drug."""
+    """The sentence ties an event to a drug: a causal phrase, a time phrase plus a drug, or a
+    drug name right before a condition ("Tamoxifen retinopathy", "nitrofurantoin lung injury")."""
     if CAUSAL.search(text):
         return True
-    return TEMPORAL.search(text) is not None and has_drug(text)
+    if not has_drug(text):
+        return False
+    return TEMPORAL.search(text) is not None or _drug_names_condition(text)
+
+
+def _drug_names_condition(text: str) -> bool:
+    """A named drug followed, within two words, by a condition word or phrase."""
+    ends = [h.end for h in generic_lexicon().find(tokens(text))]
+    ends.extend(m.end() for m in DRUG_WORD.finditer(text) if m.group() not in _COMMON)
+    for end in ends:
+        for m in _NEXT_WORD.finditer(text, end, min(len(text), end + 40)):
+            if m.start() - end > 30:
+                break
+            if CONDITION_WORD.match(text, m.start()) or CONDITION_PHRASE.match(text, m.start()):
+                return True
+    return False
+
+
+_NEXT_WORD = re.compile(r"(?<=[\s-])[a-z]")
 
 
 # Ordinary words that the stem patterns would take for a drug.

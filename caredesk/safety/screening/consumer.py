@@ -85,7 +85,8 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     _rx(
         r"(?:made|makes|making|left) (?:me|him|her|them) (?:feel )?" + _STRENGTH + _STATES + r"|"
         r"(?:had|have|having|experienc\w+|suffer\w*|got|getting|get|so many|lots of) "
-        r"(?:(?!no |not |zero |never |none )\w+ ){0,3}side[- ]effects|side[- ]effects (?:are|were|was|have been) (?:\w+ )?"
+        r"(?:(?!no |not |zero |never |none )\w+ ){0,3}side[- ]effects|"
+        r"side[- ]effects (?:are|were|was|have been) (?:\w+ )?"
         r"(?:terrible|horrible|awful|bad|severe|intolerable|unbearable|too much|brutal)|"
         r"(?:heart|pulse) (?:is |was |kept |keeps |started |would )?(?:racing|pounding|"
         r"fluttering|skipping|irregular|beating (?:fast|hard|out of))|"

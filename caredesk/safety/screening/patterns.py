@@ -10,12 +10,9 @@ import re
 from caredesk.safety.screening.codes import ComplaintCategory as C
 from caredesk.safety.screening.codes import Seriousness as S
 from caredesk.safety.screening.codes import SpecialSituation as SS
+from caredesk.safety.screening.special import PILL, SPECIAL
 
 W = r"(?:\s+[\w'/-]+){0,5}?\s+"  # up to five filler words
-PILL = (
-    r"(?:pills?|tablets?|tabs?|capsules?|caps|doses?|gummies|gummy|chews?|patch(?:es)?|sprays?|"
-    r"puffs?|shots?|injections?|drops|pastillas?|capsulas?|dosis|comprimidos?)"
-)
 DEVICE = (
     r"(?:device|meter|monitor|pump|pen|injector|auto-?injector|inhaler|sensor|reader|strip|strips|"
     r"machine|cuff|thermometer|nebuli[sz]er|needle|applicator|dispenser|"
@@ -27,149 +24,6 @@ DEVICE = (
 def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + pattern + r")(?![\w'])")
 
-
-SPECIAL: dict[SS, re.Pattern[str]] = {
-    SS.PREGNANCY: rx(
-        r"pregnant|pregnancy|expecting a baby|weeks along|trimester|prenatal|"
-        r"embarazada|embarazo|estoy esperando un bebe|gestacion"
-    ),
-    SS.BREASTFEEDING: rx(
-        r"breast-?\s?feeding|breast-?\s?fed|breastfeed|nursing (?:my|the|a|her) (?:baby|son|"
-        r"daughter|infant|newborn)|i am nursing|i'm nursing|while nursing|breast milk|"
-        r"pumping milk|lactating|lactation|amamantando|amamantar|lactancia|dando pecho|dar pecho|"
-        r"dando el pecho|leche materna"
-    ),
-    SS.OVERDOSE: rx(
-        r"over-?dos(?:e|ed|ing)|took too many|taken too many|too many " + PILL + r"|too much|"
-        r"double (?:dose|dosed|the dose)|doubled (?:the|his|her|my) dose|twice the (?:dose|amount)|"
-        r"(?:two|2|three|3|four|4|five|5|six|6|several|extra|multiple) (?:extra )?(?:doses|"
-        + r"times the dose)|more than the (?:recommended|maximum|max|label)|extra "
-        + PILL
-        + r"|"
-        r"whole (?:bottle|pack|box|tube|blister)|entire (?:bottle|pack|box)|all (?:the|of the) "
-        + PILL
-        + r"|sobredosis|tomo de mas|tome de mas|dosis doble|el doble de la dosis|"
-        r"demasiad[ao]s? " + PILL + r"|"
-        r"\d+ (?:\w+ ){0,2}" + PILL + r" (?:at once|all at once|at the same time|in one go|"
-        r"together)|\(?max(?:imum)?\.? (?:is |of )?\d+|exceed(?:ed|ing|s)? (?:the )?(?:max\w*|"
-        r"recommended|daily|dose|limit|label)|(?:more|higher) than (?:the )?(?:recommended|"
-        r"prescribed|directed|allowed|label|daily limit|max\w*)|"
-        + PILL
-        + r" de mas|de mas (?:de )?(?:pastillas?|dosis|comprimidos?|capsulas?)"
-    ),
-    SS.MISUSE: rx(
-        r"misus(?:e|ed|ing)|used (?:it|them) (?:more often|longer) than|"
-        r"(?:took|takes|taking|used) (?:my|his|her) (?:husband's|wife's|friend's|mother's|"
-        r"mom's|father's|dad's|sister's|brother's|neighbor's|son's|daughter's)|someone else's "
-        r"prescription|not as (?:directed|prescribed)|against the (?:label|directions)|"
-        r"chewed (?:the|it|them)(?! (?:delivery |shipping |cardboard |outer )?(?:box|package|"
-        r"parcel|envelope|mail))|split the (?:patch|extended)|uso indebido|mal uso|"
-        r"(?:cut|cutting|split|splitting|crush|crushed|crushing|chew|chewing|break|breaking|"
-        r"broke|open|opening|opened) (?:\w+ ){0,2}(?:extended|slow|delayed|controlled|"
-        r"sustained|modified)[- ]release|to make (?:them|it|the \w+) last longer|"
-        r"(?:just )?to feel (?:relaxed|calm|good|nothing|numb|buzzed|happy|better)|for fun|"
-        r"(?:more often|longer) than (?:prescribed|directed|recommended|the label)"
-    ),
-    SS.ABUSE: rx(
-        r"abus(?:e|ed|ing)|to get high|getting high|got high|snort(?:ed|ing)?|recreational(?:ly)?|"
-        r"addicted|addiction|inject(?:ed|ing) (?:the )?(?:crushed|pills)|for the buzz|"
-        r"drogarse|adicto|adiccion|abuso"
-    ),
-    SS.MEDICATION_ERROR: rx(
-        r"medication error|dosing error|by mistake|mistakenly|wrong (?:dose|dosage|medication|"
-        r"medicine|drug|strength|pills?|patient|route|eye|ear|child|kid|person)|gave (?:him|her|"
-        r"them|my \w+) (?:the wrong|my|his|her) |mixed up (?:the|my|his|her)|mix-?up|confused "
-        r"(?:the|it|them|two)|took (?:it|them|a dose) twice|dosed twice|expired|after the expir|"
-        r"past (?:the|its) expir|pharmacy gave (?:me|us) the wrong|dispensed the wrong|"
-        r"error de medicacion|por error|por equivocacion|dosis equivocada|medicamento equivocado|"
-        r"caducad[ao]|vencid[ao]|"
-        r"\d+(?:\.\d+)? ?(?:mg|mcg|ml|g|units?|iu|tabs?|tablets?|pills?|drops|puffs)"
-        r"(?: \w+){0,3} instead of (?:the |his |her |my )?\d+(?:\.\d+)?|"
-        r"instead of (?:my|his|her|their|the) "
-        r"(?:own |usual |regular |prescribed )?(?:\w+ )?(?:medication|medicine|pills?|tablets?|"
-        r"drops|dose|inhaler|cream|insulin|prescription)|confused (?:\w+ ){1,4}with|mixed "
-        r"(?:\w+ ){1,4}up with|mistook|thought (?:it|they) (?:was|were) (?:my|his|her|the)|"
-        r"grabbed the wrong|(?:forgot|forgetting|didn't realize|did not realize) (?:that )?"
-        r"(?:i|he|she|we) (?:had )?already (?:taken|given|took|gave|had)|en lugar de"
-    ),
-    SS.LACK_OF_EFFICACY: rx(
-        r"(?:does ?n[o']t|did ?n[o']t|do ?n[o']t|is ?n[o']t|was ?n[o']t|not|never) (?:seem to )?"
-        r"(?:work|working|worked|help|helping|helped|do anything|doing anything|did anything|"
-        r"effective|make a difference)|stopped working|quit working|no effect|no relief|"
-        r"no improvement|not any better|ineffective|nothing happened|no difference|"
-        r"not (?:controlling|lowering|relieving|killing|stopping)|still (?:have|had|got|has|"
-        r"getting|itching|scratching|in pain|hurts?)|lack of efficacy|did nothing|does nothing|"
-        r"no (?:me |le )?(?:funciona|funciono|hace efecto|hizo efecto|sirve|sirvio|ayuda|ayudo)|"
-        r"sin efecto|sigue igual|sigo igual|sigo con|"
-        r"(?:does ?n[o']t|did ?n[o']t|is ?n[o']t|are ?n[o']t|was ?n[o']t|were ?n[o']t|not|never) "
-        r"(?:\w+ )?(?:bringing|bring|getting|keeping|lowering|lower|reducing|reduce|clearing|"
-        r"clear|touching|touch|budging|budge|fixing|fix|improving|improve|easing|ease|"
-        r"calming|calm|killing|kill|stopping|stop|controlling|control|relieving|relieve|"
-        r"doing (?:a thing|anything|its job|the job|much)|do (?:a thing|anything|its job|much))"
-        r"(?! (?:the |my |your |our )?(?:order|package|refund|account|delivery|email|page|"
-        r"item|box))|no (?:change|difference|improvement) (?:at all|whatsoever)|still (?:high|"
-        r"elevated|the same|sick|hurting|sore|swollen|infected|coughing|itchy|scratching)|"
-        r"no (?:me |le |nos )?(?:funcionaron|sirvieron|ayudaron|hicieron efecto)|sigue "
-        r"(?:rascandose|enferm[oa]|con (?:dolor|picazon|fiebre|tos|diarrea|pulgas|granos))"
-    ),
-    SS.OFF_LABEL_USE: rx(
-        r"off-?\s?label|not (?:approved|indicated|labeled|labelled) for|unapproved use|"
-        r"(?:gave|give|giving|used|use|using) (?:it|them|my|the|his|her|our)?\s?(?:\w+ )?(?:to|on) "
-        r"(?:my|our|the) (?:dog|cat|horse|puppy|kitten|pet)|human (?:medicine|medication|pills?) "
-        r"(?:to|for|on) (?:my|our|the) (?:dog|cat|pet)|(?:dog|cat|horse) (?:medicine|medication|"
-        r"pills?|chews?) (?:to|for|on) (?:my|our) (?:son|daughter|child|kid|husband|wife)|"
-        r"(?:gave|give|giving|given) (?:my|our|the) (?:dog|cat|puppy|kitten|pet|horse)"
-        r"(?: \w+){0,3} (?:my|our|human) (?:own )?\w+|fuera de indicacion|uso no aprobado|"
-        r"(?:using|used|use|applied|applying|apply|gave|giving|took|taking|put|putting)"
-        r"(?: [\w']+){0,6} (?:although|but|even though|though) (?:the )?(?:box|label|leaflet|"
-        r"instructions|insert|"
-        r"package|packaging|bottle|tube) (?:says|said|states)|not (?:meant|intended|made|"
-        r"designed|labeled|labelled) (?:for|to be used)|(?:says|labeled|labelled|meant|intended)"
-        r" (?:for )?(?:\w+ )?(?:use )?only"
-    ),
-    SS.ACCIDENTAL_EXPOSURE: rx(
-        r"accidental(?:ly)? (?:swallow|ingest|took|taken|exposed|exposure|got|ate|drank|licked|"
-        r"spray|splash|inject)\w*(?! (?:a |an |the |my |his |her )?(?:double|extra|second|"
-        r"another|two|2) (?:dose|doses|pills?|tablets?))|"
-        r"(?:got|gets|getting) into (?:the|my|his|her|our) (?:bottle|pills|"
-        r"medicine|medication|purse|bag|cabinet|package|pack|box|tube|chews?)|"
-        r"(?:dog|cat|puppy|kitten|toddler|baby|child|kid|son|daughter|grandson|granddaughter) "
-        r"(?:ate|swallowed|chewed|licked|found|drank)(?! (?:up |through |on )?(?:the |a |my |"
-        r"our |his |her )?(?:delivery |shipping |cardboard |outer )?(?:box|package|parcel|"
-        r"envelope|mail|shoes?|slippers?|toy|bone|socks?|packing|bubble wrap|receipt))|"
-        r"(?:sprayed|splashed|squirted|got it) "
-        r"(?:in|into) (?:my|his|her|the) (?:eyes?|mouth|face)|ingested|"
-        r"se trago|se comio (?:las|unas|el|la)|ingirio|accidentalmente"
-    ),
-    SS.INFECTIOUS_AGENT: rx(
-        r"(?:contaminated|infected) with (?:bacteria|a virus|virus|fungus|mold|germs)|"
-        r"transmi(?:tted|ssion)|got (?:an )?infection from (?:the|this|it)|infected from (?:the|"
-        r"this)|bacteria in (?:the|it)|sepsis from|contaminad[ao] con bacterias|"
-        r"(?:caught|got|developed|picked up|have|has|had) (?:an |a )?(?:\w+ )?infection (?:from|"
-        r"at|after|because of) (?:the |my |his |her )?(?:injection|shot|needle|vaccine|"
-        r"infusion|vial|product|drops|syringe|pen|site|jab|implant|catheter|solution)"
-    ),
-    SS.OCCUPATIONAL_EXPOSURE: rx(
-        r"occupational|at work (?:i|he|she) (?:got|was) exposed|needle-?\s?stick|while "
-        r"(?:preparing|compounding|administering|handling) (?:the|it|a)|exposed at work|"
-        r"exposicion laboral|(?:i'm|i am|as|she's|he's|she is|he is|caller is|pt is) (?:a|an) "
-        r"(?:vet(?:erinary)? (?:nurse|tech\w*|assistant)|nurse|pharmacist|pharmacy tech\w*|"
-        r"technician|farmer|groomer|caregiver|carer|doctor|physician|vet|dentist|"
-        r"(?:lab|laboratory) (?:worker|tech\w*)|farm (?:hand|worker))(?: \w+){0,6} "
-        r"(?:splashed|spilled|exposed|stuck|sprayed|squirted|got (?:some|it|splashed|sprayed))"
-    ),
-    SS.WITHDRAWAL: rx(
-        r"withdrawals?|discontinuation syndrome|brain zaps|since (?:i )?stopp?(?:ed|ing) "
-        r"(?:taking|it|the)|after (?:i )?stopp?(?:ed|ing) (?:taking|it|the)|coming off|came off|"
-        r"tapering|weaning off|detox(?:ing)?|cold turkey|abstinencia|desde que (?:lo |la )?deje"
-    ),
-    SS.COUNTERFEIT: rx(
-        r"counterfeit|fake(?! (?:website|site|web ?site|email|e-mail|text|call|calls|account|page|"
-        r"profile|reviews?|news|number|caller|link|ad|ads))|falsified|knock-?off|"
-        r"not (?:the )?(?:genuine|authentic|real)|"
-        r"bootleg|falsificad[ao]|falso|falsa|pirata"
-    ),
-}
 
 COMPLAINT: dict[C, re.Pattern[str]] = {
     C.PACKAGING: rx(
