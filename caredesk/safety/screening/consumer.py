@@ -37,7 +37,8 @@ _LESS = (
     r"(?:my|his|her) |ruined (?:my|his|her) |affected (?:my|his|her) )"
 )
 _POST = (
-    r"(?:went away|is gone|was gone|disappeared|vanished|is non-?existent|(?:has |have )?"
+    r"(?:went away|is gone|was gone|disappeared|vanished|is non-?existent|(?:has |have |had )?"
+    r"(?:\w+ly )?"
     r"(?:decreased|dropped|lowered|diminished|declined|increased|plummeted|tanked)|went "
     r"(?:down|up|out the window)|(?:is|was|has been) (?:\w+ )?(?:poor|bad|terrible|awful|off|"
     r"messed up|shot|gone|low|zero|nil|non-?existent|impaired|worse))"

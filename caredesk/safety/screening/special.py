@@ -43,7 +43,9 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         + PILL
         + r"|sobredosis|tomo de mas|tome de mas|dosis doble|el doble de la dosis|"
         r"demasiad[ao]s? " + PILL + r"|"
-        r"\d+ (?:\w+ ){0,2}" + PILL + r" (?:at once|all at once|at the same time|in one go|"
+        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a handful of) (?:\w+ ){0,2}"
+        r"(?:" + PILL + r"|chewables?|softgels?|caplets?|lozenges?|teaspoons?|spoonfuls?) "
+        r"(?:at once|all at once|at the same time|in one go|"
         r"together)|\(?max(?:imum)?\.? (?:is |of )?\d+|exceed(?:ed|ing|s)? (?:the )?(?:max\w*|"
         r"recommended|daily|dose|limit|label)|(?:more|higher) than (?:the )?(?:recommended|"
         r"prescribed|directed|allowed|label|daily limit|max\w*)|"
