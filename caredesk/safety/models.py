@@ -203,6 +203,9 @@ class SafetyCase(models.Model):
         Interaction, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     forward_due = models.DateTimeField(help_text="Internal deadline to forward to PV")
+    forward_alerted_at = models.DateTimeField(
+        null=True, blank=True, help_text="When supervisors were told the hand-off is overdue"
+    )
     forwarded_at = models.DateTimeField(null=True, blank=True)
     forwarded_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

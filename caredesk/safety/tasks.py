@@ -22,8 +22,8 @@ def screen_unscreened_now(limit: int = BATCH) -> int:
     )
     done = 0
     for interaction in pending:
-        screen_interaction(interaction, acting_user=None)
-        done += 1
+        if screen_interaction(interaction, acting_user=None) is not None:
+            done += 1
     return done
 
 
@@ -34,3 +34,11 @@ def screen_unscreened() -> int:
     if done:
         logger.warning("screened %d interaction(s) that were saved unscreened", done)
     return done
+
+
+@db_periodic_task(crontab(minute="*"))
+def alert_overdue_hand_offs() -> int:
+    """Each minute: safety cases past their hand-off deadline are escalated to supervisors."""
+    from caredesk.safety.services.handoff import alert_overdue_hand_offs as alert_now
+
+    return alert_now()

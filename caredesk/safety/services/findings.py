@@ -158,6 +158,8 @@ def mark_no_safety_content(
     check_can_write(acting_user, interaction.program_id)
     with transaction.atomic():
         record = screen_interaction(interaction, acting_user=acting_user)
+        if record is None:
+            raise Conflict("The screener could not read this interaction yet; try again later")
         if Finding.objects.filter(interaction=interaction).exists():
             raise Conflict(
                 "This interaction has findings: confirm or dismiss each of them",

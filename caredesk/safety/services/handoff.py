@@ -7,6 +7,7 @@ reconciliation checks.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -33,6 +34,7 @@ REPORT_FLAG_NAMES = frozenset(
     }
 )
 PV_ROLES = frozenset({Role.SAFETY_SPECIALIST})
+OVERDUE_ROLES = frozenset({Role.SUPERVISOR, Role.SAFETY_SPECIALIST})
 
 
 def _require_pv(user: Any, program_id: int) -> None:
@@ -139,3 +141,38 @@ def close_safety_case(safety_case: SafetyCase, *, acting_user: Any, reason: str)
             reason=reason.strip(),
         )
     return safety_case
+
+
+def alert_overdue_hand_offs(now: datetime | None = None) -> int:
+    """Tell the program's supervisors and safety specialists, once, about each safety case
+    whose hand-off to PV is past its deadline (in-app). Returns how many were alerted."""
+    from caredesk.quality.models import Notification
+    from caredesk.tenancy.models import Membership
+
+    now = now or timezone.now()
+    overdue = SafetyCase.objects.system_scope().filter(
+        forwarded_at__isnull=True, forward_alerted_at__isnull=True, forward_due__lt=now
+    )
+    count = 0
+    for safety_case in overdue.select_related("case").order_by("forward_due")[:500]:
+        claimed = SafetyCase.objects.filter(
+            pk=safety_case.pk, forward_alerted_at__isnull=True
+        ).update(forward_alerted_at=now)
+        if not claimed:
+            continue
+        users = Membership.objects.filter(
+            program_id=safety_case.program_id, role__in=list(OVERDUE_ROLES), active=True
+        ).values_list("user_id", flat=True)
+        text = f"Safety case on {safety_case.case.reference} not forwarded to PV: overdue"
+        Notification.objects.bulk_create(
+            Notification(
+                program_id=safety_case.program_id,
+                user_id=user_id,
+                case_id=safety_case.case_id,
+                text=text,
+                created_at=now,
+            )
+            for user_id in set(users)
+        )
+        count += 1
+    return count

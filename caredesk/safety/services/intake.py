@@ -7,6 +7,7 @@ screener's flags are kept even when unsure; a person confirms or dismisses each 
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.db import transaction
@@ -27,6 +28,7 @@ from caredesk.safety.screening import ComplaintCategory, ScreeningResult, Specia
 from caredesk.safety.services.catalog import program_catalog, screener_version
 
 SCREENER_ACTOR = "system:screener"
+logger = logging.getLogger(__name__)
 
 
 def screening_text(interaction: Interaction) -> str:
@@ -35,17 +37,26 @@ def screening_text(interaction: Interaction) -> str:
     return "\n".join(part for part in (interaction.subject, body) if part.strip())
 
 
-def screen_interaction(interaction: Interaction, *, acting_user: Any = None) -> ScreeningRecord:
+def screen_interaction(
+    interaction: Interaction, *, acting_user: Any = None
+) -> ScreeningRecord | None:
     """Screen one interaction once (idempotent) and store its findings.
 
     A tampering or counterfeit flag raises the quality alert at once: contacts are told and the
-    case is locked to escalation without waiting for an agent to confirm it.
+    case is locked to escalation without waiting for an agent to confirm it. Returns None when
+    the screener failed (logged; the periodic sweep screens the interaction again).
     """
     existing = ScreeningRecord.objects.filter(interaction=interaction).first()
     if existing is not None:
         return existing
     text = screening_text(interaction)
-    result = screen(text, catalog=program_catalog(interaction.program_id))
+    try:
+        result = screen(text, catalog=program_catalog(interaction.program_id))
+    except Exception:
+        # The contact must be saved even if the screener breaks on it: the sweep retries, and
+        # until then the monthly reconciliation lists it as unscreened.
+        logger.exception("screening failed for interaction %s", interaction.pk)
+        return None
     now = timezone.now()
     with transaction.atomic():
         record = ScreeningRecord.objects.create(

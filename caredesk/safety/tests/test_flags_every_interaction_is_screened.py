@@ -86,3 +86,16 @@ def test_interactions_saved_around_the_service_are_caught_by_the_sweep(world):
     assert screen_unscreened_now() == 1
     assert stray.findings.filter(kind=FindingKind.ADVERSE_EVENT).exists()
     assert screen_unscreened_now() == 0  # idempotent
+
+
+def test_a_screener_failure_never_loses_the_contact(world, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("lexicon file unreadable")
+
+    monkeypatch.setattr("caredesk.safety.services.intake.screen", broken)
+    interaction = log(world, "Caller reports dizziness after Relievium.")
+    assert interaction.pk and not ScreeningRecord.objects.filter(interaction=interaction).exists()
+    assert "screening failed" in caplog.text
+    monkeypatch.undo()
+    assert screen_unscreened_now() == 1
+    assert interaction.findings.filter(kind=FindingKind.ADVERSE_EVENT).exists()

@@ -102,3 +102,16 @@ def test_an_incomplete_case_closes_only_after_three_documented_attempts(world):
     close_safety_case(sc, acting_user=world.safety_a, reason="lost to follow-up")
     sc.refresh_from_db()
     assert sc.status == "closed" and sc.close_reason == "lost to follow-up"
+
+
+def test_an_overdue_hand_off_is_escalated_to_supervisors_once(world):
+    from caredesk.quality.models import Notification
+    from caredesk.safety.services.handoff import alert_overdue_hand_offs
+
+    sc, _ = open_safety_case(world)
+    assert alert_overdue_hand_offs(sc.forward_due) == 0  # not past due yet
+    later = sc.forward_due.replace(microsecond=0) + (sc.forward_due - sc.first_received_at)
+    assert alert_overdue_hand_offs(later) == 1
+    assert alert_overdue_hand_offs(later) == 0
+    told = set(Notification.objects.filter(case=world.case_a).values_list("user", flat=True))
+    assert told == {world.supervisor_a.pk, world.safety_a.pk}
