@@ -10,7 +10,8 @@ TYPED := caredesk/audit caredesk/tenancy/services.py caredesk/tenancy/scoping.py
 	caredesk/accounts caredesk/config.py caredesk/routing/tasks.py caredesk/cases/tasks.py \
 	caredesk/demo bench \
 	caredesk/api.py caredesk/api_support caredesk/tenancy/api.py caredesk/people/api.py \
-	caredesk/cases/api.py caredesk/cases/schemas.py
+	caredesk/cases/api.py caredesk/cases/schemas.py \
+	caredesk/safety/services caredesk/safety/tasks.py caredesk/quality
 
 .PHONY: run test lint typecheck test-sqlite test-postgres bench eval system-deps venv demo clean
 
