@@ -57,37 +57,42 @@ def screen_interaction(
         # until then the monthly reconciliation lists it as unscreened.
         logger.exception("screening failed for interaction %s", interaction.pk)
         return None
-    now = timezone.now()
     with transaction.atomic():
-        record = ScreeningRecord.objects.create(
+        record = _store(interaction, result, text)
+        _raise_tampering_alerts(list(record.findings.all()), acting_user)
+    return record
+
+
+def _store(interaction: Interaction, result: ScreeningResult, text: str) -> ScreeningRecord:
+    now = timezone.now()
+    record = ScreeningRecord.objects.create(
+        program_id=interaction.program_id,
+        case_id=interaction.case_id,
+        interaction=interaction,
+        screened_at=now,
+        screener_version=screener_version(),
+        result=result.to_json(),
+    )
+    findings = [
+        Finding.objects.create(
             program_id=interaction.program_id,
             case_id=interaction.case_id,
             interaction=interaction,
-            screened_at=now,
-            screener_version=screener_version(),
-            result=result.to_json(),
+            screening=record,
+            source=FindingSource.SCREENER,
+            status=FindingStatus.FLAGGED,
+            created_at=now,
+            **fields,
         )
-        findings = [
-            Finding.objects.create(
-                program_id=interaction.program_id,
-                case_id=interaction.case_id,
-                interaction=interaction,
-                screening=record,
-                source=FindingSource.SCREENER,
-                status=FindingStatus.FLAGGED,
-                created_at=now,
-                **fields,
-            )
-            for fields in findings_from_result(result, text)
-        ]
-        record_event(
-            AuditAction.CREATE,
-            acting_user=None,
-            actor_username=SCREENER_ACTOR,
-            instance=record,
-            changes={"findings": [None, [f"{f.kind}:{f.code}" for f in findings]]},
-        )
-        _raise_tampering_alerts(findings, acting_user)
+        for fields in findings_from_result(result, text)
+    ]
+    record_event(
+        AuditAction.CREATE,
+        acting_user=None,
+        actor_username=SCREENER_ACTOR,
+        instance=record,
+        changes={"findings": [None, [f"{f.kind}:{f.code}" for f in findings]]},
+    )
     return record
 
 
@@ -108,51 +113,38 @@ def _spans(result: ScreeningResult, text: str, labels: set[str]) -> list[dict[st
 
 
 def findings_from_result(result: ScreeningResult, text: str) -> list[dict[str, Any]]:
-    """One finding per adverse event, special situation, complaint category and tampering."""
+    """One finding per adverse event, special situation, complaint category and tampering kind.
+
+    Counterfeit suspicion (a special situation and a complaint category to the screener) is one
+    tampering finding here: it is what must alert quality and security at once.
+    """
     common = {
         "products": [m.value for m in result.products],
         "lots": [m.value for m in result.lots],
     }
+
+    def finding(kind: FindingKind, code: str, labels: set[str]) -> dict[str, Any]:
+        return {"kind": kind, "code": code, "evidence": _spans(result, text, labels), **common}
+
     out: list[dict[str, Any]] = []
     if result.adverse_event:
-        out.append(
-            {
-                "kind": FindingKind.ADVERSE_EVENT,
-                "code": "adverse_event",
-                "evidence": _spans(result, text, {"adverse_event", "seriousness:"}),
-                "seriousness": [str(s) for s in result.seriousness],
-                **common,
-            }
-        )
+        ae = finding(FindingKind.ADVERSE_EVENT, "adverse_event", {"adverse_event", "seriousness:"})
+        out.append(ae | {"seriousness": [str(s) for s in result.seriousness]})
+    for situation in result.special_situations:
+        if situation != SpecialSituation.COUNTERFEIT:
+            out.append(finding(FindingKind.SPECIAL_SITUATION, str(situation), {str(situation)}))
     counterfeit = SpecialSituation.COUNTERFEIT in result.special_situations or (
         ComplaintCategory.COUNTERFEIT in result.complaint_categories
     )
-    for situation in result.special_situations:
-        if situation != SpecialSituation.COUNTERFEIT:
-            evidence = _spans(result, text, {str(situation)})
-            out.append(
-                {"kind": FindingKind.SPECIAL_SITUATION, "code": str(situation), **common}
-                | {"evidence": evidence}
-            )
-    categories = [c for c in result.complaint_categories if c != ComplaintCategory.COUNTERFEIT]
-    if result.product_complaint and not categories and not counterfeit:
-        categories_codes = ["other"]
-    else:
-        categories_codes = [str(c) for c in categories]
-    for code in categories_codes:
-        evidence = _spans(result, text, {f"complaint:{code}", "product_complaint"})
-        out.append(
-            {"kind": FindingKind.PRODUCT_COMPLAINT, "code": code, **common} | {"evidence": evidence}
-        )
+    codes = [str(c) for c in result.complaint_categories if c != ComplaintCategory.COUNTERFEIT]
+    if result.product_complaint and not codes and not counterfeit:
+        codes = ["other"]
+    for code in codes:
+        labels = {f"complaint:{code}", "product_complaint"}
+        out.append(finding(FindingKind.PRODUCT_COMPLAINT, code, labels))
     if result.tampering:
-        evidence = _spans(result, text, {"tampering"})
-        out.append(
-            {"kind": FindingKind.TAMPERING, "code": "tampering", **common} | {"evidence": evidence}
-        )
+        out.append(finding(FindingKind.TAMPERING, "tampering", {"tampering"}))
     if counterfeit:
-        evidence = _spans(result, text, {"counterfeit", "complaint:counterfeit"})
-        out.append(
-            {"kind": FindingKind.TAMPERING, "code": "counterfeit", **common}
-            | {"evidence": evidence}
-        )
+        labels = {"counterfeit", "complaint:counterfeit"}
+        out.append(finding(FindingKind.TAMPERING, "counterfeit", labels))
     return out
