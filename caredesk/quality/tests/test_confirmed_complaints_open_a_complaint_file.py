@@ -65,3 +65,13 @@ def test_reportability_is_decided_with_a_justification(world):
     assert complaint.reportability_decided_by == world.admin_a
     with pytest.raises(NotFound):
         access_complaint(world.agent_b, complaint.pk)
+
+
+def test_a_contact_with_an_ae_and_a_complaint_makes_two_linked_records(world):
+    from caredesk.safety.models import SafetyCase
+
+    interaction = log(world, "I got a bad rash from Relievium. " + BROKEN)
+    for finding in interaction.findings.all():
+        confirm_finding(finding, acting_user=world.agent_a)
+    complaint = Complaint.objects.get(case=world.case_a)
+    assert complaint.safety_case == SafetyCase.objects.get(case=world.case_a)

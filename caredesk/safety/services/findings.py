@@ -23,6 +23,8 @@ from caredesk.safety.models import (
     FindingKind,
     FindingSource,
     FindingStatus,
+    SafetyCase,
+    SafetyCaseStatus,
     ScreeningRecord,
 )
 from caredesk.safety.services.intake import screen_interaction
@@ -138,17 +140,31 @@ def add_finding(
 
 
 def _route(finding: Finding, acting_user: Any) -> None:
-    if finding.kind in PV_KINDS:
-        from caredesk.safety.services.safety_cases import open_or_update_safety_case
-
-        open_or_update_safety_case(finding, acting_user=acting_user)
-        return
+    """AE/special situation → safety case; complaint/tampering → complaint; the two linked
+    when one contact carries both (a combined AE + PQC is two linked records)."""
+    from caredesk.quality.models import Complaint
     from caredesk.quality.services.complaints import open_complaint_for_finding
     from caredesk.safety.services.catalog import resolve_lot, resolve_product
+    from caredesk.safety.services.safety_cases import open_or_update_safety_case
 
+    unlinked = Complaint.objects.filter(case_id=finding.case_id, safety_case__isnull=True)
+    if finding.kind in PV_KINDS:
+        safety_case = open_or_update_safety_case(finding, acting_user=acting_user)
+        unlinked.update(safety_case=safety_case)
+        return
     product = resolve_product(finding.program_id, finding.products) or finding.case.product
     lot = resolve_lot(finding.program_id, finding.lots, product) or finding.case.lot
-    open_complaint_for_finding(finding, product=product, lot=lot, acting_user=acting_user)
+    complaint = open_complaint_for_finding(
+        finding, product=product, lot=lot, acting_user=acting_user
+    )
+    safety_case = (
+        SafetyCase.objects.filter(case_id=finding.case_id)
+        .exclude(status=SafetyCaseStatus.CLOSED)
+        .order_by("pk")
+        .first()
+    )
+    if safety_case is not None and complaint.safety_case_id is None:
+        unlinked.filter(pk=complaint.pk).update(safety_case=safety_case)
 
 
 def mark_no_safety_content(
