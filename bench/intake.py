@@ -27,19 +27,19 @@ from bench.stats import ratio, verdict, write_result
 
 TARGET_RATIO = 0.40
 TARGET_P99_MS = 100.0
-FORWARDED = ("threads", "requests", "seconds", "persons", "cases", "seed")
+FORWARDED = ("threads", "tokens", "requests", "seconds", "persons", "cases", "seed")
 CHANNELS = ("phone", "email", "webchat", "sms", "whatsapp")
 
 
-def _token_and_cases() -> tuple[str, list[int]]:
+def _tokens_and_cases(count: int) -> tuple[list[str], list[int]]:
     from caredesk.accounts.models import User
     from caredesk.accounts.services.tokens import create_api_token
     from caredesk.cases.models import OPEN_STATUSES, Case
 
     agent = User.objects.get(username="agent.relief")
-    token = create_api_token(agent, "intake benchmark")
+    tokens = [create_api_token(agent, f"intake benchmark {i}") for i in range(count)]
     cases = Case.objects.visible_to(agent).filter(status__in=list(OPEN_STATUSES))
-    return token, list(cases.order_by("id").values_list("id", flat=True)[:500])
+    return tokens, list(cases.order_by("id").values_list("id", flat=True)[:500])
 
 
 def _start_server(port: int, log_path: Path) -> subprocess.Popen[bytes]:
@@ -72,8 +72,10 @@ def _merged(name: str, phases: list[PhaseResult]) -> PhaseResult:
     return merged
 
 
-def _measure(port: int, token: str, case_ids: list[int], args: argparse.Namespace) -> dict:
-    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+def _measure(port: int, tokens: list[str], case_ids: list[int], args: argparse.Namespace) -> dict:
+    headers = [
+        {"Authorization": f"Bearer {token}", "Content-Type": "application/json"} for token in tokens
+    ]
 
     def noop(_index: int) -> tuple[str, str, None]:
         return "GET", "/api/v1/health", None
@@ -105,13 +107,13 @@ def inner(args: argparse.Namespace) -> dict[str, Any]:
     from django.db import connections
 
     load_seconds = prepare_database(args.persons, args.cases, args.seed)
-    token, case_ids = _token_and_cases()
+    tokens, case_ids = _tokens_and_cases(args.tokens)
     connections.close_all()
     port = free_port()
     server = _start_server(port, Path(args.out).with_name("server.log"))
     try:
         _wait_ready(port)
-        measured = _measure(port, token, case_ids, args)
+        measured = _measure(port, tokens, case_ids, args)
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -119,6 +121,7 @@ def inner(args: argparse.Namespace) -> dict[str, Any]:
         "backend": args.backend,
         "server": "django runserver --noreload (threaded WSGIServer), subprocess",
         "threads": args.threads,
+        "tokens": args.tokens,
         "demo": {"persons": args.persons, "cases": args.cases, "load_seconds": load_seconds},
         "open_cases_used": len(case_ids),
         **measured,
@@ -132,7 +135,7 @@ def report(result: dict[str, Any]) -> list[str]:
     ratio_ok = result["ratio_throughput"] >= TARGET_RATIO
     p99_ok = work.get("p99_ms", float("inf")) < TARGET_P99_MS
     return [
-        f"  {result['backend']}: {result['threads']} threads, "
+        f"  {result['backend']}: {result['threads']} threads, {result.get('tokens', 1)} token(s), "
         f"demo {result['demo']['persons']} persons / {result['demo']['cases']} cases",
         f"    no-op  GET /api/v1/health: {noop['throughput_rps']} req/s, "
         f"p50 {noop.get('p50_ms')} ms, p99 {noop.get('p99_ms')} ms, errors {noop['errors']}",
@@ -148,6 +151,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bench intake", description=__doc__)
     p.add_argument("--backends", default=",".join(BACKENDS))
     p.add_argument("--threads", type=int, default=8)
+    p.add_argument("--tokens", type=int, default=1, help="bearer tokens, spread over clients")
     p.add_argument("--requests", type=int, default=2000, help="per phase")
     p.add_argument("--seconds", type=float, default=60, help="per phase")
     p.add_argument("--persons", type=int, default=2000)

@@ -94,12 +94,15 @@ def run_phase(
     threads: int,
     requests: int,
     seconds: float,
-    headers: dict[str, str],
+    headers: list[dict[str, str]],
 ) -> PhaseResult:
-    """Send up to `requests` requests from `threads` clients for at most `seconds`."""
+    """Send up to `requests` requests from `threads` clients for at most `seconds`.
+
+    Client i sends `headers[i % len(headers)]` (several bearer tokens, say).
+    """
     started = time.perf_counter()
     phase = _Phase(factory, requests, started + seconds)
-    workers = [_Worker(phase, headers, port) for _ in range(threads)]
+    workers = [_Worker(phase, headers[i % len(headers)], port) for i in range(threads)]
     for worker in workers:
         worker.start()
     for worker in workers:
