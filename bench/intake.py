@@ -1,8 +1,10 @@
 """Intake benchmark: concurrent clients log interactions through the REST API.
 
-Server: Django's own threaded WSGI server (`python -m django runserver --noreload`, the server
-`make run` uses: `WSGIServer` with `ThreadingMixIn`, one thread per connection, keep-alive) on
-127.0.0.1 and a free port, in a subprocess so that its GIL is not shared with the clients.
+Server: Django's own threaded WSGI server, the one `make run` uses (`WSGIServer` with
+`ThreadingMixIn`, one thread per connection, keep-alive), on 127.0.0.1 and a free port, in a
+subprocess so that its GIL is not shared with the clients. By default it is built by
+`bench/server.py` exactly as runserver builds it plus TCP_NODELAY (see there why);
+`--server runserver` runs `python -m django runserver --noreload` itself.
 Baseline: `GET /api/v1/health` of the same server, measured before and after the intake phase.
 Workload: `POST /api/v1/cases/{id}/interactions` with a bearer token of `agent.relief`, on the
 open cases of that agent's program in a small demo load. Targets: intake/no-op throughput ratio
@@ -27,7 +29,7 @@ from bench.stats import ratio, verdict, write_result
 
 TARGET_RATIO = 0.40
 TARGET_P99_MS = 100.0
-FORWARDED = ("threads", "tokens", "requests", "seconds", "persons", "cases", "seed")
+FORWARDED = ("server", "threads", "tokens", "requests", "seconds", "persons", "cases", "seed")
 CHANNELS = ("phone", "email", "webchat", "sms", "whatsapp")
 
 
@@ -42,9 +44,19 @@ def _tokens_and_cases(count: int) -> tuple[list[str], list[int]]:
     return tokens, list(cases.order_by("id").values_list("id", flat=True)[:500])
 
 
-def _start_server(port: int, log_path: Path) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}"]
-    command += ["--noreload", "--skip-checks"]
+SERVERS = {
+    "nodelay": "Django's threaded WSGIServer as runserver builds it, with TCP_NODELAY "
+    "(python -m bench.server), subprocess",
+    "runserver": "python -m django runserver --noreload, subprocess",
+}
+
+
+def _start_server(kind: str, port: int, log_path: Path) -> subprocess.Popen[bytes]:
+    if kind == "runserver":
+        command = [sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}"]
+        command += ["--noreload", "--skip-checks"]
+    else:
+        command = [sys.executable, "-m", "bench.server", str(port)]
     log = log_path.open("wb")
     return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
 
@@ -110,7 +122,7 @@ def inner(args: argparse.Namespace) -> dict[str, Any]:
     tokens, case_ids = _tokens_and_cases(args.tokens)
     connections.close_all()
     port = free_port()
-    server = _start_server(port, Path(args.out).with_name("server.log"))
+    server = _start_server(args.server, port, Path(args.out).with_name("server.log"))
     try:
         _wait_ready(port)
         measured = _measure(port, tokens, case_ids, args)
@@ -119,7 +131,7 @@ def inner(args: argparse.Namespace) -> dict[str, Any]:
         server.wait(timeout=20)
     return {
         "backend": args.backend,
-        "server": "django runserver --noreload (threaded WSGIServer), subprocess",
+        "server": SERVERS[args.server],
         "threads": args.threads,
         "tokens": args.tokens,
         "demo": {"persons": args.persons, "cases": args.cases, "load_seconds": load_seconds},
@@ -135,7 +147,8 @@ def report(result: dict[str, Any]) -> list[str]:
     ratio_ok = result["ratio_throughput"] >= TARGET_RATIO
     p99_ok = work.get("p99_ms", float("inf")) < TARGET_P99_MS
     return [
-        f"  {result['backend']}: {result['threads']} threads, {result.get('tokens', 1)} token(s), "
+        f"  {result['backend']}: {result['server']}",
+        f"    {result['threads']} threads, {result.get('tokens', 1)} token(s), "
         f"demo {result['demo']['persons']} persons / {result['demo']['cases']} cases",
         f"    no-op  GET /api/v1/health: {noop['throughput_rps']} req/s, "
         f"p50 {noop.get('p50_ms')} ms, p99 {noop.get('p99_ms')} ms, errors {noop['errors']}",
@@ -151,6 +164,12 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bench intake", description=__doc__)
     p.add_argument("--backends", default=",".join(BACKENDS))
     p.add_argument("--threads", type=int, default=8)
+    p.add_argument(
+        "--server",
+        choices=sorted(SERVERS),
+        default="nodelay",
+        help="runserver stalls ~40 ms per keep-alive response (Nagle + delayed ACK)",
+    )
     p.add_argument("--tokens", type=int, default=1, help="bearer tokens, spread over clients")
     p.add_argument("--requests", type=int, default=2000, help="per phase")
     p.add_argument("--seconds", type=float, default=60, help="per phase")
