@@ -67,6 +67,10 @@ class DatabaseConfig:
                     "timeout": 20,
                 },
                 "TEST": {"NAME": os.environ.get("CAREDESK_TEST_SQLITE_NAME") or None},
+                # Reopening SQLite per request re-reads the schema and runs the PRAGMAs each
+                # time; a kept connection avoids that (each thread keeps its own).
+                "CONN_MAX_AGE": 600,
+                "CONN_HEALTH_CHECKS": True,
             }
         return {
             "ENGINE": "django.db.backends.postgresql",

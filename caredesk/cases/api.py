@@ -167,7 +167,7 @@ def post_interaction(
 ) -> Status[Interaction]:
     """Log a contact on a case, with optional base64-encoded attachments."""
     user = acting_user(request)
-    case = access_case(user, case_id)
+    case = access_case(user, case_id, for_display=False)
     data = InteractionInput(
         **payload.dict(exclude={"attachments"}), attachments=_decoded(payload.attachments)
     )

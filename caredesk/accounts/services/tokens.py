@@ -8,7 +8,7 @@ operator at the server (`caredesk create_api_token`).
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -87,6 +87,9 @@ def revoke_api_token(user: User, token_id: int, *, acting_user: User | None = No
     return token
 
 
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
 def authenticate_token(raw: str) -> User | None:
     """The active user holding this unrevoked, unexpired token, or None. Notes its last use."""
     if not raw:
@@ -99,5 +102,9 @@ def authenticate_token(raw: str) -> User | None:
         return None
     if not token.user.is_active:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    stale = now - LAST_USED_RESOLUTION
+    if token.last_used_at is None or token.last_used_at < stale:
+        # At most one write a minute per token: a write on every call would serialise a busy
+        # integration's requests on the token row.
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user

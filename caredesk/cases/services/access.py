@@ -7,14 +7,14 @@ from typing import Any
 from caredesk.cases.models import Case, Interaction
 from caredesk.errors import NotFound
 
+_DISPLAY_RELATIONS = ("program", "person", "owner", "queue", "product", "lot")
 
-def access_case(user: Any, case_id: int) -> Case:
-    case = (
-        Case.objects.visible_to(user)
-        .select_related("program", "person", "owner", "queue", "product", "lot")
-        .filter(pk=case_id)
-        .first()
-    )
+
+def access_case(user: Any, case_id: int, *, for_display: bool = True) -> Case:
+    """The case if the user may see it. Write paths pass `for_display=False`: they need the
+    program, not the six joins a page header shows."""
+    relations = _DISPLAY_RELATIONS if for_display else ("program",)
+    case = Case.objects.visible_to(user).select_related(*relations).filter(pk=case_id).first()
     if case is None:
         raise NotFound("Case not found")
     return case
