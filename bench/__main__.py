@@ -1,4 +1,4 @@
-"""`python -m bench` runs every benchmark; `python -m bench intake|search [options]` runs one.
+"""`python -m bench` runs every benchmark; `python -m bench NAME [options]` runs one.
 
 Each benchmark prints its result as a ratio against a baseline measured in the same run and
 writes bench/out/<name>.json.
@@ -8,9 +8,20 @@ from __future__ import annotations
 
 import sys
 
-from bench import intake, search
+from bench import deadlines_bench, intake, search, triage_bench
 
-BENCHMARKS = {"intake": intake.main, "search": search.main}
+
+def _triage(argv: list[str]) -> int:
+    triage_bench.main()
+    return 0
+
+
+BENCHMARKS = {
+    "intake": intake.main,
+    "search": search.main,
+    "triage": _triage,
+    "deadlines": deadlines_bench.main,
+}
 
 
 def main(argv: list[str]) -> int:
