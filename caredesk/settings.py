@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "caredesk.demo",
     "caredesk.safety",
     "caredesk.quality",
+    "caredesk.terminology",
 ]
 
 MIDDLEWARE = [

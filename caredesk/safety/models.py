@@ -336,3 +336,11 @@ class DuplicateProposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.safety_case_id} ~ {self.candidate_id} ({self.status})"
+
+
+# The E2B(R3) repeating sections and the QA review queue live in their own module (size).
+from caredesk.safety.models_detail import (  # noqa: E402,F401
+    QaReview,
+    SafetyProduct,
+    SafetyReaction,
+)
