@@ -1,0 +1,1 @@
+"""Terminology services: `releases` (loading MedDRA and the open list), `search` (coding)."""
