@@ -10,5 +10,6 @@ urlpatterns = [
     path("audit/", include("caredesk.audit.urls")),
     path("people/", include("caredesk.people.urls")),
     path("routing/", include("caredesk.routing.urls")),
+    path("safety/", include("caredesk.safety.urls")),
     path("", include("caredesk.cases.urls")),
 ]

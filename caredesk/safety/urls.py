@@ -1,0 +1,49 @@
+from django.urls import path
+
+from caredesk.safety import views, views_case, views_findings, views_qa
+
+app_name = "safety"
+C = "cases/<int:safety_case_id>/"
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path(C, views.case_detail, name="case"),
+    path(C + "patient/", views_case.patient, name="patient"),
+    path(C + "assessment/", views_case.assessment, name="assessment"),
+    path(C + "criterion/", views_case.criterion, name="criterion"),
+    path(C + "reactions/", views_case.reaction_add, name="reaction_add"),
+    path(
+        C + "reactions/<int:reaction_id>/remove/",
+        views_case.reaction_remove,
+        name="reaction_remove",
+    ),
+    path(C + "drugs/", views_case.drug_add, name="drug_add"),
+    path(C + "drugs/<int:drug_id>/remove/", views_case.drug_remove, name="drug_remove"),
+    path(C + "forward/", views_case.forward, name="forward"),
+    path(C + "acknowledge/", views_case.acknowledge, name="acknowledge"),
+    path(C + "close/", views_case.close, name="close"),
+    path(C + "follow-ups/<int:attempt_id>/", views_case.follow_up, name="follow_up"),
+    path(
+        "findings/<int:finding_id>/confirm/", views_findings.finding_confirm, name="finding_confirm"
+    ),
+    path(
+        "findings/<int:finding_id>/dismiss/", views_findings.finding_dismiss, name="finding_dismiss"
+    ),
+    path(
+        "interactions/<int:interaction_id>/findings/",
+        views_findings.finding_add,
+        name="finding_add",
+    ),
+    path(
+        "interactions/<int:interaction_id>/clear/",
+        views_findings.interaction_clear,
+        name="interaction_clear",
+    ),
+    path(
+        "interactions/<int:interaction_id>/panel/",
+        views_findings.interaction_panel,
+        name="interaction_panel",
+    ),
+    path("terms/", views.term_search, name="terms"),
+    path("qa/", views_qa.qa_queue, name="qa"),
+    path("qa/<int:qa_review_id>/", views_qa.qa_review, name="qa_review"),
+]
