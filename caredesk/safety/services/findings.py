@@ -157,14 +157,14 @@ def _route(finding: Finding, acting_user: Any) -> None:
     complaint = open_complaint_for_finding(
         finding, product=product, lot=lot, acting_user=acting_user
     )
-    safety_case = (
+    open_safety_case = (
         SafetyCase.objects.filter(case_id=finding.case_id)
         .exclude(status=SafetyCaseStatus.CLOSED)
         .order_by("pk")
         .first()
     )
-    if safety_case is not None and complaint.safety_case_id is None:
-        unlinked.filter(pk=complaint.pk).update(safety_case=safety_case)
+    if open_safety_case is not None and complaint.safety_case_id is None:
+        unlinked.filter(pk=complaint.pk).update(safety_case=open_safety_case)
 
 
 def mark_no_safety_content(
