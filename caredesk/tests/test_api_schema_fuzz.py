@@ -32,6 +32,7 @@ from caredesk.cases.models import CaseRequest
 from caredesk.people.models import Organization
 from caredesk.testing import factories as f
 from caredesk.testing.api import issue_token
+from caredesk.testing.safety_objects import safety_side
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
@@ -72,6 +73,7 @@ def real_ids(world: Any) -> dict[str, int]:
         "organization_id": Organization.objects.create(  # scoping: ok (test data)
             program=world.program_a, name="Main St Pharmacy", kind="pharmacy"
         ).pk,
+        **safety_side(world.case_a, interaction),
     }
 
 

@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from caredesk.cases.models import Attachment, CaseRequest
 from caredesk.testing import factories as f
+from caredesk.testing.safety_objects import safety_side
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +77,7 @@ def _side(world: Any, program: Any, case: Any, person: Any, product: Any) -> dic
         # the audit trail of one record: /audit/<model_label>/<object_id>/
         "model_label": "cases.case",
         "object_id": case.pk,
+        **safety_side(case, interaction),
     }
 
 

@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 SUBCOMMANDS = {
     "deadlines": ("deadlines", "Reportability rules as a pure function over JSONL"),
     "export-e2b": ("export_e2b", "ICH E2B(R3) ICSR XML of one safety case or all of them"),
+    "reconcile": ("reconcile", "Monthly reconciliation of contacts against safety records"),
 }
 
 

@@ -1,0 +1,65 @@
+"""Safety records of one program for the route-walking tests: a finding, a safety case with a
+reaction, a drug and a follow-up attempt, and a QA review, keyed by the path parameter names
+of the safety routes (created directly, without the services, so each side is independent)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from caredesk.cases.models import Case, Interaction
+from caredesk.safety.models import (
+    Finding,
+    FindingKind,
+    FindingSource,
+    FollowUpAttempt,
+    SafetyCase,
+)
+from caredesk.safety.models_detail import QaKind, QaReview, SafetyProduct, SafetyReaction
+
+
+def safety_side(case: Case, interaction: Interaction) -> dict[str, int]:
+    now = timezone.now()
+    finding = Finding.objects.create(
+        program_id=case.program_id,
+        case=case,
+        interaction=interaction,
+        kind=FindingKind.ADVERSE_EVENT,
+        code="adverse_event",
+        source=FindingSource.SCREENER,
+        created_at=now,
+    )
+    safety_case = SafetyCase.objects.create(
+        program_id=case.program_id,
+        case=case,
+        jurisdiction="US",
+        first_received_at=now,
+        forward_due=now,
+        created_at=now,
+    )
+    reaction = SafetyReaction.objects.create(
+        safety_case=safety_case, verbatim="rash", created_at=now
+    )
+    drug = SafetyProduct.objects.create(safety_case=safety_case, name="Product", created_at=now)
+    attempt = FollowUpAttempt.objects.create(
+        safety_case=safety_case, n=1, channel="phone", due_at=now
+    )
+    review = QaReview.objects.create(
+        program_id=case.program_id,
+        week=now.date(),
+        kind=QaKind.UNFLAGGED,
+        case=case,
+        interaction=interaction,
+        seed="test",
+        created_at=now,
+    )
+    ids: dict[str, Any] = {
+        "finding_id": finding.pk,
+        "safety_case_id": safety_case.pk,
+        "reaction_id": reaction.pk,
+        "drug_id": drug.pk,
+        "attempt_id": attempt.pk,
+        "qa_review_id": review.pk,
+    }
+    return ids
