@@ -95,7 +95,7 @@ def finding_add(request: HttpRequest, interaction_id: int) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             return _panel(request, interaction)
-    error = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+    error = "; ".join(f"{k}: {' '.join(str(m) for m in v)}" for k, v in form.errors.items())
     return _panel(request, interaction, INVALID, error, add_form=form)
 
 

@@ -58,7 +58,8 @@ def test_utf8_files_load_too_and_a_rerun_replaces_the_terms(tmp_path):
 
 
 def test_coding_prefers_the_licensed_release_and_skips_non_current_terms(tmp_path):
-    assert coding_release().name != "MedDRA"  # the open list, loaded by migration
+    current = coding_release()
+    assert current is not None and current.name != "MedDRA"  # the open list (migration)
     load_meddra(release(tmp_path))
     hits = search_terms("head pain")
     assert [h.code for h in hits] == ["90000011"]
