@@ -15,6 +15,7 @@ from caredesk.cases.services.listing import search_cases
 from caredesk.people.api import PersonOut
 from caredesk.people.api import router as people_router
 from caredesk.people.services.lookup import search_persons
+from caredesk.quality.api import router as quality_router
 from caredesk.safety.api import router as safety_router
 from caredesk.tenancy.api import router as tenancy_router
 
@@ -69,3 +70,4 @@ api.add_router("", tenancy_router)
 api.add_router("", people_router)
 api.add_router("", cases_router)
 api.add_router("", safety_router)
+api.add_router("", quality_router)

@@ -11,5 +11,6 @@ urlpatterns = [
     path("people/", include("caredesk.people.urls")),
     path("routing/", include("caredesk.routing.urls")),
     path("safety/", include("caredesk.safety.urls")),
+    path("quality/", include("caredesk.quality.urls")),
     path("", include("caredesk.cases.urls")),
 ]

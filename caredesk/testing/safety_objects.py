@@ -1,6 +1,7 @@
 """Safety records of one program for the route-walking tests: a finding, a safety case with a
-reaction, a drug and a follow-up attempt, and a QA review, keyed by the path parameter names
-of the safety routes (created directly, without the services, so each side is independent)."""
+reaction, a drug and a follow-up attempt, a QA review and a complaint, keyed by the path
+parameter names of the safety and quality routes (created directly, without the services, so
+each side is independent)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from caredesk.cases.models import Case, Interaction
+from caredesk.quality.models import Complaint
 from caredesk.safety.models import (
     Finding,
     FindingKind,
@@ -54,7 +56,17 @@ def safety_side(case: Case, interaction: Interaction) -> dict[str, int]:
         seed="test",
         created_at=now,
     )
+    complaint = Complaint.objects.create(
+        program_id=case.program_id,
+        case=case,
+        interaction=interaction,
+        received_at=now,
+        nature="cap was cracked",
+        categories=["packaging"],
+        created_at=now,
+    )
     ids: dict[str, Any] = {
+        "complaint_id": complaint.pk,
         "finding_id": finding.pk,
         "safety_case_id": safety_case.pk,
         "reaction_id": reaction.pk,
