@@ -42,3 +42,11 @@ def alert_overdue_hand_offs() -> int:
     from caredesk.safety.services.handoff import alert_overdue_hand_offs as alert_now
 
     return alert_now()
+
+
+@db_periodic_task(crontab(day_of_week="1", hour="6", minute="0"))
+def draw_weekly_qa_sample() -> int:
+    """Mondays: last week's dismissed flags and unflagged contacts go to a specialist's review."""
+    from caredesk.safety.services.qa_sample import sample_previous_week
+
+    return sample_previous_week()
