@@ -9,7 +9,6 @@ $bin/caredesk collectstatic --no-input >/dev/null
 $bin/caredesk demo --if-empty
 $bin/caredesk run_huey --workers 2 >var/worker.log 2>&1 &
 worker=$!
-trap 'kill $worker 2>/dev/null || true' EXIT
 port=${CAREDESK_PORT:-8000}
 cat <<MSG
 
@@ -20,4 +19,6 @@ cat <<MSG
   Background worker log: var/worker.log. Stop with Ctrl-C.
 
 MSG
-exec $bin/caredesk runserver "127.0.0.1:$port" --noreload
+# Not `exec`: this shell stays to stop the worker when the server ends (Ctrl-C or a signal).
+trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
+$bin/caredesk runserver "127.0.0.1:$port" --noreload
