@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Self
 
+from django.conf import settings
 from django.db import models
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ class AuditAction(models.TextChoices):
     LOCKOUT = "lockout", "Account locked"
     MFA = "mfa", "Second factor"
     SEARCH = "search", "Search"
+    SIGN = "sign", "Electronic signature"
+    SIGN_FAILED = "sign_failed", "Failed signature"
 
 
 class AuditEventQuerySet(models.QuerySet[Any]):
@@ -63,3 +66,42 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.model}:{self.object_id}"
+
+
+class SignatureMeaning(models.TextChoices):
+    """21 CFR 11.50(a)(3): what a signature means (review, approval, responsibility, authorship)."""
+
+    APPROVED_FOR_SUBMISSION = "approved_for_submission", "Approved for submission"
+    REVIEWED = "reviewed", "Reviewed"
+    AUTHORED = "authored", "Authored"
+    RESPONSIBILITY = "responsibility", "Accepted responsibility"
+
+
+class ESignature(models.Model):
+    """A Part 11 electronic signature: who (printed name), when (UTC), what it means, and the
+    SHA-256 of exactly the content signed. It is bound into the audit chain by the audit event
+    written in the same transaction (11.70: it cannot be cut from its record), and, like the
+    chain, the table refuses UPDATE and DELETE (see migration 0004)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="esignatures"
+    )
+    printed_name = models.CharField(max_length=200)
+    meaning = models.CharField(max_length=30, choices=SignatureMeaning.choices)
+    signed_at = models.DateTimeField()
+    model = models.CharField(max_length=100, help_text="app_label.model of the signed record")
+    object_id = models.CharField(max_length=64)
+    program_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    content_sha256 = models.CharField(max_length=64)
+    audit_event = models.OneToOneField(
+        AuditEvent, on_delete=models.PROTECT, related_name="esignature"
+    )
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["signed_at", "pk"]
+        indexes = [models.Index(fields=["model", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.printed_name}, {self.get_meaning_display()}, {self.signed_at:%Y-%m-%d %H:%M} UTC"

@@ -344,3 +344,10 @@ from caredesk.safety.models_detail import (  # noqa: E402,F401
     SafetyProduct,
     SafetyReaction,
 )
+
+# Submissions, the sender profile and E2B imports (reports and submissions).
+from caredesk.safety.models_submission import (  # noqa: E402,F401
+    E2BImport,
+    SenderProfile,
+    Submission,
+)
