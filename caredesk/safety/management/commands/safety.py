@@ -17,6 +17,8 @@ SUBCOMMANDS = {
     "deadlines": ("deadlines", "Reportability rules as a pure function over JSONL"),
     "export-e2b": ("export_e2b", "ICH E2B(R3) ICSR XML of one safety case or all of them"),
     "reconcile": ("reconcile", "Monthly reconciliation of contacts against safety records"),
+    "import-e2b": ("import_e2b", "Import partner/licensee E2B(R3) ICSR files as safety cases"),
+    "ack": ("ack", "Apply E2B(R3) acknowledgements to submissions"),
 }
 
 
