@@ -104,4 +104,5 @@ class ESignature(models.Model):
         indexes = [models.Index(fields=["model", "object_id"])]
 
     def __str__(self) -> str:
-        return f"{self.printed_name}, {self.get_meaning_display()}, {self.signed_at:%Y-%m-%d %H:%M} UTC"
+        when = f"{self.signed_at:%Y-%m-%d %H:%M} UTC"
+        return f"{self.printed_name}, {self.get_meaning_display()}, {when}"

@@ -28,8 +28,12 @@ class Unknown(LookupError):
 
 
 def add_arguments(parser: ArgumentParser) -> None:
-    parser.add_argument("case_id", nargs="?", metavar="CASE_ID",
-                        help="safety case id, or a case reference CD-XXXXXXX with one safety case")
+    parser.add_argument(
+        "case_id",
+        nargs="?",
+        metavar="CASE_ID",
+        help="safety case id, or a case reference CD-XXXXXXX with one safety case",
+    )
     parser.add_argument("--all", action="store_true", help="export every safety case")
     parser.add_argument("--out", metavar="DIR", help="directory for --all (created if absent)")
 

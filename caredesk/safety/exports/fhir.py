@@ -57,8 +57,9 @@ def _patient(m: ICSRMessage) -> dict[str, Any]:
         resource["name"] = [{"text": str(p.name)}]
     sex = {"1": "male", "2": "female"}.get(str(p.sex))
     resource["gender"] = sex or "unknown"
-    if _date(p.birth_date):
-        resource["birthDate"] = _date(p.birth_date)[:10]
+    born = _date(p.birth_date)
+    if born:
+        resource["birthDate"] = born[:10]
     return resource
 
 
@@ -66,7 +67,9 @@ def _reporter(m: ICSRMessage, patient_ref: str) -> dict[str, Any] | None:
     if not m.primary_sources:
         return None
     s = m.primary_sources[0]
-    name = {k: v for k, v in (("family", _plain(s.family_name)),) if v}
+    name: dict[str, Any] = {}
+    if _plain(s.family_name):
+        name["family"] = _plain(s.family_name)
     if _plain(s.given_name):
         name["given"] = [_plain(s.given_name)]
     telecom = [
@@ -107,15 +110,24 @@ def _event(m: ICSRMessage, refs: dict[str, Any]) -> dict[str, Any]:
     ]
     resource: dict[str, Any] = {
         "resourceType": "AdverseEvent",
-        "identifier": {"system": "urn:oid:2.16.840.1.113883.3.989.2.1.3.1",
-                       "value": m.case.safety_report_id},
+        "identifier": {
+            "system": "urn:oid:2.16.840.1.113883.3.989.2.1.3.1",
+            "value": m.case.safety_report_id,
+        },
         "actuality": "actual",
         "event": {"coding": coding, "text": "; ".join(r.verbatim or "" for r in m.reactions)},
         "subject": {"reference": refs["patient"]},
-        "seriousness": {"coding": [{"system": SERIOUS_SYSTEM,
-                                    "code": "serious" if serious else "non-serious"}]},
-        "outcome": {"coding": [{"system": OUTCOME_SYSTEM, "code": OUTCOMES.get(
-            str(first.outcome) if first else "0", "unknown")}]},
+        "seriousness": {
+            "coding": [{"system": SERIOUS_SYSTEM, "code": "serious" if serious else "non-serious"}]
+        },
+        "outcome": {
+            "coding": [
+                {
+                    "system": OUTCOME_SYSTEM,
+                    "code": OUTCOMES.get(str(first.outcome) if first else "0", "unknown"),
+                }
+            ]
+        },
         "recordedDate": _date(m.case.created),
         "detected": _date(m.case.first_received),
         "suspectEntity": [{"instance": {"reference": ref}} for ref in refs["suspects"]],

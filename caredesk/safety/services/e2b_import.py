@@ -31,10 +31,10 @@ from caredesk.safety.e2b.codes import NullFlavor
 from caredesk.safety.e2b.model import ICSRMessage
 from caredesk.safety.e2b.reader import parse_icsr_xml
 from caredesk.safety.models import (
+    PV_KINDS,
     Criterion,
     Finding,
     FindingStatus,
-    PV_KINDS,
     SafetyCase,
 )
 from caredesk.safety.models_submission import E2BImport
@@ -49,7 +49,7 @@ from caredesk.safety.services.e2b_import_parts import (
 )
 from caredesk.safety.services.intake import screen_interaction
 from caredesk.safety.services.safety_cases import refresh_validity, set_criterion
-from caredesk.tenancy.models import Program, ProductType
+from caredesk.tenancy.models import ProductType, Program
 
 IMPORT_ACTOR = "system:import-e2b"
 
@@ -148,11 +148,13 @@ def _criteria(sc: SafetyCase, message: ICSRMessage, source: Interaction, product
     if sources:
         reporter = sources[0]
         who = " ".join(
-            str(p) for p in (reporter.given_name, reporter.family_name, reporter.organisation)
+            str(p)
+            for p in (reporter.given_name, reporter.family_name, reporter.organisation)
             if p and not isinstance(p, NullFlavor)
         )
-        set_criterion(sc, Criterion.REPORTER, who or f"qualification {reporter.qualification}",
-                      source)
+        set_criterion(
+            sc, Criterion.REPORTER, who or f"qualification {reporter.qualification}", source
+        )
     suspects = [d.product_name for d in message.drugs if str(d.role) in ("1", "3", "None")]
     if suspects or product is not None:
         set_criterion(sc, Criterion.PRODUCT, ", ".join(suspects) or str(product), source)

@@ -58,7 +58,7 @@ def overlay_import(safety_case: SafetyCase, message: ICSRMessage) -> ICSRMessage
     """The message with the imported original's items where CareDesk has no column."""
     record = E2BImport.objects.filter(safety_case_id=safety_case.pk).first()
     original = original_message(record) if record is not None else None
-    if original is None:
+    if record is None or original is None:
         return message
     mapping = record.source or {}
     reactions = [

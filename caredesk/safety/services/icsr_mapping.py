@@ -45,15 +45,25 @@ from caredesk.safety.models import SafetyCase
 from caredesk.safety.models_submission import SenderProfile
 from caredesk.safety.services.icsr_sections import drugs_for, patient_for, reactions_for
 
-QUALIFICATIONS = {
+QUALIFICATIONS: dict[str, Qualification] = {
     PersonRole.PHYSICIAN: Qualification.PHYSICIAN,
     PersonRole.PHARMACIST: Qualification.PHARMACIST,
     PersonRole.NURSE: Qualification.OTHER_HEALTH_PROFESSIONAL,
     PersonRole.VETERINARIAN: Qualification.OTHER_HEALTH_PROFESSIONAL,
 }
-SENDER_FIELDS = (
-    "department title given_name family_name street city state postcode telephone fax email"
-).split()
+SENDER_FIELDS = [
+    "department",
+    "title",
+    "given_name",
+    "family_name",
+    "street",
+    "city",
+    "state",
+    "postcode",
+    "telephone",
+    "fax",
+    "email",
+]
 
 
 @dataclass(frozen=True)
@@ -184,20 +194,20 @@ def generated_narrative(safety_case: SafetyCase) -> str:
     first = safety_case.event_source or safety_case.day_zero_interaction
     received = local_date(safety_case, safety_case.first_received_at)
     channel = first.get_channel_display().lower() if first else "contact"
-    parts = [f"Spontaneous report received by the {safety_case.program.name} contact center "
-             f"by {channel} on {received:%Y-%m-%d}."]
+    parts = [
+        f"Spontaneous report received by the {safety_case.program.name} contact center "
+        f"by {channel} on {received:%Y-%m-%d}."
+    ]
     if safety_case.reporter_evidence:
         parts.append(f"Reporter: {safety_case.reporter_evidence}.")
     if safety_case.patient_description or safety_case.patient_evidence:
-        parts.append(
-            f"Patient: {safety_case.patient_description or safety_case.patient_evidence}."
-        )
+        parts.append(f"Patient: {safety_case.patient_description or safety_case.patient_evidence}.")
     if safety_case.event_terms:
         parts.append(f"Reported event(s): {'; '.join(safety_case.event_terms)}.")
     if safety_case.special_situations:
         parts.append(f"Special situation(s): {', '.join(safety_case.special_situations)}.")
     if safety_case.product_id:
-        lot = f", lot {safety_case.lot.number}" if safety_case.lot_id else ""
+        lot = f", lot {safety_case.lot.number}" if safety_case.lot is not None else ""
         parts.append(f"Suspect product: {safety_case.product}{lot}.")
     if safety_case.seriousness:
         parts.append(f"Seriousness: {', '.join(safety_case.seriousness)}.")
@@ -249,9 +259,7 @@ def message_for_safety_case(
     generated = new_numbers(safety_case, info, timezone.now())
     reactions = reactions_for(safety_case)
     message = ICSRMessage(
-        header=header_for(
-            info, message_number or generated[0], batch_number or generated[1], now
-        ),
+        header=header_for(info, message_number or generated[0], batch_number or generated[1], now),
         case=identification(safety_case, info, now),
         sender=info.sender,
         primary_sources=[primary_source(safety_case)],

@@ -116,8 +116,13 @@ def reactions_for(safety_case: SafetyCase) -> list[Reaction]:
     if not rows:
         terms = safety_case.event_terms or safety_case.special_situations or []
         return [
-            Reaction(verbatim=t, verbatim_language=language, seriousness=serious,
-                     outcome="0", country=country)
+            Reaction(
+                verbatim=t,
+                verbatim_language=language,
+                seriousness=serious,
+                outcome="0",
+                country=country,
+            )
             for t in terms
         ]
     return [
@@ -163,7 +168,7 @@ def drug_from_row(safety_case: SafetyCase, row: SafetyProduct, reactions: list[R
     product = row.product
     dosage = Dosage(
         text=row.dose or None,
-        lot_number=row.lot_number or (row.lot.number if row.lot_id else None),
+        lot_number=row.lot_number or (row.lot.number if row.lot is not None else None),
         route_text=Route(row.route).label if row.route else None,
         start=row.start,
         end=row.stop,
@@ -202,7 +207,7 @@ def drugs_for(safety_case: SafetyCase, reactions: list[Reaction]) -> list[Drug]:
     if not name:
         return []
     drug = Drug(role=DrugRole.SUSPECT, product_name=name)
-    if safety_case.lot_id:
+    if safety_case.lot is not None:
         drug.dosages = [Dosage(lot_number=safety_case.lot.number)]
     if safety_case.product_id:
         _product_facts(safety_case, drug, safety_case.product)

@@ -134,8 +134,14 @@ def sign_submission(
         submission, content, signer=acting_user, password=password, meaning=meaning
     )
     with transaction.atomic():
-        _move(submission, SubmissionStatus.SIGNED, acting_user, signature=signature,
-              signed_by=acting_user, signed_at=signature.signed_at)
+        _move(
+            submission,
+            SubmissionStatus.SIGNED,
+            acting_user,
+            signature=signature,
+            signed_by=acting_user,
+            signed_at=signature.signed_at,
+        )
     return submission
 
 
@@ -161,14 +167,23 @@ def mark_sent(submission: Submission, *, acting_user: Any) -> Submission:
     if submission.status != SubmissionStatus.SIGNED:
         raise Conflict("Only a signed submission can be sent")
     with transaction.atomic():
-        _move(submission, SubmissionStatus.SENT, acting_user,
-              sent_by=acting_user, sent_at=timezone.now())
+        _move(
+            submission,
+            SubmissionStatus.SENT,
+            acting_user,
+            sent_by=acting_user,
+            sent_at=timezone.now(),
+        )
         sc = submission.safety_case
         if sc.status in (SafetyCaseStatus.VALID, SafetyCaseStatus.IN_REVIEW):
             old, sc.status = sc.status, SafetyCaseStatus.SUBMITTED
             sc.save(update_fields=["status", "updated_at"])
-            record_event(AuditAction.UPDATE, acting_user=acting_user, instance=sc,
-                         changes={"status": [old, sc.status]})
+            record_event(
+                AuditAction.UPDATE,
+                acting_user=acting_user,
+                instance=sc,
+                changes={"status": [old, sc.status]},
+            )
     return submission
 
 
@@ -215,8 +230,9 @@ def apply_ack(xml: bytes, *, acting_user: Any = None) -> list[Submission]:
 def _record_ack(submission: Submission, ack: AckResult, item: MessageAck | None, actor) -> None:
     batch_rejected = ack.batch_code == "AR"
     accepted = not batch_rejected and (item.accepted if item else ack.batch_code == "AA")
-    errors = (item.errors if item else []) + ([ack.batch_text] if batch_rejected and
-                                              ack.batch_text else [])
+    errors = (item.errors if item else []) + (
+        [ack.batch_text] if batch_rejected and ack.batch_text else []
+    )
     status = SubmissionStatus.ACKNOWLEDGED if accepted else SubmissionStatus.REJECTED
     _move(
         submission,

@@ -50,19 +50,29 @@ def complete_safety_case(world, *, with_profile: bool = True) -> SafetyCase:
     if with_profile:
         sender_profile(world.program_a)
     data = InteractionInput(
-        channel="phone", direction="inbound", body=CALL, occurred_at=RECEIVED,
+        channel="phone",
+        direction="inbound",
+        body=CALL,
+        occurred_at=RECEIVED,
         received_at=RECEIVED,
     )
     interaction = log_interaction(world.case_a, data, acting_user=world.agent_a)
     finding = interaction.findings.get(kind=FindingKind.ADVERSE_EVENT)
     confirm_finding(finding, acting_user=world.agent_a)
-    sc = SafetyCase.objects.get(pk=finding.safety_case_id)  # scoping: ok (test)
+    sc = finding.safety_case
+    assert sc is not None
     record_criterion(
-        sc, "patient", evidence="her 70-year-old mother", source=interaction,
+        sc,
+        "patient",
+        evidence="her 70-year-old mother",
+        source=interaction,
         acting_user=world.agent_a,
     )
     set_assessment(
-        sc, acting_user=world.safety_a, seriousness=["hospitalization"], expected=False,
+        sc,
+        acting_user=world.safety_a,
+        seriousness=["hospitalization"],
+        expected=False,
         narrative=NARRATIVE,
     )
     term = search_terms("dizziness")[0]
@@ -74,8 +84,13 @@ def complete_safety_case(world, *, with_profile: bool = True) -> SafetyCase:
     add_drug(
         sc,
         DrugInput(
-            product_id=world.product_a.pk, lot_number="RLV2401A", dose="200 mg twice a day",
-            route="048", indication="headache", start=date(2026, 2, 27), causality="possible",
+            product_id=world.product_a.pk,
+            lot_number="RLV2401A",
+            dose="200 mg twice a day",
+            route="048",
+            indication="headache",
+            start=date(2026, 2, 27),
+            causality="possible",
         ),
         acting_user=world.safety_a,
     )

@@ -96,3 +96,20 @@ def test_importing_the_same_file_twice_creates_nothing_new(world):
     assert [i.created for i in again] == [False]
     assert again[0].safety_case == first[0].safety_case
     assert SafetyCase.objects.filter(program=world.program_a).count() == 1  # scoping: ok
+
+
+def test_the_import_command_reports_each_icsr_and_unreadable_files(world, tmp_path, capsys):
+    from django.core.management import call_command
+
+    bad = tmp_path / "not-e2b.xml"
+    bad.write_text("<hello/>")
+    good = INSTANCES / "FAERS2022Scenario3.xml"
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("safety", "import-e2b", "--program", "relief-us", str(good), str(bad))
+    assert exit_info.value.code == 1
+    out = capsys.readouterr()
+    assert "imported: FAERS2022Scenario3.xml -> safety case" in out.out
+    assert "not-e2b.xml" in out.err and "Traceback" not in out.err
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("safety", "import-e2b", "--program", "nope", str(good))
+    assert exit_info.value.code == 2

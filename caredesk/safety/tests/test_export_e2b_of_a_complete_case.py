@@ -53,6 +53,7 @@ def test_export_prints_the_xml_and_audits_it(world, capsys):
     assert rejections(validate(out.out.encode())) == []
     assert message.case.safety_report_id.startswith("US-RELIEVIUM-")
     event = AuditEvent.objects.filter(action="export", model="safety.safetycase").last()
+    assert event is not None
     assert event.object_id == str(sc.pk) and event.actor_username == "system:cli"
 
 
