@@ -48,6 +48,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "caredesk.audit.middleware.RequestIdMiddleware",
+    # SQLite only (removes itself otherwise): queue writing requests on a lock, not busy-waits.
+    "caredesk.api_support.sqlite_writes.SqliteWriteSerializationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

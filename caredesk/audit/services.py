@@ -45,11 +45,15 @@ def record_event(
             program_id = program_of(instance)
     user_id = getattr(acting_user, "pk", None) if acting_user is not None else None
     username = actor_username or (getattr(acting_user, "username", "") if user_id else "")
-    with transaction.atomic():
+    # No savepoint of its own (savepoint=False): callers append inside their own transaction,
+    # and a failed append fails their whole change anyway; a savepoint would only add two round
+    # trips to every audited write.
+    with transaction.atomic(savepoint=False):
         _lock_chain()
-        last = AuditEvent.objects.order_by("-seq").only("seq", "hash").first()
+        # The chain head as a plain (seq, hash) row: one query, no model instance.
+        last = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
         fields: dict[str, Any] = {
-            "seq": (last.seq + 1) if last else 1,
+            "seq": (last[0] + 1) if last else 1,
             "at": timezone.now(),
             "actor_id": user_id,
             "actor_username": username,
@@ -60,7 +64,7 @@ def record_event(
             "changes": _jsonable(changes or {}),
             "reason": reason,
             "request_id": current_request_id(),
-            "prev_hash": last.hash if last else GENESIS_HASH,
+            "prev_hash": last[1] if last else GENESIS_HASH,
         }
         digest = event_hash(canonical_payload(**fields))
         return AuditEvent.objects.create(hash=digest, **fields)

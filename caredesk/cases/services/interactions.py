@@ -110,6 +110,15 @@ def _store_attachment(interaction: Interaction, item: AttachmentInput) -> Attach
     return attachment
 
 
+def _known_attachments(interaction: Interaction, stored: list[Attachment]) -> None:
+    """Fill the `attachments` prefetch cache (as `prefetch_related` would) with the rows just
+    stored: the API response lists them, and they are all there are, so no query is needed."""
+    queryset = interaction.attachments.all()
+    queryset._result_cache = stored
+    queryset._prefetch_done = True  # type: ignore[attr-defined]
+    interaction._prefetched_objects_cache = {"attachments": queryset}  # type: ignore[attr-defined]
+
+
 def log_interaction(case: Case, data: InteractionInput, *, acting_user: Any) -> Interaction:
     """Record a contact on a case; the first outbound reply stops the first-response clock."""
     check_can_write(acting_user, case.program_id)
@@ -121,7 +130,8 @@ def log_interaction(case: Case, data: InteractionInput, *, acting_user: Any) -> 
         interaction = Interaction.objects.create(
             program_id=case.program_id,
             case=case,
-            person=case.person,
+            # The id, not `case.person`: the related object would cost a query per contact.
+            person_id=case.person_id,
             channel=data.channel,
             direction=data.direction,
             occurred_at=data.occurred_at or now,
@@ -132,19 +142,35 @@ def log_interaction(case: Case, data: InteractionInput, *, acting_user: Any) -> 
             recording_ref=data.recording_ref,
             author=acting_user if getattr(acting_user, "pk", None) else None,
         )
-        for item in data.attachments:
-            _store_attachment(interaction, item)
-        record_created(interaction, acting_user=acting_user, fields=INTERACTION_FIELDS)
+        _known_attachments(
+            interaction, [_store_attachment(interaction, item) for item in data.attachments]
+        )
         _after_contact(case, interaction, acting_user)
-        _screen(interaction, acting_user)
+        # The audit append takes the chain lock (PostgreSQL: an advisory lock held to COMMIT),
+        # so the domain rows and the screener's reading come first: other writers wait for the
+        # lock as briefly as possible. The events keep their order (interaction, screening).
+        prepared = _prepare_screening(interaction)
+        record_created(interaction, acting_user=acting_user, fields=INTERACTION_FIELDS)
+        _screen(interaction, acting_user, new=True, prepared=prepared)
     return interaction
 
 
-def _screen(interaction: Interaction, acting_user: Any) -> None:
-    """Every saved interaction is screened for safety content in its own transaction."""
+def _prepare_screening(interaction: Interaction) -> Any:
+    from caredesk.safety.services.intake import prepare_screening
+
+    return prepare_screening(interaction)
+
+
+def _screen(
+    interaction: Interaction, acting_user: Any, *, new: bool = False, prepared: Any = None
+) -> None:
+    """Every saved interaction is screened for safety content in its own transaction.
+
+    `new` says the interaction was created in this transaction, so it cannot have been
+    screened yet and the screener may skip its already-screened lookup."""
     from caredesk.safety.services.intake import screen_interaction
 
-    screen_interaction(interaction, acting_user=acting_user)
+    screen_interaction(interaction, acting_user=acting_user, unscreened=new, prepared=prepared)
 
 
 def _after_contact(case: Case, interaction: Interaction, acting_user: Any) -> None:
@@ -205,5 +231,5 @@ def correct_interaction(
             actor=acting_user,
             interaction=version,
         )
-        _screen(version, acting_user)
+        _screen(version, acting_user, new=True)
     return version

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save
 
 from caredesk.safety.screening import CatalogProduct, ProductCatalog
-from caredesk.tenancy.models import Lot, Product
+from caredesk.tenancy.models import Lot, Product, Program
 
 SCREENING_DIR = Path(__file__).resolve().parent.parent / "screening"
 _INGREDIENT_SPLIT = re.compile(r"\s*(?:[,;/+]|\band\b)\s*", re.IGNORECASE)
@@ -25,7 +29,38 @@ def screener_version() -> str:
     return "screen-" + digest.hexdigest()[:12]
 
 
+# Every logged contact is screened against its program's catalog; reading it costs two queries
+# and building its lexicon a few milliseconds, for data that changes a few times a year. So each
+# process keeps the built catalog per program, dropped whenever a product, lot or program is
+# saved or deleted here (signals), and after CATALOG_TTL_SECONDS at the latest, for changes
+# made by another process or by bulk writes that send no signals. A catalog is immutable once
+# built, so threads may share it.
+CATALOG_TTL_SECONDS = 30.0
+_catalogs: dict[int, tuple[float, ProductCatalog]] = {}
+
+
 def program_catalog(program_id: int) -> ProductCatalog:
+    """The program's catalog for the screener, from the per-process cache when fresh."""
+    now = time.monotonic()
+    cached = _catalogs.get(program_id)
+    if cached is not None and cached[0] > now:
+        return cached[1]
+    catalog = load_program_catalog(program_id)
+    _catalogs[program_id] = (now + CATALOG_TTL_SECONDS, catalog)
+    return catalog
+
+
+def forget_catalogs(**_kwargs: Any) -> None:
+    """Drop every cached catalog (a signal receiver; also for tests)."""
+    _catalogs.clear()
+
+
+for _model in (Product, Lot, Program):
+    post_save.connect(forget_catalogs, sender=_model, dispatch_uid=f"catalog-save-{_model}")
+    post_delete.connect(forget_catalogs, sender=_model, dispatch_uid=f"catalog-del-{_model}")
+
+
+def load_program_catalog(program_id: int) -> ProductCatalog:
     """The program's products (names, strengths, active ingredients) and known lot numbers."""
     lots: dict[int, list[str]] = {}
     for product_id, number in Lot.objects.filter(product__program_id=program_id).values_list(

@@ -37,33 +37,57 @@ def screening_text(interaction: Interaction) -> str:
     return "\n".join(part for part in (interaction.subject, body) if part.strip())
 
 
+Prepared = tuple[str, ScreeningResult | None]
+
+
+def prepare_screening(interaction: Interaction) -> Prepared:
+    """The text screened and the screener's result (None when it failed), stored nothing yet.
+
+    Pure computation plus the cached catalog: a caller may run it before taking the audit
+    chain's lock, so that other writers do not wait while the screener reads the text."""
+    text = screening_text(interaction)
+    try:
+        return text, screen(text, catalog=program_catalog(interaction.program_id))
+    except Exception:
+        # The contact must be saved even if the screener breaks on it: the sweep retries, and
+        # until then the monthly reconciliation lists it as unscreened.
+        logger.exception("screening failed for interaction %s", interaction.pk)
+        return text, None
+
+
 def screen_interaction(
-    interaction: Interaction, *, acting_user: Any = None
+    interaction: Interaction,
+    *,
+    acting_user: Any = None,
+    unscreened: bool = False,
+    prepared: Prepared | None = None,
 ) -> ScreeningRecord | None:
     """Screen one interaction once (idempotent) and store its findings.
 
     A tampering or counterfeit flag raises the quality alert at once: contacts are told and the
     case is locked to escalation without waiting for an agent to confirm it. Returns None when
     the screener failed (logged; the periodic sweep screens the interaction again).
+    `unscreened=True` (an interaction created in the caller's transaction) skips the lookup of
+    an earlier screening, which cannot exist: one query less on every logged contact.
+    `prepared` is `prepare_screening(interaction)` when the caller ran it already.
     """
-    existing = ScreeningRecord.objects.filter(interaction=interaction).first()
-    if existing is not None:
-        return existing
-    text = screening_text(interaction)
-    try:
-        result = screen(text, catalog=program_catalog(interaction.program_id))
-    except Exception:
-        # The contact must be saved even if the screener breaks on it: the sweep retries, and
-        # until then the monthly reconciliation lists it as unscreened.
-        logger.exception("screening failed for interaction %s", interaction.pk)
+    if not unscreened:
+        existing = ScreeningRecord.objects.filter(interaction=interaction).first()
+        if existing is not None:
+            return existing
+    text, result = prepared if prepared is not None else prepare_screening(interaction)
+    if result is None:
         return None
     with transaction.atomic():
-        record = _store(interaction, result, text)
-        _raise_tampering_alerts(list(record.findings.all()), acting_user)
+        record, findings = _store(interaction, result, text)
+        # The findings just written, not `record.findings.all()`: the same rows, no query.
+        _raise_tampering_alerts(findings, acting_user)
     return record
 
 
-def _store(interaction: Interaction, result: ScreeningResult, text: str) -> ScreeningRecord:
+def _store(
+    interaction: Interaction, result: ScreeningResult, text: str
+) -> tuple[ScreeningRecord, list[Finding]]:
     now = timezone.now()
     record = ScreeningRecord.objects.create(
         program_id=interaction.program_id,
@@ -73,8 +97,9 @@ def _store(interaction: Interaction, result: ScreeningResult, text: str) -> Scre
         screener_version=screener_version(),
         result=result.to_json(),
     )
-    findings = [
-        Finding.objects.create(
+    # One INSERT for all findings (Finding has no save() override or signals to skip).
+    findings = Finding.objects.bulk_create(
+        Finding(
             program_id=interaction.program_id,
             case_id=interaction.case_id,
             interaction=interaction,
@@ -85,7 +110,7 @@ def _store(interaction: Interaction, result: ScreeningResult, text: str) -> Scre
             **fields,
         )
         for fields in findings_from_result(result, text)
-    ]
+    )
     record_event(
         AuditAction.CREATE,
         acting_user=None,
@@ -93,7 +118,7 @@ def _store(interaction: Interaction, result: ScreeningResult, text: str) -> Scre
         instance=record,
         changes={"findings": [None, [f"{f.kind}:{f.code}" for f in findings]]},
     )
-    return record
+    return record, findings
 
 
 def _raise_tampering_alerts(findings: list[Finding], acting_user: Any) -> None:
