@@ -12,14 +12,14 @@ from caredesk.routing.models import Queue, SlaPolicy
 
 
 @admin.register(Queue)
-class QueueAdmin(admin.ModelAdmin[Queue]):
+class QueueAdmin(admin.ModelAdmin):
     list_display = ("name", "code", "program", "is_default")
     list_filter = ("program", "is_default")
     search_fields = ("name", "code")
 
 
 @admin.register(SlaPolicy)
-class SlaPolicyAdmin(admin.ModelAdmin[SlaPolicy]):
+class SlaPolicyAdmin(admin.ModelAdmin):
     list_display = (
         "program",
         "case_type",
