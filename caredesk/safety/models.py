@@ -351,3 +351,10 @@ from caredesk.safety.models_submission import (  # noqa: E402,F401
     SenderProfile,
     Submission,
 )
+
+# Safety lead, hand-off warnings and what became of each required report (oversight).
+from caredesk.safety.models_oversight import (  # noqa: E402,F401
+    HandoffWarning,
+    ReportTracking,
+    SafetyOversight,
+)
