@@ -143,6 +143,14 @@ MEDIA_URL = "media/"
 ATTACHMENT_MAX_BYTES = config.env_int("CAREDESK_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, 1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ATTACHMENT_MAX_BYTES + 1024 * 1024
 
+# Reporting gateway (caredesk.safety.gateway): "local" drops sent reports in an outbox folder
+# and polls an inbox folder; "none" turns sending and polling off. A relative directory is
+# taken under CAREDESK_DATA_DIR.
+GATEWAY = config.env_str("CAREDESK_GATEWAY", "local").strip().lower()
+if GATEWAY not in {"local", "none"}:
+    raise config.ConfigError(f"CAREDESK_GATEWAY={GATEWAY!r} must be local or none")
+GATEWAY_DIR = DATA_DIR / config.env_str("CAREDESK_GATEWAY_DIR", "gateway")
+
 REDIS_URL = config.env_str("CAREDESK_REDIS_URL", "")
 HUEY_IMMEDIATE = config.env_bool("CAREDESK_TASKS_IMMEDIATE", ENVIRONMENT == "test")
 if REDIS_URL:
