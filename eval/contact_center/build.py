@@ -82,10 +82,10 @@ def _spanish(text: str) -> bool:
     )
 
 
-def _free_written_2() -> list[tuple[str, dict[str, Any]]]:
-    """Parse free_written_2.txt: LABELS<TAB>text (see the file's header)."""
+def _free_written(name: str) -> list[tuple[str, dict[str, Any]]]:
+    """Parse free_written_2.txt / free_written_3.txt: LABELS<TAB>text (see the file's header)."""
     out = []
-    for line in (HERE / "free_written_2.txt").read_text(encoding="utf-8").splitlines():
+    for line in (HERE / name).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         tags, text = line.split("\t", 1)
@@ -135,8 +135,10 @@ def build() -> list[dict[str, Any]]:
             "tampering": tampering,
         }
         items.append(_item(text, labels, "free"))
-    for text, labels in _free_written_2():
+    for text, labels in _free_written("free_written_2.txt"):
         items.append(_item(text, labels, "free2"))
+    for text, labels in _free_written("free_written_3.txt"):
+        items.append(_item(text, labels, "free3"))
     return [{"id": "cc-" + hashlib.sha256(i["text"].encode()).hexdigest()[:10], **i} for i in items]
 
 
