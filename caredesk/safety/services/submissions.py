@@ -199,8 +199,9 @@ def resubmit(submission: Submission, *, acting_user: Any) -> Submission:
     )
 
 
-def _match(ack: AckResult, item: MessageAck | None) -> Submission | None:
-    qs = Submission.objects.system_scope().filter(kind=SubmissionKind.E2B)
+def _match(ack: AckResult, item: MessageAck | None, scope: Any = None) -> Submission | None:
+    base = scope if scope is not None else Submission.objects.system_scope()
+    qs = base.filter(kind=SubmissionKind.E2B)
     if item is not None and item.message_number:
         found = qs.filter(message_number=item.message_number).first()
         if found is not None:
@@ -208,13 +209,15 @@ def _match(ack: AckResult, item: MessageAck | None) -> Submission | None:
     return qs.filter(batch_number=ack.batch_number).order_by("-created_at").first()
 
 
-def apply_ack(xml: bytes, *, acting_user: Any = None) -> list[Submission]:
+def apply_ack(xml: bytes, *, acting_user: Any = None, scope: Any = None) -> list[Submission]:
     """Match an FDA ACK to our submissions and record accepted (CA) or rejected (CR + texts).
 
+    `scope` (a Submission queryset) limits which submissions may match: a person's upload or
+    a program's gateway inbox must not touch another program's submissions.
     Raises NotFound when nothing in the ACK matches a submission (nothing is changed)."""
     ack = parse_ack(xml)
     items: list[MessageAck | None] = list(ack.messages) or [None]
-    pairs = [(item, _match(ack, item)) for item in items]
+    pairs = [(item, _match(ack, item, scope)) for item in items]
     if not any(sub for _, sub in pairs):
         raise NotFound(f"No submission matches ACK batch {ack.batch_number!r}")
     updated = []
