@@ -16,6 +16,7 @@ date ordinals, filled a year at a time on first use, and results are memoised pe
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 from collections.abc import Iterable
 from enum import StrEnum
@@ -27,6 +28,9 @@ class ClockUnit(StrEnum):
     CALENDAR_DAYS = "calendar_days"
     BUSINESS_DAYS = "business_days"
     WORKING_DAYS = "working_days"
+    # Internal hand-offs and partner agreements ("within 24 hours"): counted from the receipt
+    # time when one is known (`due_datetime`), else as whole days after Day 0 (`due_date`).
+    HOURS = "hours"
 
 
 # Country and subdivision of each named calendar; the deadlines contract uses US federal
@@ -102,6 +106,7 @@ class Calendar:
 
 
 _CALENDARS: dict[str, Calendar] = {}
+_WITH_CLOSURES: dict[tuple[str, frozenset[dt.date]], Calendar] = {}
 
 
 def calendar(name: str = DEFAULT_CALENDAR) -> Calendar:
@@ -110,6 +115,38 @@ def calendar(name: str = DEFAULT_CALENDAR) -> Calendar:
     if found is None:
         found = _CALENDARS[name] = Calendar(name)
     return found
+
+
+def calendar_with_closures(name: str, closures: Iterable[dt.date] = ()) -> Calendar:
+    """A named calendar plus a program's own closure days (shared per distinct closure set)."""
+    days = frozenset(closures)
+    if not days:
+        return calendar(name)
+    key = (name, days)
+    found = _WITH_CLOSURES.get(key)
+    if found is None:
+        if len(_WITH_CLOSURES) > 1000:
+            _WITH_CLOSURES.clear()
+        found = _WITH_CLOSURES[key] = Calendar(name, extra_closures=days)
+    return found
+
+
+def calendar_label(name: str | None, unit: ClockUnit | str) -> str:
+    """How a clock counts, in words, for the "why this date" explanation."""
+    if unit == ClockUnit.CALENDAR_DAYS:
+        return "calendar days: weekends and holidays count"
+    if unit == ClockUnit.HOURS:
+        return "hours from receipt, around the clock"
+    country = CALENDAR_COUNTRIES.get(name or DEFAULT_CALENDAR, ("?", None))[0]
+    return (
+        f"{name or DEFAULT_CALENDAR} business days: weekends, {country} public holidays "
+        "(observed dates) and the program's closure days are skipped"
+    )
+
+
+def hours_as_days(n: int) -> int:
+    """Whole days a clock of `n` hours spans when only Day 0's date is known (rounded up)."""
+    return -(-n // 24)
 
 
 def due_date(
@@ -126,4 +163,25 @@ def due_date(
         return day_zero + dt.timedelta(days=n)
     if unit in (ClockUnit.BUSINESS_DAYS, ClockUnit.WORKING_DAYS):
         return (cal or calendar()).add_business_days(day_zero, n)
+    if unit == ClockUnit.HOURS:
+        return day_zero + dt.timedelta(days=hours_as_days(n))
     raise ValueError(f"unknown clock unit {unit!r}")
+
+
+def due_datetime(
+    received_at: dt.datetime, n: int, unit: ClockUnit | str, cal: Calendar | None = None
+) -> dt.datetime | None:
+    """The exact due time of an hour clock started at `received_at`; None for day clocks
+    (their due is a date: the end of the due day in the program's time zone)."""
+    if unit == ClockUnit.HOURS:
+        return received_at + dt.timedelta(hours=n)
+    due_date(received_at.date(), n, unit, cal)  # validates the unit and length
+    return None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` moved by whole months, clamped to the month's end (29 Feb + 12 months = 28 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = _calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))

@@ -1,7 +1,7 @@
 """Conditions of the rule table ("serious_event and not expected") compiled to truth tables.
 
 Why truth tables: a condition is compiled once, at load time, into its value for every
-combination of the flags (2**9 entries), so evaluating a situation is an index lookup and a rule
+combination of the flags (2**10 entries), so evaluating a situation is an index lookup and a rule
 file can only use names that exist (a typo is a load error, never a silently false condition).
 """
 
@@ -22,6 +22,9 @@ FLAGS = (
     "public_health_threat",
     "unanticipated",
     "product_defect",
+    # ICH E2A "life-threatening": not a contract flag, but partner agreements and internal
+    # hand-offs give fatal or life-threatening cases a shorter clock.
+    "life_threatening",
 )
 FLAG_BITS = {name: 1 << i for i, name in enumerate(FLAGS)}
 MASKS = range(1 << len(FLAGS))

@@ -9,11 +9,20 @@ single report with several possible clocks (EU MDR 2/10/15 days, Canada 10/30 da
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from caredesk.safety.reportability.calendars import ClockUnit, calendar
+from caredesk.safety.reportability.calendars import (
+    DEFAULT_CALENDAR,
+    Calendar,
+    ClockUnit,
+    add_months,
+    calendar,
+    due_date,
+)
 from caredesk.safety.reportability.rules import FLAG_BITS, Rule, RuleSet, load_rules
+
+CalendarFor = Callable[[str], Calendar]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +34,9 @@ class Situation:
     day_zero: dt.date
     flags: frozenset[str] = frozenset()
     trigger: str = "initial"
+    # Follow-up triggers: Day 0 of the initial report (for rules with a window, e.g. the
+    # one-year window of FD&C 760(c)(2)); None means "no window to check".
+    initial_day_zero: dt.date | None = None
 
     @property
     def mask(self) -> int:
@@ -62,6 +74,7 @@ def reports_for(situation: Situation, rules: RuleSet | None = None) -> list[Repo
         situation.mask,
         trigger=situation.trigger,
         rules=rules,
+        initial_day_zero=situation.initial_day_zero,
     )
 
 
@@ -73,8 +86,14 @@ def reports_for_mask(
     *,
     trigger: str = "initial",
     rules: RuleSet | None = None,
+    initial_day_zero: dt.date | None = None,
+    calendar_for: CalendarFor | None = None,
 ) -> list[Report]:
-    """`reports_for` on an already computed flag mask (the batch path of the CLI)."""
+    """`reports_for` on an already computed flag mask (the batch path of the CLI).
+
+    `calendar_for` names the calendar business-day clocks count on (a program's calendar with
+    its closure days); the shared calendars without closures when not given.
+    """
     ruleset = rules or load_rules()
     per_mask = ruleset.table.get((jurisdiction, product_type, trigger))
     if per_mask is None:
@@ -84,7 +103,10 @@ def reports_for_mask(
     for rule in per_mask[mask]:
         if not rule.in_force(day_zero):
             continue
-        report = Report(rule.kind, rule_due(rule, day_zero), rule.basis_text, rule.id)
+        if rule.window_months is not None and not _in_window(rule, day_zero, initial_day_zero):
+            continue
+        due = rule_due(rule, day_zero, calendar_for)
+        report = Report(rule.kind, due, rule.basis_text, rule.id)
         if rule.group is None:
             reports.append(report)
             continue
@@ -97,8 +119,18 @@ def reports_for_mask(
     return reports
 
 
-def rule_due(rule: Rule, day_zero: dt.date) -> dt.date:
+def _in_window(rule: Rule, day_zero: dt.date, initial: dt.date | None) -> bool:
+    """New information counts for a windowed follow-up rule only inside its window."""
+    if initial is None or rule.window_months is None:
+        return True
+    return initial <= day_zero <= add_months(initial, rule.window_months)
+
+
+def rule_due(rule: Rule, day_zero: dt.date, calendar_for: CalendarFor | None = None) -> dt.date:
     """Due date of one rule's clock started on `day_zero` (Day 0 is not counted)."""
     if rule.unit is ClockUnit.CALENDAR_DAYS:
         return day_zero + dt.timedelta(days=rule.clock)
-    return calendar(rule.calendar or "US-federal").add_business_days(day_zero, rule.clock)
+    if rule.unit is ClockUnit.HOURS:
+        return due_date(day_zero, rule.clock, rule.unit)
+    cal = (calendar_for or calendar)(rule.calendar or DEFAULT_CALENDAR)
+    return cal.add_business_days(day_zero, rule.clock)

@@ -8,11 +8,13 @@ for three years after approval then yearly (US Rx); every six months for two yea
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from caredesk.safety.reportability.calendars import add_months
 from caredesk.safety.reportability.rules import PeriodicRule, RuleSet, load_rules
+
+__all__ = ["PeriodicDue", "add_months", "periodic_rule", "periodic_schedule"]
 
 
 @dataclass(frozen=True)
@@ -21,14 +23,6 @@ class PeriodicDue:
     period_end: dt.date  # last day of the period, inclusive
     due: dt.date
     rule_id: str
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved by whole months, clamped to the month's end (29 Feb + 12 months = 28 Feb)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = _calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
 
 
 def periodic_rule(

@@ -34,6 +34,7 @@ TRIGGERS = ("initial", "follow_up", "nonapplicant_forwarding", "field_alert")
 
 _REQUIRED = {"id", "kind", "jurisdiction", "product_types", "when", "clock", "unit", "citation"}
 _OPTIONAL = {"trigger", "calendar", "group", "basis", "effective_from", "effective_to", "verify"}
+_OPTIONAL |= {"window_months"}
 _PERIODIC_KEYS = {"id", "jurisdiction", "product_types", "citation", "basis", "phases"}
 _PERIODIC_KEYS |= {"effective_from", "effective_to"}
 
@@ -56,12 +57,18 @@ class Rule:
     effective_to: dt.date | None
     verify: str | None
     truth: bytes = field(repr=False)  # truth[mask] == 1 when the condition holds
+    # Follow-up rules only: the new information must arrive within this many months of the
+    # initial report's Day 0 (FD&C 760(c)(2)/761(c)(2): "within 1 year").
+    window_months: int | None = None
 
     @property
     def basis_text(self) -> str:
         """What the deadlines output says about this report: why, and where it comes from."""
-        unit = self.unit.value.replace("_", " ")
-        return f"{self.basis}; {self.clock} {unit} after day 0 ({self.citation})"
+        return f"{self.basis}; {self.clock} {self.unit_text} after day 0 ({self.citation})"
+
+    @property
+    def unit_text(self) -> str:
+        return self.unit.value.replace("_", " ")
 
     def in_force(self, day: dt.date) -> bool:
         return self.effective_from <= day and (
@@ -95,6 +102,7 @@ class RuleSet:
     periodic: tuple[PeriodicRule, ...]
     # (jurisdiction, product_type, trigger) -> per flag mask, the rules whose condition holds
     table: dict[tuple[str, str, str], tuple[tuple[Rule, ...], ...]]
+    by_id: dict[str, Rule] = field(default_factory=dict)
 
     def kinds(self) -> set[str]:
         return {rule.kind for rule in self.rules}
@@ -130,7 +138,8 @@ def parse_rules(data: Any) -> RuleSet:
     _check_versions(rules)
     periodic = tuple(_parse_periodic(entry) for entry in data.get("periodic") or [])
     _check_unique_ids([r.id for r in rules] + [p.id for p in periodic])
-    return RuleSet(rules=rules, periodic=periodic, table=_index(rules))
+    by_id = {rule.id: rule for rule in rules}
+    return RuleSet(rules=rules, periodic=periodic, table=_index(rules), by_id=by_id)
 
 
 def _parse_rule(entry: Any, terms: dict[str, str]) -> Rule:
@@ -140,9 +149,9 @@ def _parse_rule(entry: Any, terms: dict[str, str]) -> Rule:
     _check_keys(name, entry, _REQUIRED, _OPTIONAL)
     unit = _choice(name, "unit", entry["unit"], [u.value for u in ClockUnit])
     calendar = entry.get("calendar")
-    if unit == ClockUnit.CALENDAR_DAYS and calendar is not None:
-        raise RuleError(f"rule {name}: a calendar-day clock takes no calendar")
-    if unit != ClockUnit.CALENDAR_DAYS:
+    if unit in (ClockUnit.CALENDAR_DAYS, ClockUnit.HOURS) and calendar is not None:
+        raise RuleError(f"rule {name}: a {unit} clock takes no calendar")
+    if unit not in (ClockUnit.CALENDAR_DAYS, ClockUnit.HOURS):
         _choice(name, "calendar", calendar, list(CALENDAR_COUNTRIES))
     clock = entry["clock"]
     if not isinstance(clock, int) or isinstance(clock, bool) or clock <= 0:
@@ -152,6 +161,9 @@ def _parse_rule(entry: Any, terms: dict[str, str]) -> Rule:
     except RuleError as exc:
         raise RuleError(f"rule {name}: {exc}") from None
     start, end = _dates(name, entry)
+    window = entry.get("window_months")
+    if window is not None and (not isinstance(window, int) or isinstance(window, bool)):
+        raise RuleError(f"rule {name}: window_months must be a whole number of months")
     return Rule(
         id=name,
         kind=_identifier(name, "kind", entry["kind"]),
@@ -163,13 +175,23 @@ def _parse_rule(entry: Any, terms: dict[str, str]) -> Rule:
         unit=ClockUnit(unit),
         calendar=calendar,
         group=entry.get("group"),
-        citation=str(entry["citation"]),
+        citation=_citation(entry),
         basis=str(entry.get("basis") or entry["kind"]),
         effective_from=start,
         effective_to=end,
         verify=entry.get("verify"),
         truth=truth,
+        window_months=window,
     )
+
+
+def _citation(entry: dict[str, Any]) -> str:
+    """The citation as written, saying VERIFY when the rule rests on an unconfirmed point
+    (regulations.md marks them so; the output must not present them as settled law)."""
+    citation = str(entry["citation"])
+    if entry.get("verify") and "VERIFY" not in citation:
+        citation += " (VERIFY)"
+    return citation
 
 
 def _parse_periodic(entry: Any) -> PeriodicRule:
