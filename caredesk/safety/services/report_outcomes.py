@@ -1,0 +1,263 @@
+"""What became of each required regulatory report: the submission that fulfils it, when it was
+effectively submitted, and whether that was on time.
+
+A report is fulfilled by a submission chain: the first `Submission` of the report and the
+resubmissions that correct a rejected one (`resubmission_of`). The report counts as submitted
+when the first submission of the chain that the receiver did not reject was sent; a rejected
+submission was never received, so it does not stop the clock. It is on time when that date,
+in the program's time zone, is on or before the due date.
+
+Which chain fulfils which report: an explicit link (`ReportTracking.submission`, recorded by a
+specialist or by the submission screens through `link_submission`) wins; otherwise the case's
+unlinked first submissions are paired in creation order with its unlinked reports in due-date
+order, which is right for the common case of one report per case and one chain per report.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from caredesk.audit.models import AuditAction
+from caredesk.audit.services import diff, record_event, snapshot
+from caredesk.errors import Forbidden, InvalidInput, NotFound
+from caredesk.safety.models import SafetyReportDue
+from caredesk.safety.models_oversight import ReportTracking
+from caredesk.safety.models_submission import Submission, SubmissionStatus
+from caredesk.tenancy.models import Role
+from caredesk.tenancy.services import check_can_write, roles_of
+
+Key = tuple[int, str, date]
+
+
+class Status:
+    ON_TIME = "on_time"
+    LATE = "late"
+    OVERDUE = "overdue"
+    PENDING = "pending"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One report's fate at `today` (the program's local date)."""
+
+    report: SafetyReportDue
+    status: str
+    submission: Submission | None
+    first_sent_at: datetime | None
+    submitted_at: datetime | None
+    submitted_on: date | None
+    rejected: bool
+    tracking: ReportTracking | None
+
+    @property
+    def days_late(self) -> int | None:
+        if self.submitted_on is None or self.status != Status.LATE:
+            return None
+        return (self.submitted_on - self.report.due).days
+
+    @property
+    def late_reason(self) -> str:
+        return self.tracking.late_reason if self.tracking else ""
+
+
+def key_of(report: SafetyReportDue) -> Key:
+    return (report.safety_case_id, report.kind, report.due)
+
+
+def local_date(moment: datetime, tz: str) -> date:
+    return moment.astimezone(ZoneInfo(tz)).date()
+
+
+def require_safety_specialist(user: Any, program_id: int) -> None:
+    """Only a safety specialist of the program records facts about its reports."""
+    check_can_write(user, program_id)
+    if Role.SAFETY_SPECIALIST not in roles_of(user, program_id):
+        raise Forbidden("Only a safety specialist of the program can do this")
+
+
+def access_report(user: Any, report_id: int) -> SafetyReportDue:
+    """A required report of one of the user's programs, or NotFound."""
+    found = (
+        SafetyReportDue.objects.visible_to(user)
+        .select_related("safety_case__program", "safety_case__case")
+        .filter(pk=report_id)
+        .first()
+    )
+    if found is None:
+        raise NotFound("Report not found")
+    return found
+
+
+def _chains(submissions: list[Submission]) -> dict[int, list[Submission]]:
+    """Each first submission's chain, in order (the original, then its resubmissions)."""
+    children: dict[int, list[Submission]] = defaultdict(list)
+    for s in submissions:
+        if s.resubmission_of_id is not None:
+            children[s.resubmission_of_id].append(s)
+    chains: dict[int, list[Submission]] = {}
+    for s in submissions:
+        if s.resubmission_of_id is not None:
+            continue
+        chain, todo = [], [s]
+        while todo:
+            current = todo.pop(0)
+            chain.append(current)
+            todo.extend(sorted(children.get(current.pk, []), key=lambda c: (c.created_at, c.pk)))
+        chains[s.pk] = chain
+    return chains
+
+
+def _pair(
+    reports: list[SafetyReportDue],
+    originals: list[Submission],
+    trackings: dict[Key, ReportTracking],
+) -> dict[int, Submission]:
+    """Report id → first submission of its chain (explicit links first, then in order)."""
+    paired: dict[int, Submission] = {}
+    by_id = {s.pk: s for s in originals}
+    used: set[int] = set()
+    for report in reports:
+        tracking = trackings.get(key_of(report))
+        if tracking and tracking.submission_id in by_id:
+            paired[report.pk] = by_id[tracking.submission_id]
+            used.add(tracking.submission_id)
+    linked_elsewhere = {t.submission_id for t in trackings.values() if t.submission_id}
+    free = [s for s in originals if s.pk not in used and s.pk not in linked_elsewhere]
+    waiting = [r for r in sorted(reports, key=lambda r: (r.due, r.kind)) if r.pk not in paired]
+    for report, submission in zip(waiting, free, strict=False):
+        paired[report.pk] = submission
+    return paired
+
+
+def _outcome(
+    report: SafetyReportDue,
+    chain: list[Submission],
+    tracking: ReportTracking | None,
+    today: date,
+) -> Outcome:
+    tz = report.safety_case.program.time_zone
+    sent = [s for s in chain if s.sent_at is not None]
+    accepted = [s for s in sent if s.status != SubmissionStatus.REJECTED]
+    submitted_at = accepted[0].sent_at if accepted else None
+    submitted_on = local_date(submitted_at, tz) if submitted_at else None
+    if submitted_on is not None:
+        status = Status.ON_TIME if submitted_on <= report.due else Status.LATE
+    else:
+        status = Status.OVERDUE if today > report.due else Status.PENDING
+    return Outcome(
+        report=report,
+        status=status,
+        submission=chain[0] if chain else None,
+        first_sent_at=sent[0].sent_at if sent else None,
+        submitted_at=submitted_at,
+        submitted_on=submitted_on,
+        rejected=any(s.status == SubmissionStatus.REJECTED for s in chain),
+        tracking=tracking,
+    )
+
+
+def outcomes_for(
+    reports: Iterable[SafetyReportDue], now: datetime | None = None
+) -> dict[int, Outcome]:
+    """Report id → its outcome. `reports` come from a scoped query; their cases' other reports
+    and submissions are read too (the pairing needs all of a case's reports)."""
+    now = now or timezone.now()
+    wanted = list(reports)
+    case_ids = {r.safety_case_id for r in wanted}
+    if not case_ids:
+        return {}
+    all_reports: dict[int, list[SafetyReportDue]] = defaultdict(list)
+    for r in SafetyReportDue.objects.filter(safety_case_id__in=case_ids):
+        all_reports[r.safety_case_id].append(r)
+    submissions: dict[int, list[Submission]] = defaultdict(list)
+    subs = Submission.objects.filter(safety_case_id__in=case_ids).defer("content")
+    for s in subs.order_by("created_at", "pk"):
+        submissions[s.safety_case_id].append(s)
+    trackings = {
+        (t.safety_case_id, t.kind, t.due): t
+        for t in ReportTracking.objects.filter(safety_case_id__in=case_ids)
+    }
+    out: dict[int, Outcome] = {}
+    for case_id in case_ids:
+        chains = _chains(submissions[case_id])
+        originals = [chain[0] for chain in chains.values()]
+        paired = _pair(all_reports[case_id], originals, trackings)
+        for report in (r for r in wanted if r.safety_case_id == case_id):
+            first = paired.get(report.pk)
+            chain = chains[first.pk] if first is not None else []
+            today = local_date(now, report.safety_case.program.time_zone)
+            out[report.pk] = _outcome(report, chain, trackings.get(key_of(report)), today)
+    return out
+
+
+def tracking_for(report: SafetyReportDue) -> ReportTracking:
+    """The report's tracking row, created on first use (no audit: it holds no fact yet)."""
+    tracking, _ = ReportTracking.objects.get_or_create(
+        safety_case_id=report.safety_case_id,
+        kind=report.kind,
+        due=report.due,
+        defaults={"report": report},
+    )
+    return tracking
+
+
+def link_submission(
+    report: SafetyReportDue, submission: Submission, *, acting_user: Any
+) -> ReportTracking:
+    """Record that `submission` (the first of its chain) is the one that fulfils `report`."""
+    require_safety_specialist(acting_user, report.safety_case.program_id)
+    if submission.safety_case_id != report.safety_case_id:
+        raise InvalidInput(
+            "The submission belongs to another safety case", {"submission_id": "other case"}
+        )
+    while submission.resubmission_of_id is not None:
+        submission = Submission.objects.get(pk=submission.resubmission_of_id)
+    with transaction.atomic():
+        tracking = tracking_for(report)
+        before = snapshot(tracking, ["submission"])
+        tracking.submission = submission
+        tracking.report = report
+        tracking.linked_by = acting_user
+        tracking.linked_at = timezone.now()
+        tracking.save()
+        record_event(
+            AuditAction.UPDATE,
+            acting_user=acting_user,
+            instance=tracking,
+            changes=diff(before, snapshot(tracking, ["submission"])),
+        )
+    return tracking
+
+
+def record_late_reason(report: SafetyReportDue, *, reason: str, acting_user: Any) -> ReportTracking:
+    """The specialist's own account of why a report is (or will be) late, shown next to the
+    derived cause in the compliance report."""
+    require_safety_specialist(acting_user, report.safety_case.program_id)
+    text = (reason or "").strip()
+    if not text:
+        raise InvalidInput("A late reason is required", {"reason": "required"})
+    if len(text) > 2000:
+        raise InvalidInput("The late reason is too long", {"reason": "at most 2000 characters"})
+    with transaction.atomic():
+        tracking = tracking_for(report)
+        before = snapshot(tracking, ["late_reason"])
+        tracking.late_reason = text
+        tracking.late_reason_by = acting_user
+        tracking.late_reason_at = timezone.now()
+        tracking.save()
+        record_event(
+            AuditAction.UPDATE,
+            acting_user=acting_user,
+            instance=tracking,
+            changes=diff(before, snapshot(tracking, ["late_reason"])),
+            reason=text,
+        )
+    return tracking
