@@ -248,6 +248,28 @@ class SafetyReportDue(models.Model):
     due = models.DateField()
     basis = models.TextField(help_text="Why the report is due, with its legal citation")
     computed_at = models.DateTimeField()
+    # Where the date came from (issue 6): the rule and its version, the clock's Day 0 and
+    # calendar, and "what would change it". A later rule change never rewrites these.
+    rule_id = models.CharField(max_length=80, blank=True)
+    ruleset = models.ForeignKey(
+        "safety.ReportRuleSet", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    program_rule = models.ForeignKey(
+        "safety.ProgramRule", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    trigger = models.CharField(max_length=30, default="initial")
+    day_zero = models.DateField(null=True, blank=True)
+    due_at = models.DateTimeField(null=True, blank=True, help_text="Hour clocks: exact time")
+    citation = models.TextField(blank=True)
+    calendar = models.CharField(max_length=200, blank=True, help_text="How the clock counts")
+    explanation = models.JSONField(default=dict, blank=True, help_text="What would change it")
+    follow_up = models.ForeignKey(
+        "safety.FollowUpInformation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
 
     scope_path = "safety_case__program"
     objects = ProgramScopedManager()
@@ -357,4 +379,13 @@ from caredesk.safety.models_oversight import (  # noqa: E402,F401
     HandoffWarning,
     ReportTracking,
     SafetyOversight,
+)
+
+# Rule versions, program rules and the facts of each case's clocks (reportability, issue 6).
+from caredesk.safety.models_rules import (  # noqa: E402,F401
+    ClockState,
+    FollowUpInformation,
+    ProgramRule,
+    ReportRule,
+    ReportRuleSet,
 )
