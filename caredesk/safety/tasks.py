@@ -50,3 +50,18 @@ def draw_weekly_qa_sample() -> int:
     from caredesk.safety.services.qa_sample import sample_previous_week
 
     return sample_previous_week()
+
+
+def poll_gateway_now() -> int:
+    """Process what the configured reporting gateway delivered; the number of files handled."""
+    from caredesk.safety.gateway import get_gateway
+    from caredesk.safety.gateway.receiving import receive
+
+    gateway = get_gateway()
+    return len(receive(gateway)) if gateway is not None else 0
+
+
+@db_periodic_task(crontab(minute="*"))
+def poll_gateway() -> int:
+    """Each minute: partner ICSRs become safety cases and ACKs update their submissions."""
+    return poll_gateway_now()
