@@ -27,7 +27,7 @@ class ReportRuleSet(models.Model):
     """One loaded version of the rule file (the whole text kept: it is what deadlines cite)."""
 
     version = models.PositiveIntegerField(unique=True)
-    sha256 = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the file")
+    sha256 = models.CharField(max_length=64, db_index=True, help_text="SHA-256 of the file")
     source = models.TextField(help_text="The rule file as loaded")
     loaded_at = models.DateTimeField()
     loaded_by = models.CharField(max_length=150, blank=True)

@@ -6,159 +6,307 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0004_esignature_append_only'),
-        ('safety', '0006_oversight'),
-        ('tenancy', '0001_initial'),
+        ("audit", "0004_esignature_append_only"),
+        ("safety", "0006_oversight"),
+        ("tenancy", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReportRuleSet',
+            name="ReportRuleSet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(unique=True)),
-                ('sha256', models.CharField(help_text='SHA-256 of the file', max_length=64, unique=True)),
-                ('source', models.TextField(help_text='The rule file as loaded')),
-                ('loaded_at', models.DateTimeField()),
-                ('loaded_by', models.CharField(blank=True, max_length=150)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(unique=True)),
+                (
+                    "sha256",
+                    models.CharField(db_index=True, help_text="SHA-256 of the file", max_length=64),
+                ),
+                ("source", models.TextField(help_text="The rule file as loaded")),
+                ("loaded_at", models.DateTimeField()),
+                ("loaded_by", models.CharField(blank=True, max_length=150)),
             ],
             options={
-                'ordering': ['-version'],
+                "ordering": ["-version"],
             },
         ),
         migrations.AddField(
-            model_name='safetyreportdue',
-            name='calendar',
-            field=models.CharField(blank=True, help_text='How the clock counts', max_length=200),
+            model_name="safetyreportdue",
+            name="calendar",
+            field=models.CharField(blank=True, help_text="How the clock counts", max_length=200),
         ),
         migrations.AddField(
-            model_name='safetyreportdue',
-            name='citation',
+            model_name="safetyreportdue",
+            name="citation",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='safetyreportdue',
-            name='day_zero',
+            model_name="safetyreportdue",
+            name="day_zero",
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='safetyreportdue',
-            name='due_at',
-            field=models.DateTimeField(blank=True, help_text='Hour clocks: exact time', null=True),
+            model_name="safetyreportdue",
+            name="due_at",
+            field=models.DateTimeField(blank=True, help_text="Hour clocks: exact time", null=True),
         ),
         migrations.AddField(
-            model_name='safetyreportdue',
-            name='explanation',
-            field=models.JSONField(blank=True, default=dict, help_text='What would change it'),
+            model_name="safetyreportdue",
+            name="explanation",
+            field=models.JSONField(blank=True, default=dict, help_text="What would change it"),
         ),
         migrations.AddField(
-            model_name='safetyreportdue',
-            name='rule_id',
+            model_name="safetyreportdue",
+            name="rule_id",
             field=models.CharField(blank=True, max_length=80),
         ),
         migrations.AddField(
-            model_name='safetyreportdue',
-            name='trigger',
-            field=models.CharField(default='initial', max_length=30),
+            model_name="safetyreportdue",
+            name="trigger",
+            field=models.CharField(default="initial", max_length=30),
         ),
         migrations.CreateModel(
-            name='FollowUpInformation',
+            name="FollowUpInformation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('received_on', models.DateField(help_text='Day 0 of the follow-up report')),
-                ('significant', models.BooleanField(default=True)),
-                ('summary', models.TextField()),
-                ('recorded_at', models.DateTimeField()),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('safety_case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follow_up_information', to='safety.safetycase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("received_on", models.DateField(help_text="Day 0 of the follow-up report")),
+                ("significant", models.BooleanField(default=True)),
+                ("summary", models.TextField()),
+                ("recorded_at", models.DateTimeField()),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "safety_case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follow_up_information",
+                        to="safety.safetycase",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['received_on', 'pk'],
+                "ordering": ["received_on", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='safetyreportdue',
-            name='follow_up',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='safety.followupinformation'),
+            model_name="safetyreportdue",
+            name="follow_up",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="reports",
+                to="safety.followupinformation",
+            ),
         ),
         migrations.CreateModel(
-            name='ProgramRule',
+            name="ProgramRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rule_id', models.CharField(help_text='Stable name; versions share it', max_length=80)),
-                ('replaces', models.CharField(blank=True, help_text='The file rule this overrides (empty: an added rule)', max_length=80)),
-                ('entry', models.JSONField(help_text='The rule, in the fields of rules.yaml')),
-                ('reason', models.TextField(help_text='Why: the agreement or SOP that sets this clock')),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('approved', 'Approved (in force)'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn'), ('retired', 'Retired (replaced by a newer version)')], default='proposed', max_length=10)),
-                ('content_sha256', models.CharField(help_text='What the approver signs', max_length=64)),
-                ('proposed_at', models.DateTimeField()),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decision_note', models.TextField(blank=True)),
-                ('retired_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenancy.program')),
-                ('proposed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('signature', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='audit.esignature')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rule_id",
+                    models.CharField(help_text="Stable name; versions share it", max_length=80),
+                ),
+                (
+                    "replaces",
+                    models.CharField(
+                        blank=True,
+                        help_text="The file rule this overrides (empty: an added rule)",
+                        max_length=80,
+                    ),
+                ),
+                ("entry", models.JSONField(help_text="The rule, in the fields of rules.yaml")),
+                (
+                    "reason",
+                    models.TextField(help_text="Why: the agreement or SOP that sets this clock"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("approved", "Approved (in force)"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                            ("retired", "Retired (replaced by a newer version)"),
+                        ],
+                        default="proposed",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "content_sha256",
+                    models.CharField(help_text="What the approver signs", max_length=64),
+                ),
+                ("proposed_at", models.DateTimeField()),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("decision_note", models.TextField(blank=True)),
+                ("retired_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenancy.program",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "signature",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="audit.esignature",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['program', 'rule_id', '-proposed_at'],
+                "ordering": ["program", "rule_id", "-proposed_at"],
             },
         ),
         migrations.AddField(
-            model_name='safetyreportdue',
-            name='program_rule',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='safety.programrule'),
+            model_name="safetyreportdue",
+            name="program_rule",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="safety.programrule",
+            ),
         ),
         migrations.CreateModel(
-            name='ReportRule',
+            name="ReportRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rule_id', models.CharField(max_length=80)),
-                ('kind', models.CharField(max_length=60)),
-                ('jurisdiction', models.CharField(max_length=4)),
-                ('product_types', models.JSONField(default=list)),
-                ('trigger', models.CharField(max_length=30)),
-                ('when', models.CharField(max_length=300)),
-                ('clock', models.PositiveIntegerField()),
-                ('unit', models.CharField(max_length=20)),
-                ('calendar', models.CharField(blank=True, max_length=20)),
-                ('group', models.CharField(blank=True, max_length=40)),
-                ('citation', models.TextField()),
-                ('basis', models.TextField()),
-                ('effective_from', models.DateField()),
-                ('effective_to', models.DateField(blank=True, null=True)),
-                ('verify', models.TextField(blank=True)),
-                ('ruleset', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rules', to='safety.reportruleset')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rule_id", models.CharField(max_length=80)),
+                ("kind", models.CharField(max_length=60)),
+                ("jurisdiction", models.CharField(max_length=4)),
+                ("product_types", models.JSONField(default=list)),
+                ("trigger", models.CharField(max_length=30)),
+                ("when", models.CharField(max_length=300)),
+                ("clock", models.PositiveIntegerField()),
+                ("unit", models.CharField(max_length=20)),
+                ("calendar", models.CharField(blank=True, max_length=20)),
+                ("group", models.CharField(blank=True, max_length=40)),
+                ("citation", models.TextField()),
+                ("basis", models.TextField()),
+                ("effective_from", models.DateField()),
+                ("effective_to", models.DateField(blank=True, null=True)),
+                ("verify", models.TextField(blank=True)),
+                (
+                    "ruleset",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rules",
+                        to="safety.reportruleset",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['ruleset', 'pk'],
+                "ordering": ["ruleset", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ClockState',
+            name="ClockState",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('facts', models.JSONField(default=dict)),
-                ('program_rules', models.JSONField(default=list, help_text='ProgramRule ids in force')),
-                ('computed_at', models.DateTimeField()),
-                ('safety_case', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='clock_state', to='safety.safetycase')),
-                ('ruleset', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='safety.reportruleset')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("facts", models.JSONField(default=dict)),
+                (
+                    "program_rules",
+                    models.JSONField(default=list, help_text="ProgramRule ids in force"),
+                ),
+                ("computed_at", models.DateTimeField()),
+                (
+                    "safety_case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="clock_state",
+                        to="safety.safetycase",
+                    ),
+                ),
+                (
+                    "ruleset",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="safety.reportruleset",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='safetyreportdue',
-            name='ruleset',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='safety.reportruleset'),
+            model_name="safetyreportdue",
+            name="ruleset",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="safety.reportruleset",
+            ),
         ),
         migrations.AddIndex(
-            model_name='programrule',
-            index=models.Index(fields=['program', 'status'], name='safety_prog_program_89a784_idx'),
+            model_name="programrule",
+            index=models.Index(fields=["program", "status"], name="safety_prog_program_89a784_idx"),
         ),
         migrations.AddConstraint(
-            model_name='reportrule',
-            constraint=models.UniqueConstraint(fields=('ruleset', 'rule_id'), name='uniq_rule_per_version'),
+            model_name="reportrule",
+            constraint=models.UniqueConstraint(
+                fields=("ruleset", "rule_id"), name="uniq_rule_per_version"
+            ),
         ),
     ]
