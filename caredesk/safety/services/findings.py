@@ -78,6 +78,10 @@ def dismiss_finding(finding: Finding, *, reason: str, acting_user: Any) -> Findi
         raise InvalidInput("A reason is required to dismiss a finding", {"reason": "required"})
     with transaction.atomic():
         _decide(finding, FindingStatus.DISMISSED, acting_user, reason.strip())
+        if finding.kind in PV_KINDS:
+            from caredesk.safety.services.safety_cases import withdraw_dismissed_flag
+
+            withdraw_dismissed_flag(finding, acting_user=acting_user, reason=reason.strip())
         if finding.kind == FindingKind.TAMPERING:
             from caredesk.quality.services.tampering import release_tampering_alert
 

@@ -18,6 +18,7 @@ from caredesk.audit.models import AuditAction
 from caredesk.audit.services import record_event
 from caredesk.cases.models import Interaction
 from caredesk.safety.models import (
+    PV_KINDS,
     Finding,
     FindingKind,
     FindingSource,
@@ -81,6 +82,7 @@ def screen_interaction(
     with transaction.atomic():
         record, findings = _store(interaction, result, text)
         # The findings just written, not `record.findings.all()`: the same rows, no query.
+        _open_draft_safety_case(findings)
         _raise_tampering_alerts(findings, acting_user)
     return record
 
@@ -119,6 +121,16 @@ def _store(
         changes={"findings": [None, [f"{f.kind}:{f.code}" for f in findings]]},
     )
     return record, findings
+
+
+def _open_draft_safety_case(findings: list[Finding]) -> None:
+    """A flagged AE or special situation opens (or joins) the case's draft safety case now:
+    its hand-off clock runs from receipt, visible to pharmacovigilance before any agent acts."""
+    from caredesk.safety.services.safety_cases import open_or_update_safety_case
+
+    for finding in findings:
+        if finding.kind in PV_KINDS:
+            open_or_update_safety_case(finding, acting_user=None)
 
 
 def _raise_tampering_alerts(findings: list[Finding], acting_user: Any) -> None:

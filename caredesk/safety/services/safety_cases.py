@@ -1,4 +1,8 @@
-"""Safety cases: the four minimum criteria, day zero, and what a confirmed finding adds.
+"""Safety cases: the four minimum criteria, day zero, and what each finding adds.
+
+A flag opens the draft at once, so pharmacovigilance sees the case and its clocks from the
+moment the contact was saved, before any agent reads it; a person's dismissal of every flag
+behind a draft closes it again (see `withdraw_dismissed_flag`).
 
 Each criterion remembers the interaction it was first received in. Day zero is the receipt time
 of the interaction that completed the set: the latest of the four sources, each taken at its
@@ -171,7 +175,8 @@ def _new_safety_case(finding: Finding, acting_user: Any) -> SafetyCase:
 
 
 def open_or_update_safety_case(finding: Finding, *, acting_user: Any) -> SafetyCase:
-    """A confirmed AE or special situation opens the case's draft safety case or adds to it."""
+    """An AE or special-situation finding (flagged or confirmed) opens the case's draft safety
+    case or adds to it. Idempotent for the same finding."""
     safety_case = (
         SafetyCase.objects.filter(case_id=finding.case_id, status__in=OPEN_STATUSES)
         .order_by("pk")
@@ -239,3 +244,34 @@ def record_criterion(
             safety_case.patient_person = patient
     _save_and_follow(safety_case, before, False, acting_user)
     return safety_case
+
+
+LIVE_FINDINGS = ("flagged", "confirmed")
+
+
+def withdraw_dismissed_flag(finding: Finding, *, acting_user: Any, reason: str) -> None:
+    """A dismissed flag leaves its draft; a draft left with no live finding is closed.
+
+    Only a draft nobody forwarded yet closes this way: once pharmacovigilance holds the case,
+    closing it is their decision, recorded on the safety case itself."""
+    safety_case = finding.safety_case
+    if safety_case is None or safety_case.forwarded_at is not None:
+        return
+    if safety_case.status not in (SafetyCaseStatus.INCOMPLETE, SafetyCaseStatus.VALID):
+        return
+    if safety_case.findings.filter(status__in=LIVE_FINDINGS).exclude(pk=finding.pk).exists():
+        return
+    before = snapshot(safety_case, ["status", "close_reason"])
+    safety_case.status = SafetyCaseStatus.CLOSED
+    safety_case.close_reason = f"Every flag was dismissed: {reason}"[:2000]
+    with transaction.atomic():
+        safety_case.save(update_fields=["status", "close_reason", "updated_at"])
+        # A case that was never reportable owes no report: its due rows would only mislead.
+        safety_case.reports.all().delete()
+        record_event(
+            AuditAction.UPDATE,
+            acting_user=acting_user,
+            instance=safety_case,
+            changes=diff(before, snapshot(safety_case, ["status", "close_reason"])),
+            reason=reason,
+        )

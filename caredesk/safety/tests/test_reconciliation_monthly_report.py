@@ -68,12 +68,14 @@ def test_the_month_is_reconciled_item_by_item(world, march):
     report = monthly_reconciliation(world.program_a, 2026, 3)
     assert report.interactions == 7 and report.screened == 6
     assert report.findings == {"flagged": 1, "confirmed": 3, "dismissed": 0}
-    assert (report.safety_cases, report.forwarded, report.forwarded_on_time) == (3, 2, 1)
+    # The undecided flag opened a draft too: its hand-off clock runs before anyone reads it.
+    assert (report.safety_cases, report.forwarded, report.forwarded_on_time) == (4, 2, 1)
     assert report.acknowledged == 1
     gaps = {(m.kind, m.reference.split("/")[0]) for m in report.missing}
     assert gaps == {
         ("unscreened", march["stray"].case.reference),
         ("undecided_finding", march["undecided"].case.reference),
+        ("not_forwarded", march["undecided"].case.reference),
         ("late", march["late"].case.reference),
         ("not_acknowledged", march["late"].case.reference),
         ("not_forwarded", march["never"].case.reference),
@@ -88,7 +90,7 @@ def test_the_csv_export_carries_the_summary_and_every_gap(world, march):
     assert summary["interactions"] == "7" and summary["screened"] == "6"
     assert summary["forwarded_on_time"] == "1" and summary["complete"] == "no"
     missing = [r for r in rows if r["section"] == "missing"]
-    assert len(missing) == 5 and all(r["reference"] and r["detail"] for r in missing)
+    assert len(missing) == 6 and all(r["reference"] and r["detail"] for r in missing)
 
 
 def test_a_clean_month_is_complete(world):
