@@ -44,6 +44,22 @@ def alert_overdue_hand_offs() -> int:
     return alert_now()
 
 
+@db_periodic_task(crontab(minute="*"))
+def warn_hand_offs() -> int:
+    """Each minute: hand-off warnings at 50/80/100 % of the time allowed, once per threshold."""
+    from caredesk.safety.services.handoff_warnings import sweep_handoff_warnings
+
+    return sweep_handoff_warnings()
+
+
+@db_periodic_task(crontab(minute="*/15"))
+def escalate_overdue_reports() -> int:
+    """Every 15 minutes: reports past their due date and not submitted go to the safety lead."""
+    from caredesk.safety.services.escalation import escalate_overdue_reports as escalate_now
+
+    return escalate_now()
+
+
 @db_periodic_task(crontab(day_of_week="1", hour="6", minute="0"))
 def draw_weekly_qa_sample() -> int:
     """Mondays: last week's dismissed flags and unflagged contacts go to a specialist's review."""
