@@ -210,13 +210,17 @@ def tracking_for(report: SafetyReportDue) -> ReportTracking:
 
 
 def link_submission(
-    report: SafetyReportDue, submission: Submission, *, acting_user: Any
+    report: SafetyReportDue, submission_id: int, *, acting_user: Any
 ) -> ReportTracking:
-    """Record that `submission` (the first of its chain) is the one that fulfils `report`."""
+    """Record that a submission of the same safety case (or the first submission of its
+    resubmission chain) is the one that fulfils `report`."""
     require_safety_specialist(acting_user, report.safety_case.program_id)
-    if submission.safety_case_id != report.safety_case_id:
+    submission = Submission.objects.filter(
+        pk=submission_id, safety_case_id=report.safety_case_id
+    ).first()
+    if submission is None:
         raise InvalidInput(
-            "The submission belongs to another safety case", {"submission_id": "other case"}
+            "No such submission on this safety case", {"submission_id": "not on this case"}
         )
     while submission.resubmission_of_id is not None:
         submission = Submission.objects.get(pk=submission.resubmission_of_id)

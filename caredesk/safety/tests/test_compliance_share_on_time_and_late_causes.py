@@ -187,13 +187,16 @@ def test_an_explicit_link_decides_which_submission_fulfils_which_report(world):
     paired = outcomes_for([initial, follow_up], NOW)
     assert paired[initial.pk].submission == first  # derived: in order
     assert paired[follow_up.pk].submission == second
-    link_submission(follow_up, first, acting_user=world.safety_a)
+    link_submission(follow_up, first.pk, acting_user=world.safety_a)
     linked = outcomes_for([initial, follow_up], NOW)
     assert linked[follow_up.pk].submission == first
     assert linked[initial.pk].submission == second
     assert linked[initial.pk].status == "late"
     with pytest.raises(Forbidden):
-        link_submission(initial, second, acting_user=world.agent_a)
+        link_submission(initial, second.pk, acting_user=world.agent_a)
+    elsewhere = submission(safety_case(world.program_a, RECEIVED), ny("2026-03-09 10:00"))
+    with pytest.raises(InvalidInput):
+        link_submission(initial, elsewhere.pk, acting_user=world.safety_a)
     assert AuditEvent.objects.filter(model="safety.reporttracking").count() == 1
 
 
