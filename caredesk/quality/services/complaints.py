@@ -1,4 +1,10 @@
-"""Opening complaints from confirmed findings, and recording the complaint file's decisions."""
+"""Opening complaints from confirmed findings, and editing the complaint file's record fields.
+
+The decisions a complaint file holds (reportability, investigation, reply, closing) live in
+`complaint_file`; this module keeps what the complaint *is*: product, lot, UDI, complainant,
+nature. Only a quality specialist of the program edits a complaint file (the agent's part ends
+when the finding is confirmed); every change is audited field by field.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +15,29 @@ from django.utils import timezone
 
 from caredesk.audit.models import AuditAction
 from caredesk.audit.services import diff, record_created, record_event, snapshot
-from caredesk.errors import InvalidInput, NotFound
-from caredesk.quality.models import Complaint, ComplaintStatus, Reportability
-from caredesk.tenancy.models import Lot, Product
-from caredesk.tenancy.services import check_can_write
+from caredesk.errors import Conflict, Forbidden, InvalidInput, NotFound
+from caredesk.people.models import ContactKind, Person
+from caredesk.quality.models import Complaint, ComplaintStatus
+from caredesk.tenancy.models import Lot, Product, Role
+from caredesk.tenancy.services import check_can_write, roles_of
 
 COMPLAINT_FIELDS = ["case", "interaction", "product", "lot", "categories", "tampering", "nature"]
+
+# What a quality specialist may edit on the record itself (decisions have their own services).
+EDITABLE_FIELDS = [
+    "product",
+    "lot",
+    "udi",
+    "complainant_name",
+    "complainant_address",
+    "complainant_phone",
+    "nature",
+    "categories",
+    "quantity_affected",
+    "failed_specifications",
+    "in_use_for_treatment",
+    "relationship_to_event",
+]
 
 
 def access_complaint(user: Any, complaint_id: int) -> Complaint:
@@ -22,6 +45,32 @@ def access_complaint(user: Any, complaint_id: int) -> Complaint:
     if complaint is None:
         raise NotFound("Complaint not found")
     return complaint
+
+
+def require_quality_specialist(user: Any, program_id: int) -> None:
+    """Complaint files are kept by the program's designated quality unit (820.198(a))."""
+    check_can_write(user, program_id)
+    if Role.QUALITY_SPECIALIST not in roles_of(user, program_id):
+        raise Forbidden("Only a quality specialist of the program can do this")
+
+
+def check_open(complaint: Complaint) -> None:
+    if complaint.status == ComplaintStatus.CLOSED:
+        raise Conflict("The complaint is closed; reopen it first", {"status": "closed"})
+
+
+def complainant_snapshot(person: Person | None) -> dict[str, str]:
+    """Name, address and phone as known when the complaint was received (820.198(e)(4))."""
+    if person is None:
+        return {}
+    points: dict[str, str] = {}
+    for point in person.contact_points.order_by("-is_primary", "pk"):
+        points.setdefault(point.kind, point.value)
+    return {
+        "complainant_name": person.full_name[:200],
+        "complainant_address": points.get(ContactKind.ADDRESS, ""),
+        "complainant_phone": points.get(ContactKind.PHONE, "")[:40],
+    }
 
 
 def open_complaint_for_finding(
@@ -38,13 +87,15 @@ def open_complaint_for_finding(
     if existing is not None:
         return _add_to_complaint(existing, code, tampering, acting_user)
     nature = "; ".join(e.get("text", "") for e in finding.evidence if e.get("text"))
+    interaction = finding.interaction
     with transaction.atomic():
         complaint = Complaint.objects.create(
             program_id=finding.program_id,
             case_id=finding.case_id,
             interaction_id=finding.interaction_id,
-            received_at=finding.interaction.received_at,
-            complainant_id=finding.interaction.person_id,
+            received_at=interaction.received_at,
+            complainant_id=interaction.person_id,
+            **complainant_snapshot(interaction.person),
             product=product,
             lot=lot,
             categories=[code],
@@ -73,34 +124,59 @@ def _add_to_complaint(
     return complaint
 
 
-def decide_reportability(
-    complaint: Complaint, *, reportable: bool, justification: str, acting_user: Any
+def _check_catalog(complaint: Complaint, values: dict[str, Any]) -> dict[str, str]:
+    """Product and lot must be the program's own, and the lot a lot of the product."""
+    errors: dict[str, str] = {}
+    product = values.get("product", complaint.product)
+    lot = values.get("lot", complaint.lot)
+    if product is not None and product.program_id != complaint.program_id:
+        errors["product"] = "product belongs to another program"
+    if lot is not None:
+        if lot.product.program_id != complaint.program_id:
+            errors["lot"] = "lot belongs to another program"
+        elif product is not None and lot.product_id != product.pk:
+            errors["lot"] = "lot is not a lot of the complaint's product"
+    return errors
+
+
+def _check_values(complaint: Complaint, values: dict[str, Any]) -> None:
+    unknown = sorted(set(values) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise InvalidInput("Not an editable field", dict.fromkeys(unknown, "not editable"))
+    errors = _check_catalog(complaint, values)
+    if "nature" in values and not str(values["nature"] or "").strip():
+        errors["nature"] = "say what the complainant reported"
+    categories = values.get("categories")
+    if categories is not None and (
+        not categories or any(not isinstance(c, str) or not c.strip() for c in categories)
+    ):
+        errors["categories"] = "at least one category code"
+    if errors:
+        raise InvalidInput("Invalid complaint", errors)
+
+
+def update_complaint(
+    complaint: Complaint, values: dict[str, Any], *, acting_user: Any
 ) -> Complaint:
-    """820.198(a)(3): whether the complaint is reportable, who decided, and why."""
-    check_can_write(acting_user, complaint.program_id)
-    if not justification.strip():
-        raise InvalidInput("A justification is required", {"justification": "required"})
-    before = snapshot(complaint, ["reportability", "investigation"])
+    """Change record fields of an open complaint (only those given); audited old → new."""
+    require_quality_specialist(acting_user, complaint.program_id)
+    check_open(complaint)
+    _check_values(complaint, values)
+    for name in ("udi", "complainant_name", "complainant_phone", "nature", "relationship_to_event"):
+        if name in values:
+            values[name] = str(values[name] or "").strip()
+    if "categories" in values:
+        values["categories"] = [c.strip() for c in values["categories"]]
+    fields = list(values)
+    before = snapshot(complaint, fields)
+    for name, value in values.items():
+        setattr(complaint, name, value)
+    changes = diff(before, snapshot(complaint, fields))
+    if not changes:
+        return complaint
     with transaction.atomic():
-        complaint.reportability = (
-            Reportability.REPORTABLE if reportable else Reportability.NOT_REPORTABLE
-        )
-        complaint.reportability_decided_by = acting_user
-        complaint.reportability_decided_at = timezone.now()
-        complaint.investigation = justification.strip()
-        complaint.save(
-            update_fields=[
-                "reportability",
-                "reportability_decided_by",
-                "reportability_decided_at",
-                "investigation",
-            ]
-        )
+        complaint.save(update_fields=fields)
         record_event(
-            AuditAction.UPDATE,
-            acting_user=acting_user,
-            instance=complaint,
-            changes=diff(before, snapshot(complaint, ["reportability", "investigation"])),
-            reason=justification.strip(),
+            AuditAction.UPDATE, acting_user=acting_user, instance=complaint, changes=changes
         )
     return complaint

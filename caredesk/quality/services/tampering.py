@@ -2,7 +2,11 @@
 
 The in-app notices are written in the same transaction as the interaction; the email goes out
 from a job enqueued after commit, so a rolled-back interaction never alerts anyone and a saved
-one alerts within the worker's latency (seconds), well inside the one-minute target.
+one alerts within the worker's latency (seconds), well inside the one-minute target
+(`alert_email` sends it; a sweep each minute retries any the queue lost).
+
+The case then stays escalated until a quality specialist releases the lock with a reason, or
+dismisses the tampering flag; either is audited and noted on the case timeline.
 """
 
 from __future__ import annotations
@@ -16,12 +20,16 @@ from caredesk.audit.models import AuditAction
 from caredesk.audit.services import record_created, record_event
 from caredesk.cases.models import Case, CaseStatus, Priority, TimelineKind
 from caredesk.cases.services.timeline import add_timeline_entry
+from caredesk.errors import Conflict, InvalidInput, NotFound
 from caredesk.quality.models import Notification, QualityContact, TamperingAlert
 from caredesk.tenancy.models import Membership, Role
+from caredesk.tenancy.services import check_can_write, roles_of
 
-# A case under a tampering lock may only move within the escalation workflow.
-LOCKED_OUT_STATUSES = frozenset({CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.PENDING_CUSTOMER})
+# A case under a tampering lock stays escalated: no move to any other status (not even
+# resolved or closed) until quality releases the lock with a reason.
+LOCKED_OUT_STATUSES = frozenset(set(CaseStatus.values) - {CaseStatus.ESCALATED})
 ALERT_ROLES = (Role.QUALITY_SPECIALIST,)
+RELEASE_HINT = "only a quality specialist of the program can release a tampering lock"
 
 
 def alert_recipients(program_id: int) -> tuple[list[Any], list[str]]:
@@ -75,11 +83,18 @@ def raise_tampering_alert(finding: Any, *, acting_user: Any) -> TamperingAlert:
             for user in users
         )
         _escalate(case, finding.code, acting_user)
-        from caredesk.quality.tasks import send_tampering_email
-
-        alert_id = alert.pk
-        transaction.on_commit(lambda: send_tampering_email(alert_id))
+        _email_after_commit(alert.pk)
     return alert
+
+
+def _email_after_commit(alert_id: int) -> None:
+    """Enqueue the email job once the alert is committed: a rolled-back save alerts nobody,
+    and the job never reads an alert that is not there yet."""
+    from caredesk.quality.tasks import send_tampering_email
+
+    # robust: a queue that is down must not turn a saved interaction into an error page; the
+    # minute sweep sends what was not enqueued.
+    transaction.on_commit(lambda: send_tampering_email(alert_id), robust=True)
 
 
 def _escalate(case: Case, code: str, acting_user: Any) -> None:
@@ -126,44 +141,60 @@ def active_lock(case: Case) -> TamperingAlert | None:
     return TamperingAlert.objects.filter(case=case, released_at__isnull=True).order_by("pk").first()
 
 
-def release_tampering_alert(finding: Any, *, acting_user: Any, reason: str) -> None:
-    """The finding was dismissed: its alert no longer locks the case."""
-    alert = TamperingAlert.objects.filter(finding=finding, released_at__isnull=True).first()
+def access_alert(user: Any, alert_id: int) -> TamperingAlert:
+    alert = TamperingAlert.objects.visible_to(user).filter(pk=alert_id).first()
     if alert is None:
-        return
+        raise NotFound("Tampering alert not found")
+    return alert
+
+
+def _require_quality(user: Any, program_id: int) -> None:
+    check_can_write(user, program_id)
+    if Role.QUALITY_SPECIALIST not in roles_of(user, program_id):
+        raise Conflict(
+            "Suspected tampering locks this case to the escalation workflow: " + RELEASE_HINT,
+            {"lock": RELEASE_HINT},
+        )
+
+
+def _release(alert: TamperingAlert, *, acting_user: Any, reason: str) -> None:
     alert.released_at = timezone.now()
-    alert.released_by = acting_user if getattr(acting_user, "pk", None) else None
-    alert.save(update_fields=["released_at", "released_by"])
+    alert.released_by = acting_user
+    alert.release_reason = reason
+    alert.save(update_fields=["released_at", "released_by", "release_reason"])
     record_event(
         AuditAction.UPDATE,
         acting_user=acting_user,
         instance=alert,
-        changes={"released_at": [None, alert.released_at]},
+        changes={"released_at": [None, alert.released_at], "released_by": [None, acting_user.pk]},
         reason=reason,
     )
-
-
-def send_tampering_email_now(alert_id: int) -> bool:
-    """Send the alert email once. Returns False when it was already sent (a re-run)."""
-    from django.core.mail import send_mail
-
-    claimed = TamperingAlert.objects.filter(pk=alert_id, emailed_at__isnull=True).update(
-        emailed_at=timezone.now()
+    add_timeline_entry(
+        alert.case,
+        TimelineKind.NOTE,
+        f"Tampering lock released by quality: {reason}",
+        actor=acting_user,
     )
-    if not claimed:
-        return False
-    alert = TamperingAlert.objects.select_related("case", "finding", "program").get(pk=alert_id)
-    if not alert.email_recipients:
-        return True
-    subject = f"[CareDesk] Suspected {alert.finding.code}: case {alert.case.reference}"
-    body = (
-        f"Program: {alert.program.name}\nCase: {alert.case.reference}\n"
-        f"Raised at: {alert.raised_at.isoformat()}\n"
-        f"Evidence: {'; '.join(e.get('text', '') for e in alert.finding.evidence)}\n"
-    )
-    try:
-        send_mail(subject, body, None, alert.email_recipients)
-    except Exception:
-        TamperingAlert.objects.filter(pk=alert_id).update(emailed_at=None)
-        raise
-    return True
+
+
+def release_case_lock(alert: TamperingAlert, *, acting_user: Any, reason: str) -> TamperingAlert:
+    """Quality has dealt with the suspicion: the case may leave the escalation workflow.
+    The finding itself keeps its own decision (confirmed tampering stays confirmed)."""
+    _require_quality(acting_user, alert.program_id)
+    if alert.released_at is not None:
+        raise Conflict("This tampering lock was already released", {"lock": "released"})
+    if not reason.strip():
+        raise InvalidInput("A reason is required to release the lock", {"reason": "required"})
+    with transaction.atomic():
+        _release(alert, acting_user=acting_user, reason=reason.strip())
+    return alert
+
+
+def release_tampering_alert(finding: Any, *, acting_user: Any, reason: str) -> None:
+    """The tampering finding is being dismissed (safety's dismiss service calls this in its
+    transaction): only quality may, since the dismissal releases the escalation lock."""
+    alert = TamperingAlert.objects.filter(finding=finding, released_at__isnull=True).first()
+    if alert is None:
+        return
+    _require_quality(acting_user, alert.program_id)
+    _release(alert, acting_user=acting_user, reason=reason)

@@ -7,11 +7,13 @@ import pytest
 
 from caredesk.audit.models import AuditEvent
 from caredesk.cases.services.interactions import InteractionInput, log_interaction
-from caredesk.errors import InvalidInput, NotFound
+from caredesk.errors import Forbidden, InvalidInput, NotFound
 from caredesk.quality.models import Complaint, Reportability
-from caredesk.quality.services.complaints import access_complaint, decide_reportability
+from caredesk.quality.services.complaint_file import decide_reportability
+from caredesk.quality.services.complaints import access_complaint
 from caredesk.safety.models import FindingKind
 from caredesk.safety.services.findings import confirm_finding
+from caredesk.tenancy.models import Role
 from caredesk.testing import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -49,20 +51,24 @@ def test_the_lot_named_wins_over_the_cases_lot(world):
     assert Complaint.objects.get(case=world.case_a).lot == other_lot
 
 
-def test_reportability_is_decided_with_a_justification(world):
+def test_reportability_is_decided_by_quality_with_a_justification(world):
     finding = log(world, BROKEN).findings.filter(kind=FindingKind.PRODUCT_COMPLAINT).first()
     confirm_finding(finding, acting_user=world.agent_a)
     complaint = access_complaint(world.agent_a, Complaint.objects.get(case=world.case_a).pk)
+    quality = f.member(world.program_a, Role.QUALITY_SPECIALIST, username="quality_a")
     with pytest.raises(InvalidInput):
+        decide_reportability(complaint, reportable=False, justification="", acting_user=quality)
+    with pytest.raises(Forbidden):  # the program admin is not the quality unit
         decide_reportability(
-            complaint, reportable=False, justification="", acting_user=world.admin_a
+            complaint, reportable=False, justification="cosmetic", acting_user=world.admin_a
         )
     decide_reportability(
-        complaint, reportable=False, justification="no injury possible", acting_user=world.admin_a
+        complaint, reportable=False, justification="no injury possible", acting_user=quality
     )
     complaint.refresh_from_db()
     assert complaint.reportability == Reportability.NOT_REPORTABLE
-    assert complaint.reportability_decided_by == world.admin_a
+    assert complaint.reportability_decided_by == quality
+    assert complaint.reportability_justification == "no injury possible"
     with pytest.raises(NotFound):
         access_complaint(world.agent_b, complaint.pk)
 

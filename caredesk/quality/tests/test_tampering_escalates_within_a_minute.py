@@ -1,18 +1,21 @@
 """Suspected tampering or counterfeit notifies the program's quality and security contacts (in-app
-at once, email right after commit) and locks the case to the escalation workflow."""
+at once, email right after commit) and locks the case to the escalation workflow until a
+quality specialist releases it with a reason."""
 
 from __future__ import annotations
 
 import pytest
 
+from caredesk.audit.models import AuditEvent
 from caredesk.cases.models import CaseStatus, Priority
 from caredesk.cases.services.interactions import InteractionInput, log_interaction
 from caredesk.cases.services.lifecycle import change_status
-from caredesk.errors import Conflict
+from caredesk.errors import Conflict, InvalidInput
 from caredesk.quality.models import ContactKind, Notification, QualityContact, TamperingAlert
-from caredesk.quality.services.tampering import send_tampering_email_now
-from caredesk.safety.models import FindingKind
-from caredesk.safety.services.findings import add_finding, dismiss_finding
+from caredesk.quality.services.alert_email import send_tampering_email_now
+from caredesk.quality.services.tampering import release_case_lock
+from caredesk.safety.models import FindingKind, FindingStatus
+from caredesk.safety.services.findings import add_finding, confirm_finding, dismiss_finding
 from caredesk.tenancy.models import Role
 from caredesk.testing import factories as f
 
@@ -64,12 +67,39 @@ def test_the_email_waits_for_the_commit(world, contacts, mailoutbox):
     assert Notification.objects.filter(user=contacts).count() == 1
 
 
-def test_a_locked_case_stays_in_the_escalation_workflow_until_dismissed(world, contacts):
-    finding = log(world, TAMPERED).findings.get(kind=FindingKind.TAMPERING)
+def test_a_locked_case_stays_escalated_until_quality_releases_it(world, contacts):
+    interaction = log(world, TAMPERED)
+    finding = interaction.findings.get(kind=FindingKind.TAMPERING)
+    alert = TamperingAlert.objects.get(finding=finding)
+    for flag in interaction.findings.all():  # every flag decided: only the lock stops closing
+        confirm_finding(flag, acting_user=world.agent_a)
     world.case_a.refresh_from_db()
-    with pytest.raises(Conflict, match="escalation"):
-        change_status(world.case_a, CaseStatus.OPEN, acting_user=world.agent_a)
-    dismiss_finding(finding, reason="seal intact on photo review", acting_user=world.supervisor_a)
+    for status in (CaseStatus.OPEN, CaseStatus.RESOLVED, CaseStatus.CLOSED):
+        with pytest.raises(Conflict, match="escalation"):
+            change_status(world.case_a, status, acting_user=world.supervisor_a, reason="done")
+    with pytest.raises(Conflict, match="quality specialist"):
+        release_case_lock(alert, acting_user=world.supervisor_a, reason="looked fine")
+    with pytest.raises(InvalidInput):
+        release_case_lock(alert, acting_user=contacts, reason=" ")
+    release_case_lock(alert, acting_user=contacts, reason="seal intact on photo review")
+    alert.refresh_from_db()
+    assert alert.released_by == contacts and alert.release_reason == "seal intact on photo review"
+    event = AuditEvent.objects.filter(model="quality.tamperingalert", object_id=str(alert.pk))
+    assert event.filter(reason="seal intact on photo review", actor_id=contacts.pk).exists()
+    world.case_a.refresh_from_db()
+    change_status(world.case_a, CaseStatus.OPEN, acting_user=world.agent_a)
+    with pytest.raises(Conflict, match="already released"):
+        release_case_lock(alert, acting_user=contacts, reason="again")
+
+
+def test_only_quality_may_dismiss_the_tampering_flag_which_releases_the_lock(world, contacts):
+    finding = log(world, TAMPERED).findings.get(kind=FindingKind.TAMPERING)
+    with pytest.raises(Conflict, match="quality specialist"):
+        dismiss_finding(finding, reason="looks fine to me", acting_user=world.agent_a)
+    finding.refresh_from_db()
+    assert finding.status == FindingStatus.FLAGGED  # the refused dismissal wrote nothing
+    dismiss_finding(finding, reason="seal intact on photo review", acting_user=contacts)
+    assert TamperingAlert.objects.get(finding=finding).released_at is not None
     world.case_a.refresh_from_db()
     change_status(world.case_a, CaseStatus.OPEN, acting_user=world.agent_a)
 
