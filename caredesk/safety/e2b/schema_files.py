@@ -14,6 +14,8 @@ ACK_ROOT = "multicacheschemas/MCCI_IN200101UV01.xsd"
 VENDORED_DIR = Path(__file__).resolve().parent / "schema"
 REPO_DIR = Path(__file__).resolve().parents[3]
 SHARED_DIR = REPO_DIR.parent / "shared" / "data" / "e2b_r3" / "schema"
+# FDA's published example ICSRs and ACKs (public domain): tests, demos and partner-import trials.
+EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
 
 
 class SchemaNotFound(RuntimeError):

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from lxml import etree
 
 from caredesk.safety.e2b.ack import parse_ack
 from caredesk.safety.e2b.reader import E2BParseError
-from caredesk.safety.e2b.schema_files import ack_schema
+from caredesk.safety.e2b.schema_files import EXAMPLES_DIR, ack_schema
 
-INSTANCES = Path(__file__).resolve().parents[3].parent / "shared/data/e2b_r3/instances"
-
-pytestmark = pytest.mark.skipif(not INSTANCES.is_dir(), reason="FDA examples not available")
+INSTANCES = EXAMPLES_DIR
 
 
 def test_positive_ack_accepts_the_batch_and_its_icsr() -> None:

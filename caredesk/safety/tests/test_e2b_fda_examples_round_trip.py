@@ -11,14 +11,12 @@ from lxml import etree
 
 from caredesk.safety.e2b.model import ICSRMessage
 from caredesk.safety.e2b.reader import parse_icsr_xml
-from caredesk.safety.e2b.schema_files import batch_schema
+from caredesk.safety.e2b.schema_files import EXAMPLES_DIR, batch_schema
 from caredesk.safety.e2b.writer import build_batch_xml
 from caredesk.safety.e2b.xmlutil import ts
 
-INSTANCES = Path(__file__).resolve().parents[3].parent / "shared/data/e2b_r3/instances"
+INSTANCES = EXAMPLES_DIR
 EXAMPLES = sorted(INSTANCES.glob("FAERS2022Scenario*.xml"))
-
-pytestmark = pytest.mark.skipif(not EXAMPLES, reason=f"FDA examples not found in {INSTANCES}")
 
 
 def required_values(message: ICSRMessage) -> dict[str, Any]:

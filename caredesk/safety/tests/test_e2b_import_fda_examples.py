@@ -3,12 +3,11 @@ arrive this way) and export again with their required elements intact."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from caredesk.audit.models import AuditEvent
 from caredesk.safety.e2b.reader import parse_icsr_xml
+from caredesk.safety.e2b.schema_files import EXAMPLES_DIR
 from caredesk.safety.e2b.validate import rejections, validate
 from caredesk.safety.e2b.writer import build_icsr_xml
 from caredesk.safety.e2b.xmlutil import ts
@@ -16,12 +15,11 @@ from caredesk.safety.models import E2BImport, SafetyCase, SafetyCaseStatus
 from caredesk.safety.services.e2b_import import import_icsr_file
 from caredesk.safety.services.icsr_mapping import message_for_safety_case
 
-INSTANCES = Path(__file__).resolve().parents[3].parent / "shared/data/e2b_r3/instances"
+INSTANCES = EXAMPLES_DIR
 EXAMPLES = sorted(INSTANCES.glob("FAERS2022Scenario*.xml"))
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not EXAMPLES, reason=f"FDA examples not found in {INSTANCES}"),
 ]
 
 

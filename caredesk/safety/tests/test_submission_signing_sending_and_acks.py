@@ -5,7 +5,6 @@ rejected by FDA's ACK; a rejected one is resubmitted as a new, linked submission
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -13,6 +12,7 @@ from django.core.management import call_command
 from caredesk.audit.models import AuditEvent, ESignature
 from caredesk.audit.signatures import SignatureRefused, content_digest, signature_problems
 from caredesk.errors import Conflict, Forbidden
+from caredesk.safety.e2b.schema_files import EXAMPLES_DIR
 from caredesk.safety.models import SafetyCaseStatus
 from caredesk.safety.models_submission import Submission, SubmissionStatus
 from caredesk.safety.services.submissions import (
@@ -27,7 +27,7 @@ from caredesk.testing.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-INSTANCES = Path(__file__).resolve().parents[3].parent / "shared/data/e2b_r3/instances"
+INSTANCES = EXAMPLES_DIR
 
 
 def ack_for(submission: Submission, name: str) -> bytes:
