@@ -13,8 +13,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
-
 from caredesk.cases.models import CaseType
 from caredesk.routing.services.business_time import BusinessCalendar, add_business_time
 from caredesk.routing.services.sla import calendar_for, closed_dates_for, policy_for
@@ -33,8 +31,10 @@ EU_EEA = frozenset(_EU_EEA_CODES.split())
 
 
 def jurisdiction_for(country: str) -> str:
-    """The reportability jurisdiction of a program's country: US, EU, CA, or the country."""
+    """The reportability jurisdiction of a program's country: US, EU, CA, UK or the country."""
     code = (country or "").upper()
+    if code in ("GB", "UK"):
+        return "UK"
     return "EU" if code in EU_EEA else code
 
 
@@ -76,58 +76,32 @@ def forward_deadline(program: Program, received_at: datetime) -> datetime:
 
 
 def report_flags(safety_case: SafetyCase) -> dict[str, bool]:
-    """The reportability rules' input flags for this case."""
-    extra = safety_case.report_flags or {}
-    return {
-        "serious": safety_case.serious,
-        # Unknown expectedness is treated as unexpected: the conservative reading.
-        "expected": bool(safety_case.expected),
-        "death": "death" in (safety_case.seriousness or []),
-        "serious_deterioration": bool(extra.get("serious_deterioration")),
-        "malfunction": bool(extra.get("malfunction")),
-        "remedial_action": bool(extra.get("remedial_action")),
-        "public_health_threat": bool(extra.get("public_health_threat")),
-        "unanticipated": bool(extra.get("unanticipated")),
-    }
+    """The reportability rules' input flags for this case (see `rules_clocks.case_flags`)."""
+    from caredesk.safety.services.rules_clocks import case_flags
+
+    return case_flags(safety_case)
 
 
-def regulatory_reports(safety_case: SafetyCase) -> list[dict[str, Any]] | None:
-    """Reports `{kind, due, basis}` from the reportability engine; None when it is absent.
+def regulatory_reports(safety_case: SafetyCase) -> list[dict[str, Any]]:
+    """Reports `{kind, due, basis}` the case requires now, under the current rules (no write).
 
     Day zero is taken as a date in the program's time zone (the awareness date).
     """
-    try:
-        from caredesk.safety.reportability import Situation, reports_for
-    except ImportError:  # pragma: no cover - the engine ships with the safety app
-        return None
-    if safety_case.day_zero is None or not safety_case.product_type:
-        return []
-    tz = ZoneInfo(safety_case.program.time_zone)
-    flags = frozenset(name for name, held in report_flags(safety_case).items() if held)
-    situation = Situation(
-        jurisdiction=safety_case.jurisdiction,
-        product_type=safety_case.product_type,
-        day_zero=safety_case.day_zero.astimezone(tz).date(),
-        flags=flags,
-    )
-    return [{"kind": r.kind, "due": r.due, "basis": r.basis} for r in reports_for(situation)]
+    from caredesk.safety.services.rules_clocks import Rules, case_facts, explain_facts
 
-
-def refresh_reports(safety_case: SafetyCase) -> list[SafetyReportDue]:
-    """Recompute the stored report rows (after day zero, seriousness or product changed)."""
-    reports = regulatory_reports(safety_case)
-    if reports is None:
-        return list(safety_case.reports.all())
-    safety_case.reports.all().delete()
-    now = timezone.now()
-    rows = [
-        SafetyReportDue(
-            safety_case=safety_case,
-            kind=str(r["kind"]),
-            due=r["due"] if isinstance(r["due"], date) else date.fromisoformat(str(r["due"])),
-            basis=str(r.get("basis", "")),
-            computed_at=now,
-        )
-        for r in reports
+    rules = Rules.current(safety_case.program_id)
+    explanation = explain_facts(safety_case, case_facts(safety_case), rules)
+    return [
+        {"kind": r.kind, "due": r.due, "basis": rules.engine.by_id[r.rule_id].basis_text}
+        for r in explanation.reports
     ]
-    return SafetyReportDue.objects.bulk_create(rows)
+
+
+def refresh_reports(
+    safety_case: SafetyCase, *, acting_user: Any = None, cause: str = ""
+) -> list[SafetyReportDue]:
+    """Recompute the stored report rows when a fact of the case changed (see rules_clocks):
+    a rule change alone never moves an existing case's due dates."""
+    from caredesk.safety.services.rules_clocks import refresh_case_reports
+
+    return refresh_case_reports(safety_case, acting_user=acting_user, cause=cause)

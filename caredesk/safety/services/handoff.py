@@ -76,7 +76,7 @@ def set_assessment(
         record_event(
             AuditAction.UPDATE, acting_user=acting_user, instance=safety_case, changes=changes
         )
-        refresh_reports(safety_case)
+        refresh_reports(safety_case, acting_user=acting_user)
     return safety_case
 
 
