@@ -1,6 +1,8 @@
 from django.urls import path
 
 from caredesk.safety import views, views_case, views_findings, views_qa
+from caredesk.safety import views_calendar as cal
+from caredesk.safety import views_compliance as cmp
 
 app_name = "safety"
 C = "cases/<int:safety_case_id>/"
@@ -44,6 +46,10 @@ urlpatterns = [
         name="interaction_panel",
     ),
     path("terms/", views.term_search, name="terms"),
+    path("calendar/", cal.calendar, name="calendar"),
+    path("reports/<int:report_id>/late-reason/", cal.late_reason, name="late_reason"),
+    path("compliance/", cmp.compliance, name="compliance"),
+    path("compliance/export.csv", cmp.compliance_export, name="compliance_export"),
     path("qa/", views_qa.qa_queue, name="qa"),
     path("qa/<int:qa_review_id>/", views_qa.qa_review, name="qa_review"),
 ]

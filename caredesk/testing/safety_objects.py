@@ -17,6 +17,7 @@ from caredesk.safety.models import (
     FindingSource,
     FollowUpAttempt,
     SafetyCase,
+    SafetyReportDue,
 )
 from caredesk.safety.models_detail import QaKind, QaReview, SafetyProduct, SafetyReaction
 
@@ -65,6 +66,13 @@ def safety_side(case: Case, interaction: Interaction) -> dict[str, int]:
         categories=["packaging"],
         created_at=now,
     )
+    report = SafetyReportDue.objects.create(
+        safety_case=safety_case,
+        kind="us_otc_serious",
+        due=now.date(),
+        basis="test",
+        computed_at=now,
+    )
     ids: dict[str, Any] = {
         "complaint_id": complaint.pk,
         "finding_id": finding.pk,
@@ -73,5 +81,6 @@ def safety_side(case: Case, interaction: Interaction) -> dict[str, int]:
         "drug_id": drug.pk,
         "attempt_id": attempt.pk,
         "qa_review_id": review.pk,
+        "report_id": report.pk,
     }
     return ids

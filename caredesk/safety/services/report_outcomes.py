@@ -198,6 +198,14 @@ def outcomes_for(
     return out
 
 
+def report_late_reason(report: SafetyReportDue) -> str:
+    """The late reason recorded on a report so far ("" when none)."""
+    found = ReportTracking.objects.filter(
+        safety_case_id=report.safety_case_id, kind=report.kind, due=report.due
+    ).first()
+    return found.late_reason if found else ""
+
+
 def tracking_for(report: SafetyReportDue) -> ReportTracking:
     """The report's tracking row, created on first use (no audit: it holds no fact yet)."""
     tracking, _ = ReportTracking.objects.get_or_create(
