@@ -22,6 +22,7 @@ from caredesk.cases.models import CaseRequest
 from caredesk.people.models import Organization
 from caredesk.testing import factories as f
 from caredesk.testing.api import ApiClient
+from caredesk.testing.quality_objects import quality_side
 from caredesk.testing.safety_objects import safety_side
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +120,7 @@ def side(world: Any, program: Any, case: Any, person: Any, product: Any) -> dict
         "queue_id": queue.pk,
         "queue": queue.pk,
         **safety_side(case, interaction),
+        **quality_side(case, interaction),
     }
 
 

@@ -32,6 +32,7 @@ from caredesk.cases.models import CaseRequest
 from caredesk.people.models import Organization
 from caredesk.testing import factories as f
 from caredesk.testing.api import issue_token
+from caredesk.testing.quality_objects import quality_side
 from caredesk.testing.safety_objects import safety_side
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
@@ -74,6 +75,7 @@ def real_ids(world: Any) -> dict[str, int]:
             program=world.program_a, name="Main St Pharmacy", kind="pharmacy"
         ).pk,
         **safety_side(world.case_a, interaction),
+        **quality_side(world.case_a, interaction),
     }
 
 

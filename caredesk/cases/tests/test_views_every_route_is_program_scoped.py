@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from caredesk.cases.models import Attachment, CaseRequest
 from caredesk.testing import factories as f
+from caredesk.testing.quality_objects import quality_side
 from caredesk.testing.safety_objects import safety_side
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +79,7 @@ def _side(world: Any, program: Any, case: Any, person: Any, product: Any) -> dic
         "model_label": "cases.case",
         "object_id": case.pk,
         **safety_side(case, interaction),
+        **quality_side(case, interaction),
     }
 
 
