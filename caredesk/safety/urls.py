@@ -1,11 +1,13 @@
 from django.urls import path
 
 from caredesk.safety import views, views_case, views_findings, views_qa
+from caredesk.safety import views_submissions as subs
 from caredesk.safety import views_calendar as cal
 from caredesk.safety import views_compliance as cmp
 
 app_name = "safety"
 C = "cases/<int:safety_case_id>/"
+S = "submissions/<int:submission_id>/"
 urlpatterns = [
     path("", views.queue, name="queue"),
     path(C, views.case_detail, name="case"),
@@ -52,4 +54,17 @@ urlpatterns = [
     path("compliance/export.csv", cmp.compliance_export, name="compliance_export"),
     path("qa/", views_qa.qa_queue, name="qa"),
     path("qa/<int:qa_review_id>/", views_qa.qa_review, name="qa_review"),
+    path(C + "submissions/", subs.panel, name="submissions"),
+    path(C + "submissions/check/", subs.check, name="submission_check"),
+    path(C + "submissions/prepare/", subs.prepare, name="submission_prepare"),
+    path(C + "export/e2b/", subs.export, {"fmt": "e2b"}, name="export_e2b"),
+    path(C + "export/medwatch/", subs.export, {"fmt": "medwatch"}, name="export_medwatch"),
+    path(C + "export/fhir/", subs.export, {"fmt": "fhir"}, name="export_fhir"),
+    path("submissions/", subs.submission_list, name="submission_list"),
+    path(S + "content/", subs.content, name="submission_content"),
+    path(S + "sign/", subs.sign, name="submission_sign"),
+    path(S + "send/", subs.send, name="submission_send"),
+    path(S + "sent/", subs.sent, name="submission_sent"),
+    path(S + "ack/", subs.ack, name="submission_ack"),
+    path(S + "resubmit/", subs.resubmit, name="submission_resubmit"),
 ]

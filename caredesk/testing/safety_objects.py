@@ -1,10 +1,11 @@
 """Safety records of one program for the route-walking tests: a finding, a safety case with a
-reaction, a drug and a follow-up attempt, a QA review and a complaint, keyed by the path
-parameter names of the safety and quality routes (created directly, without the services, so
-each side is independent)."""
+reaction, a drug and a follow-up attempt, a QA review, a submission and a complaint, keyed by
+the path parameter names of the safety and quality routes (created directly, without the
+services, so each side is independent)."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.utils import timezone
@@ -20,6 +21,7 @@ from caredesk.safety.models import (
     SafetyReportDue,
 )
 from caredesk.safety.models_detail import QaKind, QaReview, SafetyProduct, SafetyReaction
+from caredesk.safety.models_submission import Submission
 
 
 def safety_side(case: Case, interaction: Interaction) -> dict[str, int]:
@@ -66,6 +68,17 @@ def safety_side(case: Case, interaction: Interaction) -> dict[str, int]:
         categories=["packaging"],
         created_at=now,
     )
+    submission = Submission.objects.create(
+        program_id=case.program_id,
+        safety_case=safety_case,
+        kind="e2b",
+        message_number=f"TEST-{safety_case.pk}-M",
+        batch_number=f"TEST-{safety_case.pk}-B",
+        content=b"<xml/>",
+        content_type="application/xml",
+        content_sha256=hashlib.sha256(b"<xml/>").hexdigest(),
+        created_at=now,
+    )
     report = SafetyReportDue.objects.create(
         safety_case=safety_case,
         kind="us_otc_serious",
@@ -82,5 +95,6 @@ def safety_side(case: Case, interaction: Interaction) -> dict[str, int]:
         "attempt_id": attempt.pk,
         "qa_review_id": review.pk,
         "report_id": report.pk,
+        "submission_id": submission.pk,
     }
     return ids
