@@ -140,3 +140,24 @@ class InteractionFactory(factory.django.DjangoModelFactory):
     occurred_at = factory.LazyFunction(timezone.now)
     received_at = factory.LazyFunction(timezone.now)
     body = "Caller asked about dosing."
+
+
+class ComplaintFactory(factory.django.DjangoModelFactory):
+    """A product complaint on an interaction of a case (as a confirmed finding would open it)."""
+
+    class Meta:
+        model = "quality.Complaint"
+
+    interaction = factory.SubFactory(InteractionFactory)
+    case = factory.SelfAttribute("interaction.case")
+    program = factory.SelfAttribute("case.program")
+    received_at = factory.SelfAttribute("interaction.received_at")
+    complainant = factory.SelfAttribute("case.person")
+    complainant_name = factory.LazyAttribute(
+        lambda o: o.complainant.full_name if o.complainant else ""
+    )
+    product = factory.SelfAttribute("case.product")
+    lot = factory.SelfAttribute("case.lot")
+    categories = factory.LazyFunction(lambda: ["packaging"])
+    nature = "The bottle cap was cracked when it arrived."
+    created_at = factory.LazyFunction(timezone.now)
