@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from caredesk.safety.screening import adverse, clinical, patterns
+from caredesk.safety.screening import adverse, clinical, model, patterns
 from caredesk.safety.screening.catalog import ProductCatalog, catalog_for, find_generics
 from caredesk.safety.screening.codes import ComplaintCategory, Seriousness, SpecialSituation
 from caredesk.safety.screening.context import LINKAGE, Scope, Span, scopes_for, scopes_of
@@ -71,14 +71,17 @@ def screen(
     result = ScreeningResult()
     sents = sentences(norm)
     scoped = [(s, scopes_for(s)) for s in sents]
-    mentions, _silenced = _adverse_events(norm, scoped)
+    mentions, silenced = _adverse_events(norm, scoped)
     ae_hits = _reported_harms(norm, mentions, scoped)
     _special_situations(norm, scoped, result)
     _complaints(norm, scoped, result)
     serious = _seriousness(norm, scoped, has_harm=bool(ae_hits))
     outcome = any(c in OUTCOME_CRITERIA for c, _, _ in serious)
+    if not ae_hits and not outcome:
+        ae_hits, result.ae_score = _model_harms(_model_sentences(scoped, silenced))
+    else:
+        result.ae_score = 1.0
     result.adverse_event = bool(ae_hits) or outcome
-    result.ae_score = 1.0 if result.adverse_event else 0.0
     if result.adverse_event:
         result.evidence.extend(ae_hits)
         result.seriousness = sorted({e[0] for e in serious}, key=list(Seriousness).index)
@@ -86,6 +89,41 @@ def screen(
     _link_products(text, norm, catalog or catalog_for(program), result)
     result.evidence.sort(key=lambda e: (e.start, e.end, e.label))
     return result
+
+
+def model_inputs(text: str) -> list[str]:
+    """The normalised sentences of `text` the model would read (eval/train_model.py uses this
+    to pick its threshold on exactly what the runtime scores)."""
+    norm = normalise(text)
+    scoped = [(s, scopes_for(s)) for s in sentences(norm)]
+    _, silenced = _adverse_events(norm, scoped)
+    return [s.text for s in _model_sentences(scoped, silenced)]
+
+
+def _model_sentences(
+    scoped: list[tuple[Sentence, list[Span]]], silenced: list[int]
+) -> list[Sentence]:
+    """Sentences the model may read: the rules own negation and hypotheticals, so a sentence
+    where such a scope silenced a harm ("no nausea, vomiting or dizziness") is left to them."""
+    return [s for s, _ in scoped if not any(s.start <= pos < s.end for pos in silenced)]
+
+
+def _model_harms(sents: list[Sentence]) -> tuple[list[Evidence], float]:
+    """The learned recall path: the sentence the model scores highest, when over its threshold.
+
+    Only consulted when no rule found a harm, so rule evidence (exact spans) wins when both do.
+    """
+    lm = model.load()
+    if lm is None or not sents:
+        return [], 0.0
+    best, score = sents[0], -1.0
+    for sent in sents:
+        p = lm.probability(sent.text)
+        if p > score:
+            best, score = sent, p
+    if score >= lm.threshold:
+        return [Evidence(best.start, best.end, "adverse_event")], score
+    return [], score
 
 
 def _reported_harms(
@@ -119,17 +157,18 @@ def _reported_harms(
 
 def _adverse_events(
     norm: str, scoped: list[tuple[Sentence, list[Span]]]
-) -> tuple[list[tuple[Evidence, adverse.Wording]], int]:
-    """Asserted harm mentions (with how each is worded), and how many a scope silenced."""
+) -> tuple[list[tuple[Evidence, adverse.Wording]], list[int]]:
+    """Asserted harm mentions (with how each is worded), and where a negation or hypothetical
+    scope silenced one."""
     hits: list[tuple[Evidence, adverse.Wording]] = []
-    silenced = 0
+    silenced: list[int] = []
     for sent, spans in scoped:
         for mention in adverse.mentions_in(norm, sent, spans):
             if not mention.scopes:
                 evidence = Evidence(mention.start, mention.end, "adverse_event")
                 hits.append((evidence, mention.wording))
-            else:
-                silenced += 1
+            elif mention.scopes & set(SILENT_FOR_FINDINGS):
+                silenced.append(mention.start)
     return hits, silenced
 
 

@@ -1,0 +1,104 @@
+"""A small linear model over hashed word and character n-grams: the screener's second recall
+path for adverse events, for consumer wording that no rule names ("my brain feels like mush").
+
+Why a model at all: the rules plateaued on consumer-written text (PsyTAR recall 0.70). Why this
+one: it ships as data (`data/ae_model.json`, regenerated deterministically by
+`python -m eval.train_model` from licence-clean sets only, see data/README.md), loads offline,
+needs neither numpy nor PyTorch, and scores a sentence in well under a millisecond. Feature
+hashing uses zlib's CRC-32, so training (eval/) and runtime compute exactly the same features.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).parent / "data" / "ae_model.json"
+BITS = 18
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Words that flip the meaning of what follows; marking the next words keeps "no rash" apart
+# from "rash" without a rule per phrase.
+_NEGATORS = frozenset(
+    [
+        "no",
+        "not",
+        "never",
+        "without",
+        "nor",
+        "don't",
+        "doesn't",
+        "didn't",
+        "isn't",
+        "wasn't",
+        "haven't",
+        "hasn't",
+        "hadn't",
+        "can't",
+        "cannot",
+        "won't",
+        "wouldn't",
+        "none",
+        "ni",
+        "sin",
+        "nunca",
+    ]
+)
+
+
+def features(text: str) -> list[int]:
+    """Hashed feature ids of a normalised text: words, word pairs, negated words and the
+    3- to 5-character pieces of each word (typos, Spanish endings, lay spellings)."""
+    words = _WORD.findall(text)
+    grams: list[str] = []
+    negate = 0
+    prev = "<s>"
+    for w in words:
+        grams.append("w:" + w)
+        grams.append("b:" + prev + " " + w)
+        if negate:
+            grams.append("n:" + w)
+            negate -= 1
+        if w in _NEGATORS:
+            negate = 3
+        padded = f" {w} "
+        for n in (3, 4, 5):
+            grams.extend("c:" + padded[i : i + n] for i in range(len(padded) - n + 1))
+        prev = w
+    grams.append("b:" + prev + " </s>")
+    if text.rstrip().endswith("?"):
+        grams.append("q:question")
+    mask = (1 << BITS) - 1
+    return sorted({zlib.crc32(g.encode()) & mask for g in grams})
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    """Logistic regression: P(adverse event) = sigmoid(bias + sum of present features' weights)."""
+
+    weights: dict[int, float]
+    bias: float
+    threshold: float
+
+    def probability(self, text: str) -> float:
+        ids = features(text)
+        z = self.bias + sum(self.weights.get(i, 0.0) for i in ids) / math.sqrt(len(ids) or 1)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load() -> LinearModel | None:
+    """The shipped model, or None when the weights file is absent (rules only)."""
+    if not MODEL_PATH.exists():
+        return None
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    if data.get("bits") != BITS:
+        raise ValueError(
+            f"{MODEL_PATH.name}: built for {data.get('bits')} bits, runtime has {BITS}"
+        )
+    weights = {int(k): float(v) for k, v in data["weights"].items()}
+    return LinearModel(weights, float(data["bias"]), float(data["threshold"]))
