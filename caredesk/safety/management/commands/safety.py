@@ -19,6 +19,7 @@ SUBCOMMANDS = {
     "reconcile": ("reconcile", "Monthly reconciliation of contacts against safety records"),
     "import-e2b": ("import_e2b", "Import partner/licensee E2B(R3) ICSR files as safety cases"),
     "ack": ("ack", "Apply E2B(R3) acknowledgements to submissions"),
+    "load-rules": ("load_rules", "Load the reportability rule file as a new rule version"),
 }
 
 
