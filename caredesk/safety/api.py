@@ -130,3 +130,8 @@ def safety_case(request: HttpRequest, safety_case_id: ObjectId) -> dict[str, Any
 def terms(request: HttpRequest, params: Query[TermParams]) -> list[Any]:
     """Event coding: lowest level terms of the coding release matching `q`, best first."""
     return list(search_terms(params.q, params.limit))
+
+# Regulatory submissions: prepare, sign, send, ACK, resubmit, exports (api_submissions.py).
+from caredesk.safety.api_submissions import router as submissions_router  # noqa: E402
+
+router.add_router("", submissions_router)
