@@ -22,6 +22,46 @@ from caredesk.safety.models import (
 )
 from caredesk.safety.models_detail import QaKind, QaReview, SafetyProduct, SafetyReaction
 from caredesk.safety.models_submission import Submission
+from caredesk.testing.rules_objects import rules_side
+
+
+def _submission(safety_case: SafetyCase) -> Submission:
+    """A draft E2B submission with placeholder content (the walkers only need its id)."""
+    return Submission.objects.create(
+        program_id=safety_case.program_id,
+        safety_case=safety_case,
+        kind="e2b",
+        message_number=f"TEST-{safety_case.pk}-M",
+        batch_number=f"TEST-{safety_case.pk}-B",
+        content=b"<xml/>",
+        content_type="application/xml",
+        content_sha256=hashlib.sha256(b"<xml/>").hexdigest(),
+        created_at=safety_case.created_at,
+    )
+
+
+def _case_details(safety_case: SafetyCase) -> dict[str, int]:
+    """A reaction, a drug and a follow-up attempt of the safety case, by route parameter."""
+    now = safety_case.created_at
+    reaction = SafetyReaction.objects.create(
+        safety_case=safety_case, verbatim="rash", created_at=now
+    )
+    drug = SafetyProduct.objects.create(safety_case=safety_case, name="Product", created_at=now)
+    attempt = FollowUpAttempt.objects.create(
+        safety_case=safety_case, n=1, channel="phone", due_at=now
+    )
+    return {"reaction_id": reaction.pk, "drug_id": drug.pk, "attempt_id": attempt.pk}
+
+
+def _report(safety_case: SafetyCase) -> SafetyReportDue:
+    now = safety_case.created_at
+    return SafetyReportDue.objects.create(
+        safety_case=safety_case,
+        kind="us_otc_serious",
+        due=now.date(),
+        basis="test",
+        computed_at=now,
+    )
 
 
 def safety_side(case: Case, interaction: Interaction) -> dict[str, int]:
@@ -43,13 +83,6 @@ def safety_side(case: Case, interaction: Interaction) -> dict[str, int]:
         forward_due=now,
         created_at=now,
     )
-    reaction = SafetyReaction.objects.create(
-        safety_case=safety_case, verbatim="rash", created_at=now
-    )
-    drug = SafetyProduct.objects.create(safety_case=safety_case, name="Product", created_at=now)
-    attempt = FollowUpAttempt.objects.create(
-        safety_case=safety_case, n=1, channel="phone", due_at=now
-    )
     review = QaReview.objects.create(
         program_id=case.program_id,
         week=now.date(),
@@ -68,33 +101,15 @@ def safety_side(case: Case, interaction: Interaction) -> dict[str, int]:
         categories=["packaging"],
         created_at=now,
     )
-    submission = Submission.objects.create(
-        program_id=case.program_id,
-        safety_case=safety_case,
-        kind="e2b",
-        message_number=f"TEST-{safety_case.pk}-M",
-        batch_number=f"TEST-{safety_case.pk}-B",
-        content=b"<xml/>",
-        content_type="application/xml",
-        content_sha256=hashlib.sha256(b"<xml/>").hexdigest(),
-        created_at=now,
-    )
-    report = SafetyReportDue.objects.create(
-        safety_case=safety_case,
-        kind="us_otc_serious",
-        due=now.date(),
-        basis="test",
-        computed_at=now,
-    )
+    submission = _submission(safety_case)
     ids: dict[str, Any] = {
         "complaint_id": complaint.pk,
         "finding_id": finding.pk,
         "safety_case_id": safety_case.pk,
-        "reaction_id": reaction.pk,
-        "drug_id": drug.pk,
-        "attempt_id": attempt.pk,
         "qa_review_id": review.pk,
-        "report_id": report.pk,
+        "report_id": _report(safety_case).pk,
         "submission_id": submission.pk,
+        **_case_details(safety_case),
     }
+    ids.update(rules_side(case.program_id))
     return ids

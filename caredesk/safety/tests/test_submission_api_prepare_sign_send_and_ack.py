@@ -9,7 +9,7 @@ import pytest
 
 from caredesk.accounts.models import User
 from caredesk.audit.models import AuditEvent, ESignature
-from caredesk.safety.models_submission import Submission, SubmissionStatus
+from caredesk.safety.models_submission import Submission
 from caredesk.safety.tests.complete_case import complete_safety_case
 from caredesk.safety.tests.test_submission_signing_sending_and_acks import ack_for
 from caredesk.safety.tests.test_views_safety_queue_and_case_form import safety_case
