@@ -17,6 +17,7 @@ from caredesk.people.api import router as people_router
 from caredesk.people.services.lookup import search_persons
 from caredesk.quality.api import router as quality_router
 from caredesk.safety.api import router as safety_router
+from caredesk.safety.api_rules import router as safety_rules_router
 from caredesk.tenancy.api import router as tenancy_router
 
 api = NinjaAPI(
@@ -70,4 +71,5 @@ api.add_router("", tenancy_router)
 api.add_router("", people_router)
 api.add_router("", cases_router)
 api.add_router("", safety_router)
+api.add_router("", safety_rules_router)
 api.add_router("", quality_router)

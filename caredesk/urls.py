@@ -11,6 +11,7 @@ urlpatterns = [
     path("people/", include("caredesk.people.urls")),
     path("routing/", include("caredesk.routing.urls")),
     path("safety/", include("caredesk.safety.urls")),
+    path("safety/", include("caredesk.safety.urls_rules")),
     path("quality/", include("caredesk.quality.urls")),
     path("", include("caredesk.cases.urls")),
 ]
