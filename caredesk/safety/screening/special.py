@@ -24,12 +24,15 @@ def rx(pattern: str) -> re.Pattern[str]:
 SPECIAL: dict[SS, re.Pattern[str]] = {
     SS.PREGNANCY: rx(
         r"pregnant|pregnancy|expecting a baby|weeks along|trimester|prenatal|"
-        r"embarazada|embarazo|estoy esperando un bebe|gestacion"
+        r"in (?:foal|calf|kid|lamb|pup|kitten)|(?:bred|pregnant|gestating) (?:mare|queen|bitch|"
+        r"cow|ewe|doe|sow)|expecting (?:puppies|kittens|a litter|a foal)|"
+        r"embarazada|embarazo|estoy esperando un bebe|gestacion|prenad[ao]|gestante"
     ),
     SS.BREASTFEEDING: rx(
         r"breast-?\s?feeding|breast-?\s?fed|breastfeed|nursing (?:my|the|a|her) (?:baby|son|"
         r"daughter|infant|newborn)|i am nursing|i'm nursing|while nursing|breast milk|"
-        r"pumping milk|lactating|lactation|amamantando|amamantar|lactancia|dando pecho|dar pecho|"
+        r"pumping milk|pump and dump|nursing (?:mom|mother|mama|mum)|(?:exclusively|currently|still) "
+        r"nursing|lactating|lactation|amamantando|amamantar|lactancia|dando pecho|dar pecho|"
         r"dando el pecho|leche materna"
     ),
     SS.OVERDOSE: rx(
@@ -46,7 +49,14 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a handful of) (?:\w+ ){0,2}"
         r"(?:" + PILL + r"|chewables?|softgels?|caplets?|lozenges?|teaspoons?|spoonfuls?) "
         r"(?:at once|all at once|at the same time|in one go|"
-        r"together)|\(?max(?:imum)?\.? (?:is |of )?\d+|exceed(?:ed|ing|s)? (?:the )?(?:max\w*|"
+        r"together)|\(?max(?:imum)?\.? (?:is |of )?\d+|max(?:imum)?(?: dose| daily dose)? (?:is )?"
+        r"(?:supposed to be|should be|only|says|is only) \d+|\d+ ?(?:mg|mcg|ml|g|units?) "
+        r"(?:at once|all at once|in one go|in one dose|in one sitting)|"
+        r"(?:took|taken|ate|swallowed|had|given|gave (?:him|her|them|it)) (?:maybe |about |around |"
+        r"like |roughly |approx\.? |approximately |nearly |almost |over )?(?:[4-9]|[1-9]\d|four|"
+        r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a dozen|a handful) "
+        r"(?:of (?:the|my|his|her|those|these|them|their)|" + PILL + r"|chewables?|softgels?|"
+        r"caplets?|lozenges?|gummies)|exceed(?:ed|ing|s)? (?:the )?(?:max\w*|"
         r"recommended|daily|dose|limit|label)|(?:more|higher) than (?:the )?(?:recommended|"
         r"prescribed|directed|allowed|label|daily limit|max\w*)|"
         + PILL
@@ -59,19 +69,22 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"prescription|not as (?:directed|prescribed)|against the (?:label|directions)|"
         r"chewed (?:the|it|them)(?! (?:delivery |shipping |cardboard |outer )?(?:box|package|"
         r"parcel|envelope|mail))|split the (?:patch|extended)|uso indebido|mal uso|"
-        r"(?:cut|cutting|split|splitting|crush|crushed|crushing|chew|chewing|break|breaking|"
-        r"broke|open|opening|opened) (?:\w+ ){0,2}(?:extended|slow|delayed|controlled|"
+        r"(?:cut|cuts|cutting|split|splits|splitting|crush|crushes|crushed|crushing|chew|chews|"
+        r"chewed|chewing|break|breaks|breaking|broke|open|opens|opening|opened) (?:\w+ ){0,2}"
+        r"(?:extended|slow|delayed|controlled|"
         r"sustained|modified)[- ]release|to make (?:them|it|the \w+) last longer|"
         r"(?:just )?to feel (?:relaxed|calm|good|nothing|numb|buzzed|happy|better)|for fun|"
+        r"to get (?:a )?buzz(?:ed)?|"
         r"(?:more often|longer) than (?:prescribed|directed|recommended|the label)"
     ),
     SS.ABUSE: rx(
-        r"abus(?:e|ed|ing)|to get high|getting high|got high|snort(?:ed|ing)?|recreational(?:ly)?|"
+        r"abus(?:e|ed|ing)|to get high|getting high|got high|for (?:the|a) high|to get (?:a )?high|snort(?:ed|ing)?|recreational(?:ly)?|"
         r"addicted|addiction|inject(?:ed|ing) (?:the )?(?:crushed|pills)|for the buzz|"
         r"drogarse|adicto|adiccion|abuso"
     ),
     SS.MEDICATION_ERROR: rx(
-        r"medication error|dosing error|by mistake|mistakenly|wrong (?:dose|dosage|medication|"
+        r"medication error|dosing error|by mistake|by accident|mistakenly|accidentally gave|"
+        r"wrong (?:dose|dosage|medication|"
         r"medicine|drug|strength|pills?|patient|route|eye|ear|child|kid|person)|gave (?:him|her|"
         r"them|my \w+) (?:the wrong|my|his|her) |mixed up (?:the|my|his|her)|mix-?up|confused "
         r"(?:the|it|them|two)|took (?:it|them|a dose) twice|dosed twice|expired|after the expir|"
@@ -82,7 +95,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?: \w+){0,3} instead of (?:the |his |her |my )?\d+(?:\.\d+)?|"
         r"instead of (?:my|his|her|their|the) "
         r"(?:own |usual |regular |prescribed )?(?:\w+ )?(?:medication|medicine|pills?|tablets?|"
-        r"drops|dose|inhaler|cream|insulin|prescription)|confused (?:\w+ ){1,4}with|mixed "
+        r"drops|dose|inhaler|cream|insulin|prescription)|instead of (?:mine|his|hers|theirs|ours|"
+        r"(?:my|his|her|their) own)|confused (?:\w+ ){1,4}with|mixed "
         r"(?:\w+ ){1,4}up with|mistook|thought (?:it|they) (?:was|were) (?:my|his|her|the)|"
         r"grabbed the wrong|(?:forgot|forgetting|didn't realize|did not realize) (?:that )?"
         r"(?:i|he|she|we) (?:had )?already (?:taken|given|took|gave|had)|en lugar de"
@@ -91,6 +105,9 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:does ?n[o']t|did ?n[o']t|do ?n[o']t|is ?n[o']t|was ?n[o']t|not|never) (?:seem to )?"
         r"(?:work|working|worked|help|helping|helped|do anything|doing anything|did anything|"
         r"effective|make a difference)|stopped working|quit working|no effect|no relief|"
+        r"(?:zero|absolutely no|not any|no real) (?:effect|relief|difference|improvement|change)|"
+        r"(?:got|became|am|i'm|is|she's|she is|was) pregnant (?:\w+ ){0,2}(?:while|despite|even "
+        r"though) (?:\w+ ){0,2}(?:on|using|taking|having)|"
         r"no improvement|not any better|ineffective|nothing happened|no difference|"
         r"not (?:controlling|lowering|relieving|killing|stopping)|still (?:have|had|got|has|"
         r"getting|itching|scratching|in pain|hurts?)|lack of efficacy|did nothing|does nothing|"
@@ -120,13 +137,20 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"instructions|insert|"
         r"package|packaging|bottle|tube) (?:says|said|states)|not (?:meant|intended|made|"
         r"designed|labeled|labelled) (?:for|to be used)|(?:says|labeled|labelled|meant|intended)"
-        r" (?:for )?(?:\w+ )?(?:use )?only"
+        r" (?:for )?(?:\w+ )?(?:use )?only|"
+        r"(?:using|used|use|applied|applying|apply|put|putting|puts|gave|giving|rubbed|rubbing)"
+        r"(?: [\w'-]+){0,5} (?:in|into|on|onto) (?:my|our|his|her|the|their) (?:dog|cat|horse|"
+        r"puppy|kitten|pet|rabbit|bunny)'s|"
+        r"(?:feline|cat|canine|dog|equine|horse|cattle|bovine)(?: [\w'-]+){0,3} (?:on|to|for) "
+        r"(?:my |our |the |a |his |her )?(?:rabbits?|bunn(?:y|ies)|ferrets?|guinea pigs?|birds?|"
+        r"hamsters?|goats?|sheep|pigs?)"
     ),
     SS.ACCIDENTAL_EXPOSURE: rx(
         r"accidental(?:ly)? (?:swallow|ingest|took|taken|exposed|exposure|got|ate|drank|licked|"
         r"spray|splash|inject)\w*(?! (?:a |an |the |my |his |her )?(?:double|extra|second|"
         r"another|two|2) (?:dose|doses|pills?|tablets?))|"
-        r"(?:got|gets|getting) into (?:the|my|his|her|our) (?:bottle|pills|"
+        r"(?:got|gets|getting) into (?:the|my|his|her|our) (?:\w+ )?(?:bottle|pills|drawer|cupboard|"
+        r"nightstand|handbag|backpack|suitcase|"
         r"medicine|medication|purse|bag|cabinet|package|pack|box|tube|chews?)|"
         r"(?:dog|cat|puppy|kitten|toddler|baby|child|kid|son|daughter|grandson|granddaughter) "
         r"(?:ate|swallowed|chewed|licked|found|drank)(?! (?:up |through |on )?(?:the |a |my |"
@@ -134,7 +158,12 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"envelope|mail|shoes?|slippers?|toy|bone|socks?|packing|bubble wrap|receipt))|"
         r"(?:sprayed|splashed|squirted|got it) "
         r"(?:in|into) (?:my|his|her|the) (?:eyes?|mouth|face)|ingested|"
-        r"se trago|se comio (?:las|unas|el|la)|ingirio|accidentalmente"
+        r"se trago|se comio (?:las|unas|el|la|los|unos|uno|una|mis|sus|su|\d+)|ingirio|"
+        r"accidentalmente|"
+        r"(?:got|get|spilled|spilt|splashed|sprayed|squirted|dripped|rubbed) (?:some |a little |"
+        r"a bit |a drop |drops )?(?:of )?(?:it|the|this|that|my \w+'s|the \w+'s)(?: [\w'-]+){0,3} "
+        r"(?:on|in|into|onto) (?:my|his|her|their|the baby's|the child's|my son's|my daughter's) "
+        r"(?:hands?|skin|face|eyes?|mouth|arms?|lips|fingers)"
     ),
     SS.INFECTIOUS_AGENT: rx(
         r"(?:contaminated|infected) with (?:bacteria|a virus|virus|fungus|mold|germs)|"
@@ -142,7 +171,11 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"this)|bacteria in (?:the|it)|sepsis from|contaminad[ao] con bacterias|"
         r"(?:caught|got|developed|picked up|have|has|had) (?:an |a )?(?:\w+ )?infection (?:from|"
         r"at|after|because of) (?:the |my |his |her )?(?:injection|shot|needle|vaccine|"
-        r"infusion|vial|product|drops|syringe|pen|site|jab|implant|catheter|solution)"
+        r"infusion|vial|product|drops|syringe|pen|site|jab|implant|catheter|solution)|"
+        r"(?:abscess|cellulitis|infection|infected)(?: \w+){0,3} (?:from|at|after|where) "
+        r"(?:the |my |his |her )?(?:injection|shot|needle|vaccine|jab|infusion|syringe)|"
+        r"se (?:me |le |te )?infecto (?:el|la) (?:lugar|zona|sitio|herida) de (?:la )?"
+        r"(?:inyeccion|vacuna|aguja)|infeccion (?:por|de) la (?:inyeccion|vacuna)"
     ),
     SS.OCCUPATIONAL_EXPOSURE: rx(
         r"occupational|at work (?:i|he|she) (?:got|was) exposed|needle-?\s?stick|while "
@@ -156,12 +189,17 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
     SS.WITHDRAWAL: rx(
         r"withdrawals?|discontinuation syndrome|brain zaps|since (?:i )?stopp?(?:ed|ing) "
         r"(?:taking|it|the)|after (?:i )?stopp?(?:ed|ing) (?:taking|it|the)|coming off|came off|"
-        r"tapering|weaning off|detox(?:ing)?|cold turkey|abstinencia|desde que (?:lo |la )?deje"
+        r"tapering|weaning off|detox(?:ing)?|cold turkey|abstinencia|desde que (?:lo |la )?deje|"
+        r"stopp?(?:ed|ing)(?: \w+){0,5} (?:abruptly|suddenly|all at once)|(?:abruptly|suddenly) "
+        r"(?:stopped|quit|discontinued)|(?:since|after) (?:i |he |she |we )?ran out|ran out of "
+        r"(?:my|his|her|the)(?: \w+){0,3} (?:\d+|a few|two|three|four|five|several) (?:days?|"
+        r"weeks?) ago|de golpe|(?:deje|dejo|suspendi|suspendio) (?:\w+ ){0,3}de repente"
     ),
     SS.COUNTERFEIT: rx(
         r"counterfeit|fake(?! (?:website|site|web ?site|email|e-mail|text|call|calls|account|page|"
         r"profile|reviews?|news|number|caller|link|ad|ads))|falsified|knock-?off|"
         r"not (?:the )?(?:genuine|authentic|real)|"
-        r"bootleg|falsificad[ao]|falso|falsa|pirata"
+        r"bootleg|falsificad[ao]s?|falsos?|falsas?|pirata|nothing like the (?:real|genuine|original)|"
+        r"not like the (?:real|genuine|original) (?:ones?|thing|product)"
     ),
 }
