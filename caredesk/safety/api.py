@@ -131,6 +131,12 @@ def terms(request: HttpRequest, params: Query[TermParams]) -> list[Any]:
     """Event coding: lowest level terms of the coding release matching `q`, best first."""
     return list(search_terms(params.q, params.limit))
 
+
+# Compliance report, due-report calendar, late reasons and the safety lead (api_compliance.py).
+from caredesk.safety.api_compliance import router as oversight_router  # noqa: E402
+
+router.add_router("", oversight_router)
+
 # Regulatory submissions: prepare, sign, send, ACK, resubmit, exports (api_submissions.py).
 from caredesk.safety.api_submissions import router as submissions_router  # noqa: E402
 

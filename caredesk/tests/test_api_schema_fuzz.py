@@ -65,6 +65,7 @@ def real_ids(world: Any) -> dict[str, int]:
         program=world.program_a, case=world.case_a, kind="question", summary="Dose?"
     )
     return {
+        "program_id": world.program_a.pk,
         "case_id": world.case_a.pk,
         "person_id": world.pharmacist_a.pk,
         "interaction_id": interaction.pk,
