@@ -31,7 +31,8 @@ LOGISTICS = re.compile(
 # device malfunction.
 IT_CONTEXT = re.compile(
     r"(?<![\w'])(?:website|web site|site|link|code|coupon|promo|password|login|log in|account|"
-    r"checkout|check out|tracking|(?<!blister )card|payment|email|e-mail|page|browser|pagina|enlace|codigo|"
+    r"checkout|check out|tracking|(?<!blister )card|payment|email|e-mail|page|browser|"
+    r"pagina|enlace|codigo|"
     r"contrasena|cuenta)(?![\w'])"
 )
 # A complaint about ordinary merchandise (a shirt, a candle, headphones) is not a product

@@ -31,7 +31,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
     SS.BREASTFEEDING: rx(
         r"breast-?\s?feeding|breast-?\s?fed|breastfeed|nursing (?:my|the|a|her) (?:baby|son|"
         r"daughter|infant|newborn)|i am nursing|i'm nursing|while nursing|breast milk|"
-        r"pumping milk|pump and dump|nursing (?:mom|mother|mama|mum)|(?:exclusively|currently|still) "
+        r"pumping milk|pump and dump|nursing (?:mom|mother|mama|mum)|"
+        r"(?:exclusively|currently|still) "
         r"nursing|lactating|lactation|amamantando|amamantar|lactancia|dando pecho|dar pecho|"
         r"dando el pecho|leche materna"
     ),
@@ -78,7 +79,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:more often|longer) than (?:prescribed|directed|recommended|the label)"
     ),
     SS.ABUSE: rx(
-        r"abus(?:e|ed|ing)|to get high|getting high|got high|for (?:the|a) high|to get (?:a )?high|snort(?:ed|ing)?|recreational(?:ly)?|"
+        r"abus(?:e|ed|ing)|to get high|getting high|got high|for (?:the|a) high|"
+        r"to get (?:a )?high|snort(?:ed|ing)?|recreational(?:ly)?|"
         r"addicted|addiction|inject(?:ed|ing) (?:the )?(?:crushed|pills)|for the buzz|"
         r"drogarse|adicto|adiccion|abuso"
     ),
@@ -149,7 +151,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"accidental(?:ly)? (?:swallow|ingest|took|taken|exposed|exposure|got|ate|drank|licked|"
         r"spray|splash|inject)\w*(?! (?:a |an |the |my |his |her )?(?:double|extra|second|"
         r"another|two|2) (?:dose|doses|pills?|tablets?))|"
-        r"(?:got|gets|getting) into (?:the|my|his|her|our) (?:\w+ )?(?:bottle|pills|drawer|cupboard|"
+        r"(?:got|gets|getting) into (?:the|my|his|her|our) (?:\w+ )?(?:bottle|pills|drawer|"
+        r"cupboard|"
         r"nightstand|handbag|backpack|suitcase|"
         r"medicine|medication|purse|bag|cabinet|package|pack|box|tube|chews?)|"
         r"(?:dog|cat|puppy|kitten|toddler|baby|child|kid|son|daughter|grandson|granddaughter) "
@@ -199,7 +202,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"counterfeit|fake(?! (?:website|site|web ?site|email|e-mail|text|call|calls|account|page|"
         r"profile|reviews?|news|number|caller|link|ad|ads))|falsified|knock-?off|"
         r"not (?:the )?(?:genuine|authentic|real)|"
-        r"bootleg|falsificad[ao]s?|falsos?|falsas?|pirata|nothing like the (?:real|genuine|original)|"
+        r"bootleg|falsificad[ao]s?|falsos?|falsas?|pirata|"
+        r"nothing like the (?:real|genuine|original)|"
         r"not like the (?:real|genuine|original) (?:ones?|thing|product)"
     ),
 }
