@@ -115,21 +115,34 @@ def _chains(submissions: list[Submission]) -> dict[int, list[Submission]]:
     return chains
 
 
+class Trackings:
+    """The tracking rows of some cases, found by report (a report whose date moved keeps its
+    row) or else by case, kind and due date (a report deleted and computed again)."""
+
+    def __init__(self, rows: Iterable[ReportTracking]) -> None:
+        self.rows = list(rows)
+        self.by_report = {t.report_id: t for t in self.rows if t.report_id is not None}
+        self.by_key = {(t.safety_case_id, t.kind, t.due): t for t in self.rows}
+
+    def find(self, report: SafetyReportDue) -> ReportTracking | None:
+        return self.by_report.get(report.pk) or self.by_key.get(key_of(report))
+
+
 def _pair(
     reports: list[SafetyReportDue],
     originals: list[Submission],
-    trackings: dict[Key, ReportTracking],
+    trackings: Trackings,
 ) -> dict[int, Submission]:
     """Report id → first submission of its chain (explicit links first, then in order)."""
     paired: dict[int, Submission] = {}
     by_id = {s.pk: s for s in originals}
     used: set[int] = set()
     for report in reports:
-        tracking = trackings.get(key_of(report))
+        tracking = trackings.find(report)
         if tracking and tracking.submission_id in by_id:
             paired[report.pk] = by_id[tracking.submission_id]
             used.add(tracking.submission_id)
-    linked_elsewhere = {t.submission_id for t in trackings.values() if t.submission_id}
+    linked_elsewhere = {t.submission_id for t in trackings.rows if t.submission_id}
     free = [s for s in originals if s.pk not in used and s.pk not in linked_elsewhere]
     waiting = [r for r in sorted(reports, key=lambda r: (r.due, r.kind)) if r.pk not in paired]
     for report, submission in zip(waiting, free, strict=False):
@@ -141,17 +154,21 @@ def _outcome(
     report: SafetyReportDue,
     chain: list[Submission],
     tracking: ReportTracking | None,
-    today: date,
+    now: datetime,
 ) -> Outcome:
+    """On time by the due date in the program's zone, or by `due_at` for an hour clock."""
     tz = report.safety_case.program.time_zone
+    due_at = getattr(report, "due_at", None)
     sent = [s for s in chain if s.sent_at is not None]
     accepted = [s for s in sent if s.status != SubmissionStatus.REJECTED]
     submitted_at = accepted[0].sent_at if accepted else None
     submitted_on = local_date(submitted_at, tz) if submitted_at else None
-    if submitted_on is not None:
-        status = Status.ON_TIME if submitted_on <= report.due else Status.LATE
+    if submitted_at is not None and submitted_on is not None:
+        in_time = submitted_at <= due_at if due_at else submitted_on <= report.due
+        status = Status.ON_TIME if in_time else Status.LATE
     else:
-        status = Status.OVERDUE if today > report.due else Status.PENDING
+        past = now > due_at if due_at else local_date(now, tz) > report.due
+        status = Status.OVERDUE if past else Status.PENDING
     return Outcome(
         report=report,
         status=status,
@@ -181,10 +198,7 @@ def outcomes_for(
     subs = Submission.objects.filter(safety_case_id__in=case_ids).defer("content")
     for s in subs.order_by("created_at", "pk"):
         submissions[s.safety_case_id].append(s)
-    trackings = {
-        (t.safety_case_id, t.kind, t.due): t
-        for t in ReportTracking.objects.filter(safety_case_id__in=case_ids)
-    }
+    trackings = Trackings(ReportTracking.objects.filter(safety_case_id__in=case_ids))
     out: dict[int, Outcome] = {}
     for case_id in case_ids:
         chains = _chains(submissions[case_id])
@@ -193,27 +207,45 @@ def outcomes_for(
         for report in (r for r in wanted if r.safety_case_id == case_id):
             first = paired.get(report.pk)
             chain = chains[first.pk] if first is not None else []
-            today = local_date(now, report.safety_case.program.time_zone)
-            out[report.pk] = _outcome(report, chain, trackings.get(key_of(report)), today)
+            out[report.pk] = _outcome(report, chain, trackings.find(report), now)
     return out
 
 
 def report_late_reason(report: SafetyReportDue) -> str:
     """The late reason recorded on a report so far ("" when none)."""
-    found = ReportTracking.objects.filter(
-        safety_case_id=report.safety_case_id, kind=report.kind, due=report.due
-    ).first()
+    rows = ReportTracking.objects.filter(safety_case_id=report.safety_case_id)
+    found = Trackings(rows).find(report)
     return found.late_reason if found else ""
 
 
 def tracking_for(report: SafetyReportDue) -> ReportTracking:
-    """The report's tracking row, created on first use (no audit: it holds no fact yet)."""
+    """The report's tracking row, created on first use (no audit: it holds no fact yet).
+
+    When the report's date moved (a case fact changed and the rules recomputed it in place),
+    the row follows it and may be escalated again for the new date; its late reason and
+    submission link stay.
+    """
+    found = ReportTracking.objects.filter(report=report).first()
+    if found is not None and (found.kind, found.due) != (report.kind, report.due):
+        taken = ReportTracking.objects.filter(
+            safety_case_id=report.safety_case_id, kind=report.kind, due=report.due
+        ).exists()
+        if not taken:
+            found.kind, found.due = report.kind, report.due
+            found.escalated_at, found.escalated_to = None, []
+            found.save(update_fields=["kind", "due", "escalated_at", "escalated_to"])
+            return found
+    elif found is not None:
+        return found
     tracking, _ = ReportTracking.objects.get_or_create(
         safety_case_id=report.safety_case_id,
         kind=report.kind,
         due=report.due,
         defaults={"report": report},
     )
+    if tracking.report_id != report.pk:
+        tracking.report = report
+        tracking.save(update_fields=["report"])
     return tracking
 
 

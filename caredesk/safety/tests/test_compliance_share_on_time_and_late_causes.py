@@ -11,6 +11,7 @@ import pytest
 
 from caredesk.audit.models import AuditEvent
 from caredesk.errors import Forbidden, InvalidInput
+from caredesk.safety.models import SafetyReportDue
 from caredesk.safety.models_submission import SubmissionStatus as S
 from caredesk.safety.services.compliance import (
     compliance_csv,
@@ -238,3 +239,21 @@ def test_the_export_is_audited_per_program_and_months_are_validated(world):
     for bad in (["2026-13"], ["March"], ["2026"]):
         with pytest.raises(InvalidInput):
             parse_months(bad)
+
+
+@pytest.mark.parametrize(
+    ("sent", "status"),
+    [
+        (ny("2026-03-16 09:59"), "on_time"),
+        (ny("2026-03-16 10:01"), "late"),
+        (None, "overdue"),
+    ],
+)
+def test_an_hour_clock_counts_to_the_minute(world, sent, status):
+    sc = safety_case(world.program_a, RECEIVED, forwarded_at=ON_TIME_HANDOFF)
+    r = report(sc, "internal_24_hour", "2026-03-16")
+    SafetyReportDue.objects.filter(pk=r.pk).update(due_at=ny("2026-03-16 10:00"))
+    r.refresh_from_db()
+    if sent:
+        submission(sc, sent)
+    assert outcomes_for([r], ny("2026-03-16 11:00"))[r.pk].status == status

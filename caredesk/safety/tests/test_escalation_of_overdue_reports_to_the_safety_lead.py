@@ -4,6 +4,8 @@ named, the program admins are told, and told that no lead is named."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from caredesk.audit.models import AuditEvent
@@ -17,6 +19,7 @@ from caredesk.safety.services.escalation import (
     escalate_overdue_reports,
     safety_lead_ids,
 )
+from caredesk.safety.services.report_outcomes import record_late_reason
 from caredesk.safety.tests.oversight_data import ny, report, safety_case, submission, utc
 from caredesk.tenancy.models import Membership, Role
 from caredesk.testing import factories as f
@@ -123,3 +126,17 @@ def test_only_a_program_admin_names_a_lead_from_the_programs_members(world):
     assert (oversight.safety_lead, oversight.urgent_forward_hours) == (world.safety_a, 12)
     event = AuditEvent.objects.get(model="safety.safetyoversight")
     assert event.changes["safety_lead"] == [None, world.safety_a.pk]
+
+
+def test_a_report_whose_date_moves_keeps_its_reason_and_escalates_for_the_new_date(world, lead):
+    sc = safety_case(world.program_a, RECEIVED, forwarded_at=RECEIVED)
+    r = report(sc, "us_otc_serious", "2026-03-16")
+    record_late_reason(r, reason="Awaiting the label copy", acting_user=world.safety_a)
+    assert escalate_overdue_reports(ny("2026-03-17 08:00")) == 1
+    SafetyReportDue.objects.filter(pk=r.pk).update(due=date(2026, 3, 20))  # recomputed in place
+    assert escalate_overdue_reports(ny("2026-03-18 08:00")) == 0
+    assert escalate_overdue_reports(ny("2026-03-21 08:00")) == 1
+    assert escalate_overdue_reports(ny("2026-03-22 08:00")) == 0
+    (tracking,) = ReportTracking.objects.filter(safety_case=sc)
+    assert (tracking.due, tracking.late_reason) == (date(2026, 3, 20), "Awaiting the label copy")
+    assert Notification.objects.filter(user=lead).count() == 2
