@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Query, Schema
+from ninja import Field, Query, Schema, Status
 
 from caredesk.api_support.auth import acting_user
 from caredesk.api_support.router import ApiRouter
@@ -199,7 +199,7 @@ def program_rules(request: HttpRequest, filters: Query[ProgramRuleFilters]) -> l
 
 
 @router.post("/safety/program-rules", response={201: ProgramRuleOut})
-def propose(request: HttpRequest, payload: ProgramRuleIn) -> tuple[int, ProgramRule]:
+def propose(request: HttpRequest, payload: ProgramRuleIn) -> Status:
     """A program admin proposes a rule; it is in force once another admin approves it."""
     user = acting_user(request)
     program = access_program(user, payload.program_id)
@@ -212,7 +212,7 @@ def propose(request: HttpRequest, payload: ProgramRuleIn) -> tuple[int, ProgramR
         reason=payload.reason,
         replaces=payload.replaces,
     )
-    return 201, rule
+    return Status(201, rule)
 
 
 @router.get("/safety/program-rules/{program_rule_id}", response=ProgramRuleOut)
