@@ -24,6 +24,7 @@ from caredesk.demo.cases import CASE_MODELS, create_cases
 from caredesk.demo.catalog import PROGRAMS, USERS
 from caredesk.demo.persons import PERSON_MODELS, create_persons
 from caredesk.demo.reference import LOTS_PER_PRODUCT, create_reference
+from caredesk.demo.safety import screen_recent
 from caredesk.tenancy.models import Program
 
 DEMO_AUDIT_MODEL = "demo.dataset"
@@ -90,6 +91,8 @@ def load_demo(
             users=len(USERS),
         )
         reset_sequences([*PERSON_MODELS, *CASE_MODELS])
+        # After the sequences: the safety services it calls insert rows with generated keys.
+        counts.update(screen_recent(options.as_of, rng, progress))
         _record_load(options, counts)
     return counts
 

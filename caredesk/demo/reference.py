@@ -32,6 +32,7 @@ from caredesk.demo.tables import (
 )
 from caredesk.people.models import Organization, OrganizationKind
 from caredesk.routing.models import Queue, SlaPolicy
+from caredesk.safety.models import SenderProfile
 from caredesk.tenancy.models import (
     Client,
     Lot,
@@ -75,9 +76,33 @@ def create_reference(rng: random.Random, as_of: datetime) -> list[ProgramData]:
         _products_and_lots(item, rng, as_of.date())
         _queues_and_slas(item)
         _organizations(item, rng)
+        _sender_profile(item)
         data.append(item)
     _users(data)
     return data
+
+
+def _sender_profile(item: ProgramData) -> None:
+    """Who the program's E2B(R3) reports come from, so every demo safety case exports."""
+    company = item.spec.client.split()[0].upper()
+    SenderProfile.objects.create(
+        program=item.program,
+        sender_identifier=f"{company}PV",
+        organisation=item.spec.client.replace(" (demo)", ""),
+        company_code=company,
+        department="Global Pharmacovigilance",
+        title="Dr.",
+        given_name="Dana",
+        family_name="Whitfield",
+        street="100 Harbor Way",
+        city="Boston",
+        state="MA",
+        postcode="02110",
+        country="US",
+        telephone="+16175550100",
+        fax="+16175550101",
+        email="pv@example.com",
+    )
 
 
 def _closures(item: ProgramData, as_of: datetime) -> None:

@@ -55,9 +55,26 @@ def access_safety_case(user: Any, safety_case_id: int) -> SafetyCase:
     return found
 
 
+# How a special situation is worded as a reaction (E.i.1.1a), in MedDRA's own words.
+SITUATION_TERMS = {
+    "pregnancy": "Exposure during pregnancy",
+    "breastfeeding": "Exposure via breast milk",
+    "overdose": "Overdose",
+    "misuse": "Intentional product misuse",
+    "abuse": "Drug abuse",
+    "medication_error": "Medication error",
+    "lack_of_efficacy": "Drug ineffective",
+    "off_label_use": "Off label use",
+    "accidental_exposure": "Accidental exposure to product",
+    "infectious_agent": "Transmission of an infectious agent via product",
+    "occupational_exposure": "Occupational exposure to product",
+    "withdrawal": "Drug withdrawal syndrome",
+}
+
+
 def _event_terms(finding: Finding) -> list[str]:
     if finding.kind == FindingKind.SPECIAL_SITUATION:
-        return [finding.code]
+        return [SITUATION_TERMS.get(finding.code, finding.code.replace("_", " "))]
     terms = [
         str(e.get("text", "")).strip().lower()
         for e in finding.evidence

@@ -28,7 +28,7 @@ from caredesk.terminology.models import Term, TerminologyRelease, TermLevel
 
 MEDDRA = "MedDRA"
 OPEN_LIST = "CareDesk open terms"
-OPEN_LIST_VERSION = "1"
+OPEN_LIST_VERSION = "2"
 OPEN_LIST_FILE = Path(__file__).resolve().parent.parent / "data" / "open_terms.tsv"
 
 
