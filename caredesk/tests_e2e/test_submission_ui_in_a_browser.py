@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from caredesk.safety.e2b.schema_files import EXAMPLES_DIR
 from caredesk.safety.models_submission import Submission
 from caredesk.safety.tests.complete_case import complete_safety_case
 from caredesk.testing.factories import PASSWORD
@@ -18,7 +19,7 @@ from caredesk.testing.mfa import current_code, enroll
 
 pytestmark = pytest.mark.e2e
 
-INSTANCES = Path(__file__).resolve().parents[2].parent / "shared/data/e2b_r3/instances"
+INSTANCES = EXAMPLES_DIR
 
 
 def log_in_with_mfa(page: Any, user: Any) -> None:

@@ -6,12 +6,12 @@ go out through the outbox."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from caredesk.audit.models import AuditEvent
 from caredesk.errors import Conflict
+from caredesk.safety.e2b.schema_files import EXAMPLES_DIR
 from caredesk.safety.gateway import LocalFileDropGateway
 from caredesk.safety.models import E2BImport, SafetyCase
 from caredesk.safety.models_submission import SubmissionStatus
@@ -22,12 +22,11 @@ from caredesk.safety.tests.complete_case import complete_safety_case
 from caredesk.safety.tests.test_submission_signing_sending_and_acks import ack_for
 from caredesk.testing.factories import PASSWORD
 
-INSTANCES = Path(__file__).resolve().parents[3].parent / "shared/data/e2b_r3/instances"
+INSTANCES = EXAMPLES_DIR
 EXAMPLES = sorted(INSTANCES.glob("FAERS2022Scenario*.xml"))
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not EXAMPLES, reason=f"FDA examples not found in {INSTANCES}"),
 ]
 
 
