@@ -40,6 +40,16 @@ EDITABLE_FIELDS = [
 ]
 
 
+TEXT_FIELDS = [
+    "udi",
+    "complainant_name",
+    "complainant_address",
+    "complainant_phone",
+    "nature",
+    "relationship_to_event",
+]
+
+
 def access_complaint(user: Any, complaint_id: int) -> Complaint:
     complaint = Complaint.objects.visible_to(user).filter(pk=complaint_id).first()
     if complaint is None:
@@ -146,11 +156,12 @@ def _check_values(complaint: Complaint, values: dict[str, Any]) -> None:
     errors = _check_catalog(complaint, values)
     if "nature" in values and not str(values["nature"] or "").strip():
         errors["nature"] = "say what the complainant reported"
-    categories = values.get("categories")
-    if categories is not None and (
-        not categories or any(not isinstance(c, str) or not c.strip() for c in categories)
-    ):
-        errors["categories"] = "at least one category code"
+    if "categories" in values:
+        categories = values["categories"]
+        if not isinstance(categories, list) or not categories:
+            errors["categories"] = "at least one category code"
+        elif any(not isinstance(c, str) or not c.strip() for c in categories):
+            errors["categories"] = "category codes are non-empty text"
     if errors:
         raise InvalidInput("Invalid complaint", errors)
 
@@ -162,8 +173,8 @@ def update_complaint(
     require_quality_specialist(acting_user, complaint.program_id)
     check_open(complaint)
     _check_values(complaint, values)
-    for name in ("udi", "complainant_name", "complainant_phone", "nature", "relationship_to_event"):
-        if name in values:
+    for name in TEXT_FIELDS:
+        if name in values:  # null clears a text field to ""
             values[name] = str(values[name] or "").strip()
     if "categories" in values:
         values["categories"] = [c.strip() for c in values["categories"]]

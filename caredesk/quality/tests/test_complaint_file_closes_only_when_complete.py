@@ -177,6 +177,18 @@ def test_a_foreign_lot_in_the_body_is_a_field_error(world, complaint, quality):
     assert "lot_id" in response.json()["errors"]
 
 
+def test_null_clears_a_text_field_but_a_complaint_keeps_its_nature_and_a_category(
+    complaint, quality
+):
+    api = ApiClient(quality)
+    url = f"/complaints/{complaint.pk}"
+    refused = api.patch(url, {"categories": None, "nature": None})
+    assert refused.status_code == 422
+    assert set(refused.json()["errors"]) == {"categories", "nature"}
+    cleared = api.patch(url, {"complainant_address": None, "quantity_affected": None})
+    assert cleared.status_code == 200 and cleared.json()["complainant_address"] == ""
+
+
 def test_the_api_walks_the_file_to_closure(world, complaint, quality):
     api = ApiClient(quality)
     url = f"/complaints/{complaint.pk}"
