@@ -191,6 +191,12 @@ def resubmit(submission: Submission, *, acting_user: Any) -> Submission:
     """A new draft (new message number, current content) correcting a rejected submission."""
     if submission.status != SubmissionStatus.REJECTED:
         raise Conflict("Only a rejected submission is resubmitted")
+    # One correction per rejection: a second would send the receiver two competing reports.
+    earlier = submission.resubmissions.order_by("pk").first()
+    if earlier is not None:
+        raise Conflict(
+            f"Already resubmitted as {earlier.message_number}", {"resubmission": earlier.pk}
+        )
     return create_submission(
         submission.safety_case,
         kind=submission.kind,

@@ -124,6 +124,8 @@ def test_a_negative_ack_rejects_with_fdas_error_texts_and_a_resubmission_links_b
     again = resubmit(updated, acting_user=world.safety_a)
     assert again.resubmission_of == updated and again.status == SubmissionStatus.DRAFT
     assert again.message_number != updated.message_number
+    with pytest.raises(Conflict, match="Already resubmitted"):
+        resubmit(updated, acting_user=world.safety_a)
 
 
 def test_the_ack_command_updates_the_status(world, tmp_path, capsys):
