@@ -74,12 +74,12 @@ def _psytar_dev() -> list[tuple[datasets.Item, str]]:
     return out
 
 
-def _matrix(texts: list[str]) -> csr_matrix:
+def _matrix(texts: list[str], hints: list[list[str]]) -> csr_matrix:
     indptr: list[int] = [0]
     indices: list[int] = []
     data: list[float] = []
-    for text in texts:
-        ids = M.features(normalise(text))
+    for text, hint in zip(texts, hints, strict=True):
+        ids = M.features(normalise(text), hint)
         indices.extend(ids)
         data.extend([1.0 / math.sqrt(len(ids) or 1)] * len(ids))
         indptr.append(len(indices))
@@ -110,6 +110,8 @@ def _pick_threshold(
         prec = (flag & c & (y == 1)).sum() / max(1, (flag & c).sum())
         cs = flag[s].mean()
         stats = {"t": round(float(t), 2), "psytar_R": rec, "cc_P": prec, "cs_flags": cs}
+        if "--curve" in sys.argv:
+            print({k: round(float(v), 3) for k, v in stats.items()}, file=sys.stderr)
         if prec < MIN_PRECISION or cs > MAX_CS_FLAGS:
             break
         best = (float(t), stats)
@@ -120,7 +122,10 @@ def _pick_threshold(
 
 def main() -> None:
     texts, labels, groups, set_names = _rows()
-    x, y, sets = _matrix(texts), np.array(labels), np.array(set_names)
+    inputs = [model_inputs(t) for t in texts]
+    # A message trains as a whole, with the rules' hints of all the sentences the model reads.
+    hints = [sorted({h for _, hs in pairs for h in hs}) for pairs in inputs]
+    x, y, sets = _matrix(texts, hints), np.array(labels), np.array(set_names)
     M.load.cache_clear()
     real_load, M.load = M.load, lambda: None  # the rules alone, whatever weights are on disk
     try:
@@ -128,12 +133,12 @@ def main() -> None:
     finally:
         M.load = real_load
     folds, oof = _folds(groups), np.zeros(len(texts))
-    inputs = [model_inputs(t) for t in texts]
     for k in range(FOLDS):
         clf = _fit(x[folds != k], y[folds != k])
         for i in np.flatnonzero(folds == k):
             if inputs[i]:
-                oof[i] = clf.predict_proba(_matrix(inputs[i]))[:, 1].max()
+                sents, sent_hints = zip(*inputs[i], strict=True)
+                oof[i] = clf.predict_proba(_matrix(list(sents), list(sent_hints)))[:, 1].max()
     threshold, stats = _pick_threshold(oof, y, rules, sets)
     print("out-of-fold at the chosen threshold:", stats, file=sys.stderr)
     clf = _fit(x, y)

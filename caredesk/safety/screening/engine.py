@@ -79,7 +79,7 @@ def screen(
     serious = _seriousness(norm, scoped, has_harm=bool(ae_hits))
     outcome = any(c in OUTCOME_CRITERIA for c, _, _ in serious)
     if not ae_hits and not outcome:
-        ae_hits, result.ae_score = _model_harms(_model_sentences(scoped, silenced))
+        ae_hits, result.ae_score = _model_harms(_model_sentences(scoped, silenced, mentions))
     else:
         result.ae_score = 1.0
     result.adverse_event = bool(ae_hits) or outcome
@@ -92,24 +92,34 @@ def screen(
     return result
 
 
-def model_inputs(text: str) -> list[str]:
-    """The normalised sentences of `text` the model would read (eval/train_model.py uses this
-    to pick its threshold on exactly what the runtime scores)."""
+def model_inputs(text: str) -> list[tuple[str, list[str]]]:
+    """The (normalised sentence, rule hints) pairs the model would read for `text`
+    (eval/train_model.py uses this to train and pick its threshold on what the runtime scores)."""
     norm = normalise(text)
     scoped = [(s, scopes_for(s)) for s in sentences(norm)]
-    _, silenced = _adverse_events(norm, scoped)
-    return [s.text for s in _model_sentences(scoped, silenced)]
+    mentions, silenced = _adverse_events(norm, scoped)
+    return [(s.text, hints) for s, hints in _model_sentences(scoped, silenced, mentions)]
 
 
 def _model_sentences(
-    scoped: list[tuple[Sentence, list[Span]]], silenced: list[int]
-) -> list[Sentence]:
-    """Sentences the model may read: the rules own negation and hypotheticals, so a sentence
-    where such a scope silenced a harm ("no nausea, vomiting or dizziness") is left to them."""
-    return [s for s, _ in scoped if not any(s.start <= pos < s.end for pos in silenced)]
+    scoped: list[tuple[Sentence, list[Span]]],
+    silenced: list[int],
+    mentions: list[tuple[Evidence, adverse.Wording]],
+) -> list[tuple[Sentence, list[str]]]:
+    """Sentences the model may read, each with hints from the rules: which kinds of harm
+    mention they hold that the voice rule did not count (a clinical term in a consumer
+    sentence, say). The rules own negation and hypotheticals, so a sentence where such a scope
+    silenced a harm ("no nausea, vomiting or dizziness") is left to them."""
+    out = []
+    for sent, _ in scoped:
+        if any(sent.start <= pos < sent.end for pos in silenced):
+            continue
+        kinds = {w.name.lower() for e, w in mentions if sent.start <= e.start < sent.end}
+        out.append((sent, sorted(kinds)))
+    return out
 
 
-def _model_harms(sents: list[Sentence]) -> tuple[list[Evidence], float]:
+def _model_harms(sents: list[tuple[Sentence, list[str]]]) -> tuple[list[Evidence], float]:
     """The learned recall path: the sentence the model scores highest, when over its threshold.
 
     Only consulted when no rule found a harm, so rule evidence (exact spans) wins when both do.
@@ -117,9 +127,9 @@ def _model_harms(sents: list[Sentence]) -> tuple[list[Evidence], float]:
     lm = model.load()
     if lm is None or not sents:
         return [], 0.0
-    best, score = sents[0], -1.0
-    for sent in sents:
-        p = lm.probability(sent.text)
+    best, score = sents[0][0], -1.0
+    for sent, hints in sents:
+        p = lm.probability(sent.text, hints)
         if p > score:
             best, score = sent, p
     if score >= lm.threshold:

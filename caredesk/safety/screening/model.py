@@ -50,11 +50,12 @@ _NEGATORS = frozenset(
 )
 
 
-def features(text: str) -> list[int]:
-    """Hashed feature ids of a normalised text: words, word pairs, negated words and the
-    3- to 5-character pieces of each word (typos, Spanish endings, lay spellings)."""
+def features(text: str, hints: list[str] | None = None) -> list[int]:
+    """Hashed feature ids of a normalised text: words, word pairs, negated words, the 3- to
+    5-character pieces of each word (typos, Spanish endings, lay spellings), and the rules'
+    hints (kinds of harm mention found in it)."""
     words = _WORD.findall(text)
-    grams: list[str] = []
+    grams: list[str] = ["h:" + h for h in hints or ()]
     negate = 0
     prev = "<s>"
     for w in words:
@@ -84,8 +85,8 @@ class LinearModel:
     bias: float
     threshold: float
 
-    def probability(self, text: str) -> float:
-        ids = features(text)
+    def probability(self, text: str, hints: list[str] | None = None) -> float:
+        ids = features(text, hints)
         z = self.bias + sum(self.weights.get(i, 0.0) for i in ids) / math.sqrt(len(ids) or 1)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
