@@ -17,6 +17,7 @@ from caredesk.quality.services.complaints import update_complaint
 from caredesk.tenancy.models import Role
 from caredesk.testing import factories as f
 from caredesk.testing.api import ApiClient
+from caredesk.testing.quality_objects import make_complaint, make_lot
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def quality(world):
 
 @pytest.fixture
 def complaint(world):
-    return f.ComplaintFactory(interaction__case=world.case_a)
+    return make_complaint(interaction__case=world.case_a)
 
 
 def events(complaint):
@@ -105,7 +106,7 @@ def test_a_complete_file_closes_and_then_refuses_changes_until_reopened(complain
 
 def test_a_reportable_device_complaint_needs_the_820_198_d_answers(world, quality):
     device = f.ProductFactory(program=world.program_a, name="Relievium Pen", product_type="device")
-    complaint = f.ComplaintFactory(interaction__case=world.case_a, product=device, lot=None)
+    complaint = make_complaint(interaction__case=world.case_a, product=device, lot=None)
     cf.decide_reportability(
         complaint, reportable=True, justification="malfunction, MDR 30-day", acting_user=quality
     )
@@ -141,7 +142,7 @@ def test_only_the_quality_specialist_keeps_the_file(world, complaint, quality):
 
 
 def test_every_record_field_is_editable_through_the_api_and_audited(world, complaint, quality):
-    lot = f.LotFactory(product=world.product_a, number="RLV2409Z")
+    lot = make_lot(product=world.product_a, number="RLV2409Z")
     body = {
         "product_id": world.product_a.pk,
         "lot_id": lot.pk,
@@ -171,7 +172,7 @@ def test_every_record_field_is_editable_through_the_api_and_audited(world, compl
 
 
 def test_a_foreign_lot_in_the_body_is_a_field_error(world, complaint, quality):
-    foreign = f.LotFactory(product=world.product_b)
+    foreign = make_lot(product=world.product_b)
     response = ApiClient(quality).patch(f"/complaints/{complaint.pk}", {"lot_id": foreign.pk})
     assert response.status_code == 422
     assert "lot_id" in response.json()["errors"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from caredesk.quality.models import Complaint, Shipment
-from caredesk.testing import factories as f
 from caredesk.testing.api import ApiClient
+from caredesk.testing.quality_objects import make_complaint, make_lot
 
 pytestmark = pytest.mark.django_db
 
@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def lot_pattern(world):
     for categories in (["packaging"], ["packaging", "foreign_matter"], ["packaging"]):
-        f.ComplaintFactory(interaction__case=world.case_a, categories=categories)
-    tampered = f.ComplaintFactory(
+        make_complaint(interaction__case=world.case_a, categories=categories)
+    tampered = make_complaint(
         interaction__case=world.case_a, categories=["tampering"], tampering=True
     )
     Shipment.objects.create(  # scoping: ok (test data)
@@ -29,8 +29,8 @@ def lot_pattern(world):
         return_received_at=tampered.created_at,
         sample_condition="tampered",
     )
-    other_lot = f.LotFactory(product=world.product_a, number="RLV2409Z")
-    f.ComplaintFactory(interaction__case=world.case_a, lot=other_lot, categories=["labeling"])
+    other_lot = make_lot(product=world.product_a, number="RLV2409Z")
+    make_complaint(interaction__case=world.case_a, lot=other_lot, categories=["labeling"])
     return world.lot_a
 
 
@@ -55,7 +55,7 @@ def test_the_lot_page_shows_the_pattern_and_the_complaint_links_to_it(world, lot
     assert "Lot RLV2401A" in page
     assert '<dd id="lot-complaint-count">4</dd>' in page
     assert "<td><code>packaging</code></td><td>3</td>" in page
-    complaint = Complaint.objects.visible_to(world.agent_a).filter(lot=lot_pattern).first()
+    complaint = Complaint.objects.visible_to(world.agent_a).filter(lot=lot_pattern).earliest("pk")
     detail = client.get(f"/quality/complaints/{complaint.pk}/").content.decode()
     assert f"/quality/lots/{lot_pattern.pk}/" in detail
 

@@ -21,6 +21,7 @@ from caredesk.tenancy.models import Role
 from caredesk.testing import factories as f
 from caredesk.testing.api import ApiClient
 from caredesk.testing.mfa import login_with_mfa
+from caredesk.testing.quality_objects import make_complaint, make_lot
 
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -36,7 +37,7 @@ def complaint(world):
     f.ContactPointFactory(
         person=world.pharmacist_a, kind=ContactKind.ADDRESS, value="9 Elm St, Springfield"
     )
-    return f.ComplaintFactory(
+    return make_complaint(
         interaction__case=world.case_a, **complainant_snapshot(world.pharmacist_a)
     )
 
@@ -66,7 +67,7 @@ def test_a_replacement_goes_from_request_to_delivery(world, complaint, quality):
             tracking_number="1Z9",
             replacement_lot=world.lot_a,
         )
-    good_lot = f.LotFactory(product=world.product_a, number="RLV2412C")
+    good_lot = make_lot(product=world.product_a, number="RLV2412C")
     step(
         shipment, "shipped", quality, carrier="UPS", tracking_number="1Z9", replacement_lot=good_lot
     )
@@ -99,7 +100,7 @@ def test_a_return_kit_brings_back_the_sample_with_its_condition(complaint, quali
 
 
 def test_cancelling_needs_a_reason_and_a_request_needs_an_address(world, quality):
-    bare = f.ComplaintFactory(interaction__case=world.case_a, complainant_name="")
+    bare = make_complaint(interaction__case=world.case_a, complainant_name="")
     with pytest.raises(InvalidInput) as refused:
         request_shipment(bare, ShipmentRequest(kind="replacement"), acting_user=quality)
     assert set(refused.value.fields) == {"recipient_name", "address"}
@@ -122,7 +123,7 @@ def test_the_api_drives_shipments_within_the_program(world, complaint, quality):
     assert created.json()["lot_id"] == world.lot_a.pk
     assert api.post(f"/shipments/{sid}/status", {"status": "shipped"}).status_code == 409
     assert api.post(f"/shipments/{sid}/status", {"status": "approved"}).status_code == 200
-    foreign = f.LotFactory(product=world.product_b)
+    foreign = make_lot(product=world.product_b)
     body = {
         "status": "shipped",
         "carrier": "UPS",

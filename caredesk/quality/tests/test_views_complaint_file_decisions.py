@@ -10,6 +10,7 @@ from caredesk.quality.models import ComplaintStatus, Reportability
 from caredesk.tenancy.models import Role
 from caredesk.testing import factories as f
 from caredesk.testing.mfa import login_with_mfa
+from caredesk.testing.quality_objects import make_complaint, make_lot
 
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -22,7 +23,7 @@ def quality(world):
 
 @pytest.fixture
 def complaint(world):
-    return f.ComplaintFactory(interaction__case=world.case_a)
+    return make_complaint(interaction__case=world.case_a)
 
 
 def url(complaint, action=""):
@@ -81,7 +82,7 @@ def test_the_record_form_edits_every_field_and_shows_field_errors(
     assert complaint.udi == "SN-42" and complaint.quantity_affected == 2
     assert complaint.categories == ["packaging", "dosage_form_defect"]
     assert complaint.failed_specifications is False and complaint.in_use_for_treatment is None
-    foreign_lot = f.LotFactory(product=world.product_b)
+    foreign_lot = make_lot(product=world.product_b)
     bad = client.post(url(complaint, "edit/"), {**data, "lot": foreign_lot.pk, "nature": ""}, **HX)
     assert bad.status_code == 422
     assert "Select a valid choice" in bad.content.decode()  # another program's lot
