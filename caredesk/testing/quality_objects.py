@@ -22,6 +22,27 @@ from caredesk.tenancy.models import Lot, Role
 from caredesk.testing import factories as f
 
 
+def _alert(case: Case, interaction: Interaction) -> TamperingAlert:
+    """A tampering finding and the alert it raised (the case is locked to escalation)."""
+    now = timezone.now()
+    finding = Finding.objects.create(  # scoping: ok (test data)
+        program_id=case.program_id,
+        case=case,
+        interaction=interaction,
+        kind=FindingKind.TAMPERING,
+        code="tampering",
+        source=FindingSource.SCREENER,
+        created_at=now,
+    )
+    return TamperingAlert.objects.create(  # scoping: ok (test data)
+        program_id=case.program_id,
+        case=case,
+        interaction=interaction,
+        finding=finding,
+        raised_at=now,
+    )
+
+
 def quality_side(case: Case, interaction: Interaction) -> dict[str, int]:
     now = timezone.now()
     complaint = Complaint.objects.create(  # scoping: ok (test data)
@@ -42,22 +63,7 @@ def quality_side(case: Case, interaction: Interaction) -> dict[str, int]:
         address="1 Main St",
         requested_at=now,
     )
-    finding = Finding.objects.create(  # scoping: ok (test data)
-        program_id=case.program_id,
-        case=case,
-        interaction=interaction,
-        kind=FindingKind.TAMPERING,
-        code="tampering",
-        source=FindingSource.SCREENER,
-        created_at=now,
-    )
-    alert = TamperingAlert.objects.create(  # scoping: ok (test data)
-        program_id=case.program_id,
-        case=case,
-        interaction=interaction,
-        finding=finding,
-        raised_at=now,
-    )
+    alert = _alert(case, interaction)
     quality = f.member(case.program, Role.QUALITY_SPECIALIST)
     notice = Notification.objects.create(  # scoping: ok (test data)
         program_id=case.program_id,
