@@ -72,33 +72,52 @@ def required(pairs: Sequence[tuple[str, object]], rule: str) -> Found:
             yield rule, element, f"Data value required for tag {element}"
 
 
-def check_required(m: ICSRMessage) -> Found:
-    """ICH-required elements and FDA regional required elements."""
+def _ich_header_elements(m: ICSRMessage) -> list[tuple[str, object]]:
     h, c, s, n = m.header, m.case, m.sender, m.narrative
-    yield from required(
-        [
-            ("N.1.2", h.batch_number),
-            ("N.1.3", h.batch_sender),
-            ("N.1.4", h.batch_receiver),
-            ("N.1.5", h.batch_created),
-            ("N.2.r.1", h.message_number),
-            ("N.2.r.2", h.message_sender),
-            ("N.2.r.3", h.message_receiver),
-            ("N.2.r.4", h.message_created),
-            ("C.1.1", c.safety_report_id),
-            ("C.1.2", c.created),
-            ("C.1.3", c.report_type),
-            ("C.1.4", c.first_received),
-            ("C.1.5", c.most_recent_info),
-            ("C.1.7", c.fulfil_expedited_criteria),
-            ("C.1.8.1", c.worldwide_case_id),
-            ("C.1.8.2", c.first_sender),
-            ("C.3.1", s.sender_type),
-            ("D.1", m.patient.name),
-            ("H.1", n.case_narrative),
-        ],
-        "ICH-REQUIRED",
-    )
+    return [
+        ("N.1.2", h.batch_number),
+        ("N.1.3", h.batch_sender),
+        ("N.1.4", h.batch_receiver),
+        ("N.1.5", h.batch_created),
+        ("N.2.r.1", h.message_number),
+        ("N.2.r.2", h.message_sender),
+        ("N.2.r.3", h.message_receiver),
+        ("N.2.r.4", h.message_created),
+        ("C.1.1", c.safety_report_id),
+        ("C.1.2", c.created),
+        ("C.1.3", c.report_type),
+        ("C.1.4", c.first_received),
+        ("C.1.5", c.most_recent_info),
+        ("C.1.7", c.fulfil_expedited_criteria),
+        ("C.1.8.1", c.worldwide_case_id),
+        ("C.1.8.2", c.first_sender),
+        ("C.3.1", s.sender_type),
+        ("D.1", m.patient.name),
+        ("H.1", n.case_narrative),
+    ]
+
+
+def _fda_elements(m: ICSRMessage) -> list[tuple[str, object]]:
+    c, s = m.case, m.sender
+    return [
+        ("FDA.C.1.7.1", c.fda_report_type),
+        ("FDA.C.1.12", c.combination_product),
+        ("C.3.3.1", s.department),
+        ("C.3.3.2", s.title),
+        ("C.3.3.3", s.given_name),
+        ("C.3.3.5", s.family_name),
+        ("C.3.4.1", s.street),
+        ("C.3.4.2", s.city),
+        ("C.3.4.3", s.state),
+        ("C.3.4.4", s.postcode),
+        ("C.3.4.5", s.country),
+        ("C.3.4.6", s.telephone),
+        ("C.3.4.7", s.fax),
+        ("C.3.4.8", s.email),
+    ] + [("FDA.C.2.r.2.8", p.email) for p in m.primary_sources]
+
+
+def _reaction_problems(m: ICSRMessage) -> Found:
     if not m.reactions:
         yield "ICH-REQUIRED", "E.i", "At least one reaction / event (E.i) is required"
     for i, r in enumerate(m.reactions, 1):
@@ -116,6 +135,9 @@ def check_required(m: ICSRMessage) -> Found:
             )
         if missing(r.outcome):
             yield "ICH-REQUIRED", "E.i.7", f"Data value required for tag E.i.7 (reaction #{i})"
+
+
+def _drug_problems(m: ICSRMessage) -> Found:
     if not m.drugs:
         yield "ICH-REQUIRED", "G.k", "At least one drug (G.k) is required"
     for k, d in enumerate(m.drugs, 1):
@@ -123,26 +145,14 @@ def check_required(m: ICSRMessage) -> Found:
             yield "ICH-REQUIRED", "G.k.1", f"Data value required for tag G.k.1 (drug #{k})"
         if missing(d.product_name):
             yield "ICH-REQUIRED", "G.k.2.2", f"Data value required for tag G.k.2.2 (drug #{k})"
-    yield from required(
-        [
-            ("FDA.C.1.7.1", c.fda_report_type),
-            ("FDA.C.1.12", c.combination_product),
-            ("C.3.3.1", s.department),
-            ("C.3.3.2", s.title),
-            ("C.3.3.3", s.given_name),
-            ("C.3.3.5", s.family_name),
-            ("C.3.4.1", s.street),
-            ("C.3.4.2", s.city),
-            ("C.3.4.3", s.state),
-            ("C.3.4.4", s.postcode),
-            ("C.3.4.5", s.country),
-            ("C.3.4.6", s.telephone),
-            ("C.3.4.7", s.fax),
-            ("C.3.4.8", s.email),
-        ]
-        + [("FDA.C.2.r.2.8", p.email) for p in m.primary_sources],
-        "FDA-REQUIRED",
-    )
+
+
+def check_required(m: ICSRMessage) -> Found:
+    """ICH-required elements and FDA regional required elements."""
+    yield from required(_ich_header_elements(m), "ICH-REQUIRED")
+    yield from _reaction_problems(m)
+    yield from _drug_problems(m)
+    yield from required(_fda_elements(m), "FDA-REQUIRED")
 
 
 def precision(value: Timestamp | None) -> int:

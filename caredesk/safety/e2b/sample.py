@@ -40,10 +40,8 @@ from caredesk.safety.e2b.model import (
 )
 
 
-def sample_message() -> ICSRMessage:
-    """A serious spontaneous US report: one reaction, one suspect and one concomitant drug."""
-    created = datetime(2026, 3, 2, 14, 30, 0, tzinfo=UTC)
-    reaction = Reaction(
+def _sample_reaction() -> Reaction:
+    return Reaction(
         verbatim="severe rash on both arms",
         verbatim_language="eng",
         meddra=MedDRACode("10037844", "27.1"),
@@ -52,7 +50,10 @@ def sample_message() -> ICSRMessage:
         outcome=Outcome.RECOVERING,
         country="US",
     )
-    suspect = Drug(
+
+
+def _sample_suspect(reaction: Reaction) -> Drug:
+    return Drug(
         role=DrugRole.SUSPECT,
         product_name="Examplamab 20 mg tablets",
         substances=[ActiveSubstance("EXAMPLAMAB", strength=Quantity(Decimal(20), "mg"))],
@@ -80,45 +81,63 @@ def sample_message() -> ICSRMessage:
             )
         ],
     )
+
+
+def _sample_header(created: datetime) -> MessageHeader:
+    return MessageHeader(
+        batch_number="CAREDESK-B-0001",
+        batch_sender="CAREDESK01",
+        batch_receiver="ZZFDA",
+        batch_created=created,
+        message_number="CAREDESK-M-0001",
+        message_sender="CAREDESK01",
+        message_receiver="CDER",
+        message_created=created,
+    )
+
+
+def _sample_case(created: datetime) -> CaseIdentification:
+    return CaseIdentification(
+        safety_report_id="US-EXAMPLEPHARMA-2026000001",
+        created=created,
+        report_type=ReportType.SPONTANEOUS,
+        first_received=date(2026, 2, 25),
+        most_recent_info=date(2026, 2, 27),
+        worldwide_case_id="US-EXAMPLEPHARMA-2026000001",
+        first_sender=FirstSender.OTHER,
+        fulfil_expedited_criteria=True,
+        fda_report_type=LocalCriteriaReportType.FIFTEEN_DAY,
+        combination_product=False,
+    )
+
+
+def _sample_sender() -> Sender:
+    return Sender(
+        sender_type=SenderType.PHARMACEUTICAL_COMPANY,
+        organisation="Example Pharma Inc.",
+        department="Drug Safety",
+        title="Dr",
+        given_name="Ada",
+        family_name="Lovelace",
+        street="1 Main St",
+        city="Springfield",
+        state="IL",
+        postcode="62701",
+        country="US",
+        telephone="2175550100",
+        fax="2175550101",
+        email="safety@example.com",
+    )
+
+
+def sample_message() -> ICSRMessage:
+    """A serious spontaneous US report: one reaction, one suspect and one concomitant drug."""
+    created = datetime(2026, 3, 2, 14, 30, 0, tzinfo=UTC)
+    reaction = _sample_reaction()
     return ICSRMessage(
-        header=MessageHeader(
-            batch_number="CAREDESK-B-0001",
-            batch_sender="CAREDESK01",
-            batch_receiver="ZZFDA",
-            batch_created=created,
-            message_number="CAREDESK-M-0001",
-            message_sender="CAREDESK01",
-            message_receiver="CDER",
-            message_created=created,
-        ),
-        case=CaseIdentification(
-            safety_report_id="US-EXAMPLEPHARMA-2026000001",
-            created=created,
-            report_type=ReportType.SPONTANEOUS,
-            first_received=date(2026, 2, 25),
-            most_recent_info=date(2026, 2, 27),
-            worldwide_case_id="US-EXAMPLEPHARMA-2026000001",
-            first_sender=FirstSender.OTHER,
-            fulfil_expedited_criteria=True,
-            fda_report_type=LocalCriteriaReportType.FIFTEEN_DAY,
-            combination_product=False,
-        ),
-        sender=Sender(
-            sender_type=SenderType.PHARMACEUTICAL_COMPANY,
-            organisation="Example Pharma Inc.",
-            department="Drug Safety",
-            title="Dr",
-            given_name="Ada",
-            family_name="Lovelace",
-            street="1 Main St",
-            city="Springfield",
-            state="IL",
-            postcode="62701",
-            country="US",
-            telephone="2175550100",
-            fax="2175550101",
-            email="safety@example.com",
-        ),
+        header=_sample_header(created),
+        case=_sample_case(created),
+        sender=_sample_sender(),
         primary_sources=[
             PrimarySource(
                 qualification=Qualification.PHARMACIST,
@@ -138,7 +157,10 @@ def sample_message() -> ICSRMessage:
             ethnicity_code="C41222",
         ),
         reactions=[reaction],
-        drugs=[suspect, Drug(role=DrugRole.CONCOMITANT, product_name="Vitamin D3")],
+        drugs=[
+            _sample_suspect(reaction),
+            Drug(role=DrugRole.CONCOMITANT, product_name="Vitamin D3"),
+        ],
         narrative=Narrative(
             case_narrative="A pharmacist reported that a 54-year-old woman developed a severe "
             "rash five weeks after starting Examplamab and was admitted to hospital.",

@@ -93,6 +93,23 @@ def write_product(adm: etree._Element, drug: Drug) -> None:
             )
             nat = sub(terr, "territory", classCode="NAT", determinerCode="INSTANCE")
             sub(nat, "code", code=drug.authorisation_country, codeSystem=CS_COUNTRY)
+    _write_substances(kind, drug)
+    if drug.country_obtained:
+        event = sub(
+            sub(inst, "subjectOf", typeCode="SBJ"), "productEvent", classCode="ACT", moodCode="EVN"
+        )
+        sub(event, "code", code="1", codeSystem="2.16.840.1.113883.3.989.2.1.1.18")
+        org = sub(
+            sub(sub(event, "performer", typeCode="PRF"), "assignedEntity", classCode="ASSIGNED"),
+            "representedOrganization",
+            classCode="ORG",
+            determinerCode="INSTANCE",
+        )
+        sub(sub(org, "addr"), "country").text = drug.country_obtained
+
+
+def _write_substances(kind: etree._Element, drug: Drug) -> None:
+    """G.k.2.3.r: the active substances with their strengths."""
     for substance in drug.substances:
         ingredient = sub(kind, "ingredient", classCode="ACTI")
         if substance.strength:
@@ -109,18 +126,6 @@ def write_product(adm: etree._Element, drug: Drug) -> None:
                 codeSystemVersion=substance.termid_version,
             )
         sub(subst, "name").text = substance.name
-    if drug.country_obtained:
-        event = sub(
-            sub(inst, "subjectOf", typeCode="SBJ"), "productEvent", classCode="ACT", moodCode="EVN"
-        )
-        sub(event, "code", code="1", codeSystem="2.16.840.1.113883.3.989.2.1.1.18")
-        org = sub(
-            sub(sub(event, "performer", typeCode="PRF"), "assignedEntity", classCode="ASSIGNED"),
-            "representedOrganization",
-            classCode="ORG",
-            determinerCode="INSTANCE",
-        )
-        sub(sub(org, "addr"), "country").text = drug.country_obtained
 
 
 def write_intervals(adm: etree._Element, relation: DrugReactionRelation) -> None:

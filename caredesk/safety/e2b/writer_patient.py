@@ -202,60 +202,68 @@ def organizer(role: etree._Element, category: str) -> etree._Element:
 def write_history(role: etree._Element, patient: Patient) -> None:
     """D.7.1.r, D.7.2, D.7.3 (category 1) and D.8.r (category 2)."""
     if patient.medical_history or patient.medical_history_text or patient.concomitant_therapies:
-        org = organizer(role, "1")
-        for entry in patient.medical_history:
-            obs = sub(sub(org, "component", typeCode="COMP"), "observation", classCode="OBS")
-            obs.set("moodCode", "EVN")
-            if entry.meddra:
-                sub(
-                    obs,
-                    "code",
-                    code=entry.meddra.code,
-                    codeSystem=CS_MEDDRA,
-                    codeSystemVersion=entry.meddra.version,
-                )
-            ivl_ts(obs, entry.start, entry.end)
-            if entry.comments:
-                c = observation(sub(obs, "outboundRelationship2", typeCode="COMP"), "10")
-                sub(c, "value", xsi_type="ED").text = entry.comments
-            if entry.family_history is not None:
-                c = observation(sub(obs, "outboundRelationship2", typeCode="EXPL"), "38")
-                bl_value(c, entry.family_history)
-            if entry.continuing is not None:
-                c = observation(sub(obs, "inboundRelationship", typeCode="REFR"), "13")
-                bl_value(c, entry.continuing)
-        if patient.medical_history_text:
-            obs = observation(sub(org, "component", typeCode="COMP"), "18")
-            sub(obs, "value", xsi_type="ED").text = patient.medical_history_text
-        if patient.concomitant_therapies is not None:
-            bl_value(
-                observation(sub(org, "component", typeCode="COMP"), "11"),
-                patient.concomitant_therapies,
-            )
+        _write_medical_history(organizer(role, "1"), patient)
     if patient.past_drugs:
-        org = organizer(role, "2")
-        for drug in patient.past_drugs:
-            adm = sub(
-                sub(org, "component", typeCode="COMP"),
-                "substanceAdministration",
-                classCode="SBADM",
-                moodCode="EVN",
+        _write_past_drugs(organizer(role, "2"), patient)
+
+
+def _write_medical_history(org: etree._Element, patient: Patient) -> None:
+    """D.7.1.r episodes, D.7.2 text and D.7.3 concomitant therapies."""
+    for entry in patient.medical_history:
+        obs = sub(sub(org, "component", typeCode="COMP"), "observation", classCode="OBS")
+        obs.set("moodCode", "EVN")
+        if entry.meddra:
+            sub(
+                obs,
+                "code",
+                code=entry.meddra.code,
+                codeSystem=CS_MEDDRA,
+                codeSystemVersion=entry.meddra.version,
             )
-            ivl_ts(adm, drug.start, drug.end)
-            kind = sub(
-                sub(sub(adm, "consumable", typeCode="CSM"), "instanceOfKind", classCode="INST"),
-                "kindOfProduct",
-                classCode="MMAT",
-                determinerCode="KIND",
-            )
-            sub(kind, "name").text = drug.name
-            for code, rel, obs_code in (
-                (drug.indication, "RSON", "19"),
-                (drug.reaction, "CAUS", "29"),
-            ):
-                if code:
-                    obs = observation(sub(adm, "outboundRelationship2", typeCode=rel), obs_code)
-                    meddra_value(obs, code)
+        ivl_ts(obs, entry.start, entry.end)
+        if entry.comments:
+            c = observation(sub(obs, "outboundRelationship2", typeCode="COMP"), "10")
+            sub(c, "value", xsi_type="ED").text = entry.comments
+        if entry.family_history is not None:
+            c = observation(sub(obs, "outboundRelationship2", typeCode="EXPL"), "38")
+            bl_value(c, entry.family_history)
+        if entry.continuing is not None:
+            c = observation(sub(obs, "inboundRelationship", typeCode="REFR"), "13")
+            bl_value(c, entry.continuing)
+    if patient.medical_history_text:
+        obs = observation(sub(org, "component", typeCode="COMP"), "18")
+        sub(obs, "value", xsi_type="ED").text = patient.medical_history_text
+    if patient.concomitant_therapies is not None:
+        bl_value(
+            observation(sub(org, "component", typeCode="COMP"), "11"),
+            patient.concomitant_therapies,
+        )
+
+
+def _write_past_drugs(org: etree._Element, patient: Patient) -> None:
+    """D.8.r: past drug history with indication and reaction."""
+    for drug in patient.past_drugs:
+        adm = sub(
+            sub(org, "component", typeCode="COMP"),
+            "substanceAdministration",
+            classCode="SBADM",
+            moodCode="EVN",
+        )
+        ivl_ts(adm, drug.start, drug.end)
+        kind = sub(
+            sub(sub(adm, "consumable", typeCode="CSM"), "instanceOfKind", classCode="INST"),
+            "kindOfProduct",
+            classCode="MMAT",
+            determinerCode="KIND",
+        )
+        sub(kind, "name").text = drug.name
+        for code, rel, obs_code in (
+            (drug.indication, "RSON", "19"),
+            (drug.reaction, "CAUS", "29"),
+        ):
+            if code:
+                obs = observation(sub(adm, "outboundRelationship2", typeCode=rel), obs_code)
+                meddra_value(obs, code)
 
 
 def write_death(role: etree._Element, death: DeathInfo | None) -> None:

@@ -71,49 +71,68 @@ def sample_week(
 ) -> list[QaReview]:
     """Draw the week's sample (once per kind); returns the program-week's reviews."""
     monday = week_start(monday)
-    start, end = week_bounds(program, monday)
-    seed = f"{program.code}:{monday.isoformat()}:{salt}"
-    rng = random.Random(seed)
+    week = _Week(program, monday, week_bounds(program, monday), f"{program.code}:{monday}:{salt}")
+    rng = random.Random(week.seed)
     existing = QaReview.objects.filter(program=program, week=monday)
     drawn = set(existing.values_list("kind", flat=True))
     with transaction.atomic():
         if QaKind.DISMISSED not in drawn:
-            findings = Finding.objects.filter(
-                program=program,
-                status=FindingStatus.DISMISSED,
-                decided_at__gte=start,
-                decided_at__lt=end,
-                qa_reviews__isnull=True,
-            )
-            ids = _draw(list(findings.values_list("pk", flat=True)), dismissed, rng)
-            for finding in Finding.objects.filter(pk__in=ids).order_by("pk"):
-                _create(
-                    program,
-                    monday,
-                    seed,
-                    QaKind.DISMISSED,
-                    finding.interaction,
-                    acting_user,
-                    finding=finding,
-                )
+            _sample_dismissed(week, dismissed, rng, acting_user)
         if QaKind.UNFLAGGED not in drawn:
-            quiet = Interaction.objects.filter(
-                program=program,
-                received_at__gte=start,
-                received_at__lt=end,
-                screening__isnull=False,
-                findings__isnull=True,
-            )
-            ids = _draw(list(quiet.values_list("pk", flat=True)), unflagged, rng)
-            sampled = set(
-                QaReview.objects.filter(kind=QaKind.UNFLAGGED, interaction_id__in=ids).values_list(
-                    "interaction_id", flat=True
-                )
-            )
-            for interaction in Interaction.objects.filter(pk__in=ids).order_by("pk"):
-                if interaction.pk not in sampled:
-                    _create(program, monday, seed, QaKind.UNFLAGGED, interaction, acting_user)
+            _sample_unflagged(week, unflagged, rng, acting_user)
     return list(existing.order_by("kind", "pk"))
+
+
+@dataclass(frozen=True)
+class _Week:
+    program: Program
+    monday: date
+    bounds: tuple[datetime, datetime]
+    seed: str
+
+
+def _sample_dismissed(week: _Week, size: SampleSize, rng: random.Random, acting_user: Any) -> None:
+    start, end = week.bounds
+    findings = Finding.objects.filter(
+        program=week.program,
+        status=FindingStatus.DISMISSED,
+        decided_at__gte=start,
+        decided_at__lt=end,
+        qa_reviews__isnull=True,
+    )
+    ids = _draw(list(findings.values_list("pk", flat=True)), size, rng)
+    for finding in Finding.objects.filter(pk__in=ids).order_by("pk"):
+        _create(
+            week.program,
+            week.monday,
+            week.seed,
+            QaKind.DISMISSED,
+            finding.interaction,
+            acting_user,
+            finding=finding,
+        )
+
+
+def _sample_unflagged(week: _Week, size: SampleSize, rng: random.Random, acting_user: Any) -> None:
+    start, end = week.bounds
+    quiet = Interaction.objects.filter(
+        program=week.program,
+        received_at__gte=start,
+        received_at__lt=end,
+        screening__isnull=False,
+        findings__isnull=True,
+    )
+    ids = _draw(list(quiet.values_list("pk", flat=True)), size, rng)
+    sampled = set(
+        QaReview.objects.filter(kind=QaKind.UNFLAGGED, interaction_id__in=ids).values_list(
+            "interaction_id", flat=True
+        )
+    )
+    for interaction in Interaction.objects.filter(pk__in=ids).order_by("pk"):
+        if interaction.pk not in sampled:
+            _create(
+                week.program, week.monday, week.seed, QaKind.UNFLAGGED, interaction, acting_user
+            )
 
 
 def _create(
