@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 export CAREDESK_ENV=${CAREDESK_ENV:-development}
 bin=.venv/bin
 $bin/caredesk migrate --no-input >/dev/null
+$bin/caredesk safety load-rules >/dev/null   # a new rule version only when rules.yaml changed
 $bin/caredesk collectstatic --no-input >/dev/null
 $bin/caredesk demo --if-empty
 $bin/caredesk run_huey --workers 2 >var/worker.log 2>&1 &
