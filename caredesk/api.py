@@ -12,6 +12,7 @@ from caredesk.api_support.types import Text100
 from caredesk.cases.api import router as cases_router
 from caredesk.cases.schemas import CaseOut
 from caredesk.cases.services.listing import search_cases
+from caredesk.channels.api import router as channels_router
 from caredesk.people.api import PersonOut
 from caredesk.people.api import router as people_router
 from caredesk.people.services.lookup import search_persons
@@ -73,3 +74,4 @@ api.add_router("", cases_router)
 api.add_router("", safety_router)
 api.add_router("", safety_rules_router)
 api.add_router("", quality_router)
+api.add_router("", channels_router)

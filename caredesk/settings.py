@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "caredesk.safety",
     "caredesk.quality",
     "caredesk.terminology",
+    "caredesk.channels",  # label channels_inbox (not `channels`: that is Django Channels)
 ]
 
 MIDDLEWARE = [
@@ -150,6 +151,14 @@ GATEWAY = config.env_str("CAREDESK_GATEWAY", "local").strip().lower()
 if GATEWAY not in {"local", "none"}:
     raise config.ConfigError(f"CAREDESK_GATEWAY={GATEWAY!r} must be local or none")
 GATEWAY_DIR = DATA_DIR / config.env_str("CAREDESK_GATEWAY_DIR", "gateway")
+
+# Inbound messages (caredesk.channels): how long a worker's claim on an inbox row lasts before
+# another worker may take the row over (a worker killed mid-processing is waited out this long).
+INBOX_LEASE_SECONDS = config.env_int("CAREDESK_INBOX_LEASE_SECONDS", 300, minimum=1)
+# Test environment only: the worker-kill test makes a worker wait here to be killed.
+INBOX_TEST_HOLD_FILE = (
+    config.env_str("CAREDESK_INBOX_TEST_HOLD_FILE", "") if ENVIRONMENT == "test" else ""
+)
 
 REDIS_URL = config.env_str("CAREDESK_REDIS_URL", "")
 HUEY_IMMEDIATE = config.env_bool("CAREDESK_TASKS_IMMEDIATE", ENVIRONMENT == "test")

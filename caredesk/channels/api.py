@@ -1,0 +1,97 @@
+"""REST API of the inbox: a channel integration hands over a message, then asks what became of it.
+
+`POST /programs/{program_id}/inbound` stores the message durably and answers 202 at once; a
+worker matches, screens and files it. The caller's user must hold a writing role in the program.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Query, Status
+
+from caredesk.api_support.auth import acting_user
+from caredesk.api_support.pagination import Page, paginate
+from caredesk.api_support.router import ApiRouter
+from caredesk.api_support.types import ObjectId
+from caredesk.cases.schemas import AttachmentIn
+from caredesk.cases.services.interactions import AttachmentInput
+from caredesk.channels.message import InboundMessageData
+from caredesk.channels.models import InboundMessage
+from caredesk.channels.schemas import InboundAccepted, InboundFilters, InboundIn, InboundOut
+from caredesk.channels.services.inbox import access_inbound, store_inbound
+from caredesk.channels.services.processing import retry_inbound
+from caredesk.errors import InvalidInput
+from caredesk.tenancy.services import access_program
+
+router = ApiRouter(tags=["inbound"])
+
+
+def _decoded(items: list[AttachmentIn]) -> list[AttachmentInput]:
+    out: list[AttachmentInput] = []
+    for index, item in enumerate(items):
+        try:
+            content = base64.b64decode(item.content_base64, validate=True)
+        except (binascii.Error, ValueError):
+            raise InvalidInput(
+                "Invalid attachment", {f"attachments.{index}.content_base64": "not base64"}
+            ) from None
+        out.append(AttachmentInput(item.filename, content, item.content_type))
+    return out
+
+
+def _status_url(request: HttpRequest, inbound_id: int) -> str:
+    return request.build_absolute_uri(f"/api/v1/inbound/{inbound_id}")
+
+
+@router.post("/programs/{program_id}/inbound", response={202: InboundAccepted})
+def post_inbound(
+    request: HttpRequest, program_id: ObjectId, payload: InboundIn
+) -> Status[dict[str, Any]]:
+    """Store one inbound message (202); a redelivered provider message id answers the same row."""
+    user = acting_user(request)
+    program = access_program(user, program_id)
+    data = InboundMessageData(
+        **payload.dict(exclude={"attachments"}), attachments=_decoded(payload.attachments)
+    )
+    row, created = store_inbound(program, data, acting_user=user)
+    return Status(
+        202,
+        {
+            "id": row.pk,
+            "status": row.status,
+            "duplicate": not created,
+            "status_url": _status_url(request, row.pk),
+        },
+    )
+
+
+@router.get("/programs/{program_id}/inbound", response=Page[InboundOut])
+def list_inbound(
+    request: HttpRequest, program_id: ObjectId, filters: Query[InboundFilters]
+) -> dict[str, Any]:
+    """The program's inbox, newest first; `status=failed` lists what needs a person."""
+    program = access_program(acting_user(request), program_id)
+    rows: QuerySet[InboundMessage] = InboundMessage.objects.visible_to(acting_user(request)).filter(
+        program=program
+    )
+    if filters.status:
+        rows = rows.filter(status=filters.status)
+    return paginate(rows.order_by("-received_at", "-pk"), filters)
+
+
+@router.get("/inbound/{inbound_id}", response=InboundOut)
+def get_inbound(request: HttpRequest, inbound_id: ObjectId) -> InboundMessage:
+    """What became of a stored message: its status, and its person, case and interaction."""
+    return access_inbound(acting_user(request), inbound_id)
+
+
+@router.post("/inbound/{inbound_id}/retry", response=InboundOut)
+def post_retry(request: HttpRequest, inbound_id: ObjectId) -> InboundMessage:
+    """Send a failed message back to the queue."""
+    user = acting_user(request)
+    return retry_inbound(access_inbound(user, inbound_id), acting_user=user)

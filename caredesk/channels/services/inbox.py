@@ -1,0 +1,150 @@
+"""Storing inbound messages in the inbox: validated, durable, once per provider message id.
+
+`store_inbound` is the first thing every channel adapter calls. It writes one row in a short
+transaction and enqueues processing after commit, so that a caller (a webhook, the REST route)
+is answered as soon as the message is safe, and a crash of anything after that loses nothing:
+the row stays pending until a worker has turned it into a screened interaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import re
+from datetime import timedelta
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from caredesk.cases.services.interactions import AttachmentInput, attachment_problem
+from caredesk.channels.message import InboundMessageData
+from caredesk.channels.models import InboundMessage
+from caredesk.errors import InvalidInput, NotFound
+from caredesk.people.models import Channel
+from caredesk.people.services.contact_points import normalize_email, normalize_phone
+from caredesk.tenancy.models import Program
+from caredesk.tenancy.services import check_can_write
+
+PROVIDER = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
+REFERENCE = re.compile(r"^CD-[0-9A-Z]{7}$")
+
+
+def _sender_errors(program: Program, data: InboundMessageData) -> dict[str, str]:
+    """Normalises the sender fields in place; returns what is wrong with them."""
+    errors: dict[str, str] = {}
+    if data.from_phone:
+        try:
+            data.from_phone = normalize_phone(data.from_phone, program.country)
+        except InvalidInput as exc:
+            errors["from_phone"] = exc.fields.get("value", exc.message)
+    if data.from_address:
+        try:
+            data.from_address = normalize_email(data.from_address)
+        except InvalidInput as exc:
+            errors["from_address"] = exc.fields.get("value", exc.message)
+    data.reference = data.reference.strip().upper()
+    if data.reference and not REFERENCE.match(data.reference):
+        errors["reference"] = "a case reference looks like CD-7K2M9QX"
+    if not (data.from_phone or data.from_address or data.session_id.strip() or data.reference):
+        errors["from_phone"] = "say who sent it: a phone, an email, a session or a case reference"
+    return errors
+
+
+def _validate(program: Program, data: InboundMessageData) -> None:
+    errors: dict[str, str] = {}
+    if data.channel not in Channel.values:
+        errors["channel"] = f"{data.channel!r} is not one of {', '.join(Channel.values)}"
+    if not PROVIDER.match(data.provider):
+        errors["provider"] = "1-40 lower-case letters, digits, '.', '_' or '-'"
+    if not data.provider_message_id.strip() or len(data.provider_message_id) > 200:
+        errors["provider_message_id"] = "1-200 characters"
+    errors |= _sender_errors(program, data)
+    if not (data.body.strip() or data.body_html.strip() or data.attachments):
+        errors["body"] = "a message needs text or an attachment"
+    if data.received_at and data.received_at > timezone.now() + timedelta(minutes=5):
+        errors["received_at"] = "cannot be in the future"
+    for index, item in enumerate(data.attachments):
+        problem = attachment_problem(item)
+        if problem:
+            errors[f"attachments.{index}"] = f"{item.filename}: {problem}"
+    if errors:
+        raise InvalidInput("Invalid inbound message", errors)
+
+
+def _stored_attachment(program: Program, item: AttachmentInput) -> dict[str, Any]:
+    """Store the bytes under their hash (a redelivery stores nothing new); return the reference."""
+    digest = hashlib.sha256(item.content).hexdigest()
+    path = f"inbox/{program.pk}/{digest[:2]}/{digest}"
+    if not default_storage.exists(path):
+        default_storage.save(path, ContentFile(item.content))
+    content_type = item.content_type or mimetypes.guess_type(item.filename)[0] or ""
+    return {
+        "filename": item.filename,
+        "content_type": content_type,
+        "size": len(item.content),
+        "sha256": digest,
+        "path": path,
+    }
+
+
+def store_inbound(
+    program: Program, data: InboundMessageData, *, acting_user: Any
+) -> tuple[InboundMessage, bool]:
+    """Write the message to the inbox (or find its earlier delivery); returns (row, created).
+
+    Bad input raises InvalidInput and writes nothing. Processing is enqueued after commit; if
+    the enqueue is lost, the worker's sweep still finds the pending row.
+    """
+    check_can_write(acting_user, program)
+    _validate(program, data)
+    key = {
+        "program": program,
+        "channel": data.channel,
+        "provider": data.provider,
+        "provider_message_id": data.provider_message_id,
+    }
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            row = InboundMessage.objects.create(
+                **key,
+                from_address=data.from_address,
+                from_phone=data.from_phone,
+                from_name=data.from_name.strip()[:200],
+                session_id=data.session_id.strip(),
+                to_address=data.to_address,
+                received_at=data.received_at or now,
+                subject=data.subject[:300],
+                body=data.body,
+                body_html=data.body_html,
+                attachments=[_stored_attachment(program, a) for a in data.attachments],
+                reference=data.reference,
+                raw=data.raw,
+                received_by=acting_user,
+                next_attempt_at=now,
+            )
+    except IntegrityError:
+        earlier = InboundMessage.objects.system_scope().filter(**key).first()
+        if earlier is None:
+            raise
+        return earlier, False
+    enqueue_after_commit(row.pk)
+    return row, True
+
+
+def enqueue_after_commit(inbound_id: int) -> None:
+    """Process the row on a worker once this transaction commits (ids only in the payload)."""
+    from caredesk.channels.tasks import process_inbound
+
+    transaction.on_commit(lambda: process_inbound(inbound_id))
+
+
+def access_inbound(user: Any, inbound_id: int) -> InboundMessage:
+    """An inbox row of one of the user's programs, or NotFound (another program's too)."""
+    row = InboundMessage.objects.visible_to(user).filter(pk=inbound_id).first()
+    if row is None:
+        raise NotFound("Inbound message not found")
+    return row
