@@ -22,6 +22,7 @@ from caredesk.cases.models import CaseRequest
 from caredesk.people.models import Organization
 from caredesk.testing import factories as f
 from caredesk.testing.api import ApiClient
+from caredesk.testing.channels_objects import channels_side
 from caredesk.testing.quality_objects import quality_side
 from caredesk.testing.safety_objects import safety_side
 
@@ -121,6 +122,7 @@ def side(world: Any, program: Any, case: Any, person: Any, product: Any) -> dict
         "queue": queue.pk,
         **safety_side(case, interaction),
         **quality_side(case, interaction),
+        **channels_side(case),
     }
 
 

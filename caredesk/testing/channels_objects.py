@@ -1,0 +1,28 @@
+"""An inbox row of one program for the route-walking tests, keyed by its path parameter name
+(created directly, without the services, so each side stands on its own)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from caredesk.cases.models import Case
+from caredesk.channels.models import InboundMessage, InboxStatus
+from caredesk.tenancy.models import Role
+from caredesk.testing import factories as f
+
+
+def channels_side(case: Case) -> dict[str, int]:
+    now = timezone.now()
+    row = InboundMessage.objects.create(  # scoping: ok (test data)
+        program_id=case.program_id,
+        channel="sms",
+        provider="api",
+        provider_message_id=f"walk-{case.pk}",
+        from_phone="+12025550100",
+        received_at=now,
+        body="A message the route walker must not reach from another program",
+        received_by=f.member(case.program, Role.CARE_SPECIALIST),
+        next_attempt_at=now,
+        status=InboxStatus.FAILED,
+    )
+    return {"inbound_id": row.pk}
