@@ -367,13 +367,6 @@ from caredesk.safety.models_detail import (  # noqa: E402,F401
     SafetyReaction,
 )
 
-# Submissions, the sender profile and E2B imports (reports and submissions).
-from caredesk.safety.models_submission import (  # noqa: E402,F401
-    E2BImport,
-    SenderProfile,
-    Submission,
-)
-
 # Safety lead, hand-off warnings and what became of each required report (oversight).
 from caredesk.safety.models_oversight import (  # noqa: E402,F401
     HandoffWarning,
@@ -388,4 +381,11 @@ from caredesk.safety.models_rules import (  # noqa: E402,F401
     ProgramRule,
     ReportRule,
     ReportRuleSet,
+)
+
+# Submissions, the sender profile and E2B imports (reports and submissions).
+from caredesk.safety.models_submission import (  # noqa: E402,F401
+    E2BImport,
+    SenderProfile,
+    Submission,
 )

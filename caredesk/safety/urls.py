@@ -1,9 +1,9 @@
 from django.urls import path
 
 from caredesk.safety import views, views_case, views_findings, views_qa
-from caredesk.safety import views_submissions as subs
 from caredesk.safety import views_calendar as cal
 from caredesk.safety import views_compliance as cmp
+from caredesk.safety import views_submissions as subs
 
 app_name = "safety"
 C = "cases/<int:safety_case_id>/"
