@@ -236,7 +236,30 @@ def _complaints(
         ComplaintCategory.COUNTERFEIT not in result.complaint_categories
     ):
         result.complaint_categories.append(ComplaintCategory.COUNTERFEIT)
+    if not result.complaint_categories:
+        _model_complaint(norm, scoped, logistics, result)
     result.product_complaint = bool(result.complaint_categories)
+
+
+def _model_complaint(
+    norm: str,
+    scoped: list[tuple[Sentence, list[Span]]],
+    logistics: bool,
+    result: ScreeningResult,
+) -> None:
+    """The learned complaint recall path, when no rule found a complaint. The category is the
+    likeliest one; the evidence is the sentence that scores highest. A message that is all
+    questions is left to the rules ("what if the cap breaks?")."""
+    cm = model.load_complaints()
+    asserted = [s for s, _ in scoped if not s.question]
+    if cm is None or not asserted or cm.complaint.probability(norm) < cm.complaint.threshold:
+        return
+    category = ComplaintCategory(cm.category(norm))
+    if category is ComplaintCategory.PACKAGING and logistics:
+        return
+    best = max(asserted, key=lambda s: cm.complaint.probability(s.text))
+    result.complaint_categories.append(category)
+    result.evidence.append(Evidence(best.start, best.end, f"complaint:{category}"))
 
 
 def _in_it_sentence(norm: str, scoped: list[tuple[Sentence, list[Span]]], pos: int) -> bool:

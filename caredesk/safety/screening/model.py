@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).parent / "data" / "ae_model.json"
+PC_MODEL_PATH = Path(__file__).parent / "data" / "pc_model.json"
 BITS = 18
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Words that flip the meaning of what follows; marking the next words keeps "no rash" apart
@@ -103,3 +104,31 @@ def load() -> LinearModel | None:
         )
     weights = {int(k): float(v) for k, v in data["weights"].items()}
     return LinearModel(weights, float(data["bias"]), float(data["threshold"]))
+
+
+@dataclass(frozen=True, slots=True)
+class ComplaintModel:
+    """Product-complaint recall path: is it a complaint, and which category is likeliest."""
+
+    complaint: LinearModel
+    categories: dict[str, LinearModel]
+
+    def category(self, text: str) -> str:
+        return max(self.categories, key=lambda c: self.categories[c].probability(text))
+
+
+def _linear(data: dict, threshold: float = 0.5) -> LinearModel:
+    weights = {int(k): float(v) for k, v in data["weights"].items()}
+    return LinearModel(weights, float(data["bias"]), float(data.get("threshold", threshold)))
+
+
+@lru_cache(maxsize=1)
+def load_complaints() -> ComplaintModel | None:
+    """The shipped complaint model, or None when its weights file is absent (rules only)."""
+    if not PC_MODEL_PATH.exists():
+        return None
+    data = json.loads(PC_MODEL_PATH.read_text(encoding="utf-8"))
+    if data.get("bits") != BITS:
+        raise ValueError(f"{PC_MODEL_PATH.name}: built for {data.get('bits')} bits")
+    cats = {name: _linear(d) for name, d in data["categories"].items()}
+    return ComplaintModel(_linear(data["complaint"]), cats)

@@ -46,3 +46,18 @@ def test_a_punctured_stopper_is_suspected_tampering():
 )
 def test_body_changes_and_dose_questions_are_not_complaints(text):
     assert screen(text).product_complaint is False
+
+
+def test_the_learned_path_catches_a_complaint_no_rule_names():
+    text = "The tablets in this new bottle are so brittle they shatter when I press them out."
+    result = screen(text)
+    assert result.product_complaint is True and result.complaint_category is not None
+    [span] = [e for e in result.evidence if e.label.startswith("complaint:")]
+    assert (span.start, span.end) == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["What if the cap breaks?", "Where is my refund for the broken headphones?"]
+)
+def test_the_learned_path_leaves_questions_and_merchandise_alone(text):
+    assert screen(text).product_complaint is False
