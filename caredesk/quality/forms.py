@@ -15,12 +15,24 @@ TEXTAREA = forms.Textarea(attrs={"rows": 3})
 WHEN = forms.DateTimeInput(attrs={"type": "datetime-local"})
 
 
+class _Ids(forms.Form):
+    """Several forms share the complaint page: each gets its own element-id prefix."""
+
+    id_prefix = "f"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
 def _lots(program_id: int) -> Any:
     return Lot.objects.filter(product__program_id=program_id).select_related("product")
 
 
-class ComplaintForm(forms.Form):
+class ComplaintForm(_Ids):
     """The record fields of a complaint file (820.198(e)), pre-filled from the complaint."""
+
+    id_prefix = "record"
 
     product = forms.ModelChoiceField(queryset=Product.objects.none(), required=False)
     lot = forms.ModelChoiceField(queryset=Lot.objects.none(), required=False)
@@ -56,12 +68,14 @@ class ComplaintForm(forms.Form):
         return data
 
 
-class ReportabilityForm(forms.Form):
+class ReportabilityForm(_Ids):
+    id_prefix = "reportability"
     reportable = forms.ChoiceField(choices=[("no", "Not reportable"), ("yes", "Reportable")])
     justification = forms.CharField(max_length=5000, widget=TEXTAREA)
 
 
-class InvestigationDecisionForm(forms.Form):
+class InvestigationDecisionForm(_Ids):
+    id_prefix = "decision"
     investigate = forms.ChoiceField(
         choices=[("yes", "Investigate"), ("no", "No investigation needed")]
     )
@@ -74,7 +88,8 @@ class InvestigationDecisionForm(forms.Form):
     )
 
 
-class InvestigationForm(forms.Form):
+class InvestigationForm(_Ids):
+    id_prefix = "investigation"
     results = forms.CharField(max_length=20000, widget=TEXTAREA)
     investigated_on = forms.DateField(
         required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -85,20 +100,24 @@ class InvestigationForm(forms.Form):
     )
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(_Ids):
+    id_prefix = "reply"
     text = forms.CharField(label="Reply to the complainant", max_length=10000, widget=TEXTAREA)
     replied_at = forms.DateTimeField(required=False, widget=WHEN, help_text="Default: now")
 
 
-class CloseForm(forms.Form):
+class CloseForm(_Ids):
+    id_prefix = "close"
     note = forms.CharField(max_length=1000, required=False)
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(_Ids):
+    id_prefix = "reason"
     reason = forms.CharField(max_length=2000)
 
 
-class ShipmentRequestForm(forms.Form):
+class ShipmentRequestForm(_Ids):
+    id_prefix = "shipment"
     kind = forms.ChoiceField(choices=ShipmentKind.choices)
     quantity = forms.IntegerField(min_value=1, max_value=10000, initial=1)
     recipient_name = forms.CharField(
@@ -110,7 +129,8 @@ class ShipmentRequestForm(forms.Form):
     note = forms.CharField(max_length=2000, required=False)
 
 
-class ShipmentStepForm(forms.Form):
+class ShipmentStepForm(_Ids):
+    id_prefix = "step"
     status = forms.ChoiceField(choices=ShipmentStatus.choices)
     carrier = forms.CharField(max_length=60, required=False)
     tracking_number = forms.CharField(max_length=100, required=False)
