@@ -94,9 +94,8 @@ def test_an_unknown_sender_becomes_a_person_with_a_new_case_and_is_found_next_ti
     assert first.person.full_name == "Carl Caller" and first.person.program == world.program_a
     assert first.case.person == first.person and first.case.subject == "Where can I buy Relievium?"
     assert ContactPoint.objects.system_scope().filter(person=first.person, value="+12025550111")
-    second = deliver(
-        world, django_capture_on_commit_callbacks, provider_message_id="SM2", from_phone="2025550111"
-    )
+    again = {"provider_message_id": "SM2", "from_phone": "2025550111"}
+    second = deliver(world, django_capture_on_commit_callbacks, **again)
     assert (second.person, second.case) == (first.person, first.case)
     assert Person.objects.system_scope().filter(last_name="Caller").count() == 1
 
