@@ -122,3 +122,13 @@ def test_regimes_marked_verify_say_so_in_their_citation():
 def test_an_hour_clock_spans_whole_days_when_only_day_zero_is_known():
     assert due_date(D("2026-12-31"), 24, "hours") == D("2027-01-01")
     assert due_date(D("2028-02-28"), 36, "hours") == D("2028-03-01")
+
+
+def test_periodic_schedule_of_a_leap_day_approval_counts_from_the_approval_date():
+    from caredesk.safety.reportability.periodic import periodic_rule, periodic_schedule
+
+    schedule = periodic_schedule(periodic_rule("US", "rx_drug"), D("2028-02-29"), D("2031-12-31"))
+    first, annual = schedule[0], schedule[12]
+    assert (first.period_end, first.due) == (D("2028-05-28"), D("2028-06-27"))
+    assert (annual.period_start, annual.period_end) == (D("2031-02-28"), D("2032-02-28"))
+    assert annual.due == D("2032-04-29")  # 60 days after the anniversary, a leap year again
