@@ -14,6 +14,15 @@ The cause of a late or overdue report is derived from the case's own dates, stag
 - `submission_late`: the hand-off was on time; hand-off → submission took too long;
 - `not_submitted`: past due and nothing accepted was sent.
 A specialist's own recorded late reason (`ReportTracking.late_reason`) is shown beside it.
+
+Fields it reads (what a data loader must fill for late reports to show their causes):
+- `SafetyReportDue`: `safety_case`, `kind`, `due` (and `due_at` for an hour clock);
+- `SafetyCase`: `jurisdiction`, `program` (its `time_zone`), `case.reference`, `forward_due`,
+  `forwarded_at`;
+- `Submission` of that safety case: `created_at` (pairing order), `sent_at`, `status`
+  (`rejected` does not count as submitted), `resubmission_of` (the chain);
+- optional `ReportTracking` (case, kind, due or `report`): `submission` to link a report to
+  its first submission explicitly, `late_reason`.
 """
 
 from __future__ import annotations
