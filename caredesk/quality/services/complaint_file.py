@@ -77,8 +77,9 @@ def decide_reportability(
 def decide_investigation(
     complaint: Complaint, *, investigate: bool, justification: str, acting_user: Any
 ) -> Complaint:
-    """820.198(b)/(c): investigate, or record why not and who decided. A complaint of a
-    possible failure to meet specifications needs a reason that names the prior investigation."""
+    """820.198(b)/(c): investigate, or record why not and who decided (for a possible failure
+    to meet specifications the reason should name the prior investigation that covers it; the
+    text is the specialist's, not checked here)."""
     require_quality_specialist(acting_user, complaint.program_id)
     check_open(complaint)
     why = justification.strip()
