@@ -32,6 +32,7 @@ from caredesk.cases.models import CaseRequest
 from caredesk.people.models import Organization
 from caredesk.testing import factories as f
 from caredesk.testing.api import issue_token
+from caredesk.testing.channels_objects import channels_side
 from caredesk.testing.quality_objects import quality_side
 from caredesk.testing.safety_objects import safety_side
 
@@ -77,6 +78,7 @@ def real_ids(world: Any) -> dict[str, int]:
         ).pk,
         **safety_side(world.case_a, interaction),
         **quality_side(world.case_a, interaction),
+        **channels_side(world.case_a),
     }
 
 
