@@ -50,6 +50,7 @@ urlpatterns = [
     path("terms/", views.term_search, name="terms"),
     path("calendar/", cal.calendar, name="calendar"),
     path("reports/<int:report_id>/late-reason/", cal.late_reason, name="late_reason"),
+    path("programs/<int:program_id>/safety-lead/", cal.safety_lead, name="safety_lead"),
     path("compliance/", cmp.compliance, name="compliance"),
     path("compliance/export.csv", cmp.compliance_export, name="compliance_export"),
     path("qa/", views_qa.qa_queue, name="qa"),

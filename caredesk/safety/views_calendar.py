@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,14 +23,14 @@ from caredesk.safety.services.due_calendar import (
     month_grid,
     parse_month,
 )
-from caredesk.safety.services.escalation import oversight_of
+from caredesk.safety.services.escalation import configure_oversight, lead_candidates, oversight_of
 from caredesk.safety.services.report_outcomes import (
     access_report,
     record_late_reason,
     report_late_reason,
 )
 from caredesk.tenancy.models import Program, Role
-from caredesk.tenancy.services import roles_of
+from caredesk.tenancy.services import access_program, roles_of
 
 
 def _filters(request: HttpRequest) -> tuple[CalendarFilters, str, date]:
@@ -52,9 +53,20 @@ def _filters(request: HttpRequest) -> tuple[CalendarFilters, str, date]:
     return filters, view, shown
 
 
-def _leads(programs: list[Program]) -> list[tuple[Program, Any]]:
-    """Each program's named safety lead (None: escalations go to its admins)."""
-    return [(p, oversight_of(p.pk).safety_lead) for p in programs]
+def _leads(user: Any, programs: list[Program]) -> list[dict[str, Any]]:
+    """Each program's named safety lead (None: escalations go to its admins), and for the
+    programs the user administers, who could be named."""
+    rows = []
+    for p in programs:
+        admin = Role.PROGRAM_ADMIN in roles_of(user, p.pk)
+        rows.append(
+            {
+                "program": p,
+                "lead": oversight_of(p.pk).safety_lead,
+                "candidates": lead_candidates(p.pk) if admin else [],
+            }
+        )
+    return rows
 
 
 def _is_pv(user: Any, program_id: int) -> bool:
@@ -87,7 +99,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
         "shown": shown,
         "prev_month": prev_month,
         "next_month": next_month,
-        "leads": _leads(choices["programs"]),
+        "leads": _leads(request.user, choices["programs"]),
         "overdue": sum(1 for i in items if i.status == "overdue"),
         "pv_programs": {p.pk for p in choices["programs"] if _is_pv(request.user, p.pk)},
         "keep": _keep(request),
@@ -116,4 +128,23 @@ def late_reason(request: HttpRequest, report_id: int) -> HttpResponse:
         context = {"report": report, "saved": tracking.late_reason, "is_pv": is_pv, "reason": ""}
         context["error"] = ""
         return render(request, "safety/calendar_late_reason.html", context)
+    return redirect("safety:calendar")
+
+
+@login_required
+@service_view
+@require_POST
+def safety_lead(request: HttpRequest, program_id: int) -> HttpResponse:
+    """A program admin names the program's safety lead (empty: nobody, the admins are told)."""
+    program = access_program(request.user, program_id)
+    chosen = request.POST.get("safety_lead", "")
+    try:
+        configure_oversight(
+            program,
+            acting_user=request.user,
+            safety_lead_id=int(chosen) if chosen.isdigit() else None,
+        )
+    except InvalidInput as exc:
+        return HttpResponse(exc.message, status=INVALID, content_type="text/plain")
+    messages.success(request, f"Safety lead of {program.name} saved")
     return redirect("safety:calendar")

@@ -59,6 +59,17 @@ def roles_of_id(user_id: int, program_id: int) -> set[str]:
     return set(rows.values_list("role", flat=True))
 
 
+def lead_candidates(program_id: int) -> list[Any]:
+    """The program's active members who may be named its safety lead, by username."""
+    from caredesk.accounts.models import User
+    from caredesk.tenancy.models import Membership
+
+    ids = Membership.objects.filter(
+        program_id=program_id, role__in=list(LEAD_ROLES), active=True
+    ).values("user_id")
+    return list(User.objects.filter(pk__in=ids, is_active=True).order_by("username"))
+
+
 def configure_oversight(
     program: Program,
     *,

@@ -140,3 +140,23 @@ def test_a_report_whose_date_moves_keeps_its_reason_and_escalates_for_the_new_da
     (tracking,) = ReportTracking.objects.filter(safety_case=sc)
     assert (tracking.due, tracking.late_reason) == (date(2026, 3, 20), "Awaiting the label copy")
     assert Notification.objects.filter(user=lead).count() == 2
+
+
+def test_a_program_admin_names_the_lead_on_the_calendar_page(world):
+    from django.test import Client
+
+    from caredesk.testing.mfa import login_with_mfa
+
+    client = Client()
+    login_with_mfa(client, world.admin_a)
+    page = client.get("/safety/calendar/").content.decode()
+    assert "no lead named" in page and 'name="safety_lead"' in page
+    url = f"/safety/programs/{world.program_a.pk}/safety-lead/"
+    assert client.post(url, {"safety_lead": world.safety_a.pk}).status_code == 302
+    assert safety_lead_ids(world.program_a.pk) == ({world.safety_a.pk}, True)
+    assert client.post(url, {"safety_lead": world.agent_a.pk}).status_code == 422
+    foreign = f"/safety/programs/{world.program_b.pk}/safety-lead/"
+    assert client.post(foreign, {"safety_lead": ""}).status_code == 404
+    login_with_mfa(client, world.safety_a)
+    assert 'name="safety_lead"' not in client.get("/safety/calendar/").content.decode()
+    assert client.post(url, {"safety_lead": ""}).status_code == 403
