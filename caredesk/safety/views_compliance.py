@@ -64,7 +64,7 @@ def compliance(request: HttpRequest) -> HttpResponse:
         context = {"error": exc.message, "programs": all_programs, "rows": [], "months": []}
         return render(request, "safety/compliance.html", context, status=INVALID)
     rows = compliance_rows(programs, months)
-    context = {
+    context: dict[str, Any] = {
         "rows": rows,
         "late": [(row, late) for row in rows for late in row.late_reports],
         "programs": all_programs,
