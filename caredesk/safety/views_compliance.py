@@ -61,8 +61,8 @@ def compliance(request: HttpRequest) -> HttpResponse:
     try:
         programs, months = report_scope(request.user, request.GET)
     except InvalidInput as exc:
-        context = {"error": exc.message, "programs": all_programs, "rows": [], "months": []}
-        return render(request, "safety/compliance.html", context, status=INVALID)
+        failed = {"error": exc.message, "programs": all_programs, "rows": [], "months": []}
+        return render(request, "safety/compliance.html", failed, status=INVALID)
     rows = compliance_rows(programs, months)
     context: dict[str, Any] = {
         "rows": rows,
