@@ -30,3 +30,28 @@ def test_why_this_date_and_a_follow_up_clock_in_the_browser(page, world) -> None
     expect(page.locator("#reports")).to_contain_text("us_rx_15_day_follow_up")
     expect(page.locator("#reports")).to_contain_text("Apr 4, 2026")
     assert page.evaluate("window.__sameDocument") is True
+
+
+def test_a_second_admin_signs_a_program_rule_in_the_browser(page, world) -> None:
+    from caredesk.safety.models_rules import ProgramRule
+    from caredesk.safety.services.rules_program import propose_program_rule
+    from caredesk.safety.tests.test_rules_program_override_needs_a_signed_second_admin import (
+        HANDOFF_24H,
+    )
+    from caredesk.tenancy.models import Role
+    from caredesk.testing import factories as f
+    from caredesk.testing.factories import PASSWORD
+
+    second = f.member(world.program_a, Role.PROGRAM_ADMIN, username="admin2_a")
+    rule = propose_program_rule(
+        world.program_a, acting_user=world.admin_a, name="handoff", entry=HANDOFF_24H, reason="SOP"
+    )
+    log_in_with_mfa(page, second)
+    page.goto(f"/safety/rules/program/{rule.pk}/")
+    page.fill("#id_password", "not my password")
+    page.click("#decide form:first-of-type button[type=submit]")
+    expect(page.locator("#decide")).to_contain_text("wrong password")
+    page.fill("#id_password", PASSWORD)
+    page.click("#decide form:first-of-type button[type=submit]")
+    expect(page.locator("#program-rule")).to_contain_text("Electronically signed by")
+    assert ProgramRule.objects.system_scope().get(pk=rule.pk).status == "approved"
