@@ -36,6 +36,10 @@ from caredesk.tenancy.services import check_can_write, roles_of
 SYSTEM_ACTOR = "system:report-escalation"
 LEAD_ROLES = frozenset({Role.SAFETY_SPECIALIST, Role.SUPERVISOR, Role.PROGRAM_ADMIN})
 BATCH = 500
+# Reports overdue for longer than this when first seen (loaded history, a sweep down for a
+# month) are not escalated: they show as overdue in the calendar and the compliance report,
+# without flooding the lead's bell; and each sweep stays bounded.
+LOOKBACK_DAYS = 30
 
 
 def oversight_of(program_id: int) -> SafetyOversight:
@@ -113,9 +117,10 @@ def escalation_candidates(now: datetime) -> QuerySet[SafetyReportDue]:
         escalated_at__isnull=False,
     )
     latest_passed = (now + timedelta(hours=14)).date()  # UTC+14 is the earliest new day
+    oldest = (now - timedelta(days=LOOKBACK_DAYS)).date()
     return (
         SafetyReportDue.objects.system_scope()
-        .filter(due__lt=latest_passed)
+        .filter(due__lt=latest_passed, due__gte=oldest)
         .exclude(safety_case__status=SafetyCaseStatus.CLOSED)
         .exclude(Exists(escalated))
     )

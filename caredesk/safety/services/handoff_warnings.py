@@ -48,6 +48,9 @@ SYSTEM_ACTOR = "system:handoff-warnings"
 NOTIFY_ROLES = (Role.SAFETY_SPECIALIST,)
 OVERDUE_ROLES = (Role.SAFETY_SPECIALIST, Role.SUPERVISOR)
 BATCH = 500
+# A hand-off due longer ago than this when first seen (loaded history) gets no warning: the
+# monthly reconciliation reports it; the sweep stays bounded and the bell is not flooded.
+LOOKBACK = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -233,7 +236,7 @@ def sweep_handoff_warnings(now: datetime | None = None) -> int:
     while True:
         batch = list(
             sweep_candidates()
-            .filter(pk__gt=last_pk, first_received_at__lte=now)
+            .filter(pk__gt=last_pk, first_received_at__lte=now, forward_due__gte=now - LOOKBACK)
             .select_related("program", "case")
             .order_by("pk")[:BATCH]
         )

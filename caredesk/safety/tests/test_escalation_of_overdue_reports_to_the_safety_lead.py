@@ -160,3 +160,10 @@ def test_a_program_admin_names_the_lead_on_the_calendar_page(world):
     login_with_mfa(client, world.safety_a)
     assert 'name="safety_lead"' not in client.get("/safety/calendar/").content.decode()
     assert client.post(url, {"safety_lead": ""}).status_code == 403
+
+
+def test_reports_overdue_for_over_30_days_when_first_seen_are_not_escalated(world, lead):
+    sc = safety_case(world.program_a, RECEIVED, forwarded_at=RECEIVED)
+    report(sc, "us_otc_serious", "2026-03-16")
+    assert escalate_overdue_reports(ny("2026-04-16 08:00")) == 0
+    assert escalate_overdue_reports(ny("2026-04-15 08:00")) == 1

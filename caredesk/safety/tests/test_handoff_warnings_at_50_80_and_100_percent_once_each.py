@@ -180,3 +180,9 @@ def test_two_sweeps_racing_give_each_warning_once(world):
     second = sweep_handoff_warnings(ny("2026-03-02 16:00"))
     assert (first, second) == (1, 0)
     assert HandoffWarning.objects.filter(safety_case=sc).count() == 1
+
+
+def test_history_older_than_a_week_is_left_to_the_reconciliation(world):
+    safety_case(world.program_a, ny("2026-03-02 09:00"))
+    assert sweep_handoff_warnings(ny("2026-03-10 10:00")) == 0
+    assert not Notification.objects.exists()
