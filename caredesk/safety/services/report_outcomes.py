@@ -181,16 +181,29 @@ def _outcome(
     )
 
 
+CHUNK = 500  # cases per query (SQLite caps the number of bound parameters)
+
+
 def outcomes_for(
     reports: Iterable[SafetyReportDue], now: datetime | None = None
 ) -> dict[int, Outcome]:
     """Report id → its outcome. `reports` come from a scoped query; their cases' other reports
     and submissions are read too (the pairing needs all of a case's reports)."""
     now = now or timezone.now()
-    wanted = list(reports)
-    case_ids = {r.safety_case_id for r in wanted}
-    if not case_ids:
-        return {}
+    wanted_by_case: dict[int, list[SafetyReportDue]] = defaultdict(list)
+    for r in reports:
+        wanted_by_case[r.safety_case_id].append(r)
+    case_ids = sorted(wanted_by_case)
+    out: dict[int, Outcome] = {}
+    for start in range(0, len(case_ids), CHUNK):
+        chunk = case_ids[start : start + CHUNK]
+        out.update(_outcomes_of_cases(chunk, wanted_by_case, now))
+    return out
+
+
+def _outcomes_of_cases(
+    case_ids: list[int], wanted_by_case: dict[int, list[SafetyReportDue]], now: datetime
+) -> dict[int, Outcome]:
     all_reports: dict[int, list[SafetyReportDue]] = defaultdict(list)
     for r in SafetyReportDue.objects.filter(safety_case_id__in=case_ids):
         all_reports[r.safety_case_id].append(r)
@@ -204,7 +217,7 @@ def outcomes_for(
         chains = _chains(submissions[case_id])
         originals = [chain[0] for chain in chains.values()]
         paired = _pair(all_reports[case_id], originals, trackings)
-        for report in (r for r in wanted if r.safety_case_id == case_id):
+        for report in wanted_by_case[case_id]:
             first = paired.get(report.pk)
             chain = chains[first.pk] if first is not None else []
             out[report.pk] = _outcome(report, chain, trackings.find(report), now)
