@@ -209,6 +209,29 @@ def _special_situations(
         if found:
             result.special_situations.append(code)
             result.evidence.extend(Evidence(a, b, str(code)) for a, b in found)
+    _model_special(norm, scoped, result)
+
+
+def _model_special(
+    norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
+) -> None:
+    """The learned special-situation recall path, per code no rule found. It reads only the
+    statements (questions are the rules' call: "can I take it while pregnant?"), and the
+    evidence is the statement that scores highest."""
+    models = model.load_special()
+    statements = [s for s, _ in scoped if not s.question]
+    if not models or not statements:
+        return
+    text = " ".join(s.text for s in statements)
+    for code, lm in models.items():
+        ss = SpecialSituation(code)
+        if ss in result.special_situations or lm.probability(text) < lm.threshold:
+            continue
+        best = max(statements, key=lambda s: lm.probability(s.text))
+        if ss in IT_SENSITIVE and _in_it_sentence(norm, scoped, best.start):
+            continue
+        result.special_situations.append(ss)
+        result.evidence.append(Evidence(best.start, best.end, code))
 
 
 def _complaints(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 MODEL_PATH = Path(__file__).parent / "data" / "ae_model.json"
 PC_MODEL_PATH = Path(__file__).parent / "data" / "pc_model.json"
+SS_MODEL_PATH = Path(__file__).parent / "data" / "ss_model.json"
 BITS = 18
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Words that flip the meaning of what follows; marking the next words keeps "no rash" apart
@@ -55,6 +56,12 @@ def features(text: str, hints: list[str] | None = None) -> list[int]:
     """Hashed feature ids of a normalised text: words, word pairs, negated words, the 3- to
     5-character pieces of each word (typos, Spanish endings, lay spellings), and the rules'
     hints (kinds of harm mention found in it)."""
+    return list(_features(text, tuple(hints or ())))
+
+
+@lru_cache(maxsize=512)
+def _features(text: str, hints: tuple[str, ...]) -> tuple[int, ...]:
+    # Cached: the complaint and special-situation models read the same sentences.
     words = _WORD.findall(text)
     grams: list[str] = ["h:" + h for h in hints or ()]
     negate = 0
@@ -75,7 +82,7 @@ def features(text: str, hints: list[str] | None = None) -> list[int]:
     if text.rstrip().endswith("?"):
         grams.append("q:question")
     mask = (1 << BITS) - 1
-    return sorted({zlib.crc32(g.encode()) & mask for g in grams})
+    return tuple(sorted({zlib.crc32(g.encode()) & mask for g in grams}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +94,7 @@ class LinearModel:
     threshold: float
 
     def probability(self, text: str, hints: list[str] | None = None) -> float:
-        ids = features(text, hints)
+        ids = _features(text, tuple(hints or ()))
         z = self.bias + sum(self.weights.get(i, 0.0) for i in ids) / math.sqrt(len(ids) or 1)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -132,3 +139,14 @@ def load_complaints() -> ComplaintModel | None:
         raise ValueError(f"{PC_MODEL_PATH.name}: built for {data.get('bits')} bits")
     cats = {name: _linear(d) for name, d in data["categories"].items()}
     return ComplaintModel(_linear(data["complaint"]), cats)
+
+
+@lru_cache(maxsize=1)
+def load_special() -> dict[str, LinearModel]:
+    """The shipped per-code special-situation models (empty when the file is absent)."""
+    if not SS_MODEL_PATH.exists():
+        return {}
+    data = json.loads(SS_MODEL_PATH.read_text(encoding="utf-8"))
+    if data.get("bits") != BITS:
+        raise ValueError(f"{SS_MODEL_PATH.name}: built for {data.get('bits')} bits")
+    return {code: _linear(d) for code, d in data["codes"].items()}

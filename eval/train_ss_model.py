@@ -1,0 +1,109 @@
+"""Train the special-situation models; writes `caredesk/safety/screening/data/ss_model.json`.
+
+Run `python -m eval.train_ss_model` (deterministic). One logistic regression per special-situation
+code over the same hashed features as the other screener models. Training data, licence-clean,
+dev splits only: the contact-center **dev split** (ours); PsyTAR **dev split** (CC BY 4.0): INF
+sentences are lack of efficacy, WD sentences withdrawal, the rest neither; customer-service
+messages (ours): none. A code's threshold is the lowest at which that model *by itself* keeps
+out-of-fold precision >= `MIN_PRECISION` on the contact-center and PsyTAR items (the rules
+were tuned on the same dev items, so rules OR model would look perfect) with at least
+`MIN_POSITIVES` positives to judge by; a code that never qualifies ships without a model.
+Finally the customer-service flag rate (anything flagged) must stay <= `MAX_CS_FLAGS`.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sys
+
+import numpy as np
+
+from caredesk.safety.screening import model as M
+from caredesk.safety.screening.codes import SpecialSituation
+from eval import datasets
+from eval.train_model import _matrix
+from eval.train_pc_model import _export, _fit
+
+MIN_PRECISION = 0.85
+MIN_POSITIVES = 8
+MAX_CS_FLAGS = 0.015
+FOLDS = 5
+
+
+def _rows() -> tuple[list[str], list[set[str]], list[str]]:
+    texts: list[str] = []
+    codes: list[set[str]] = []
+    sets: list[str] = []
+    for item in datasets.contact_center("dev"):
+        texts.append(item.text)
+        codes.append(set(item.special_situations))
+        sets.append("cc")
+    path = datasets.SHARED / "psytar_dev" / "sentences.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if datasets.psytar_is_test(row["drug_id"]):
+                continue
+            got = set()
+            if row["INF"].strip():
+                got.add("lack_of_efficacy")
+            if row["WD"].strip():
+                got.add("withdrawal")
+            texts.append(row["sentences"])
+            codes.append(got)
+            sets.append("psytar")
+    for item in datasets.customer_service():
+        texts.append(item.text)
+        codes.append(set())
+        sets.append("cs")
+    return texts, codes, sets
+
+
+def main() -> None:
+    texts, codes, set_names = _rows()
+    x = _matrix(texts, [[] for _ in texts])
+    sets = np.array(set_names)
+    folds = np.array([int(hashlib.sha256(t.encode()).hexdigest()[:8], 16) % FOLDS for t in texts])
+    labelled = sets != "cs"
+    out: dict = {}
+    flagged = np.zeros(len(texts), dtype=bool)
+    for code in SpecialSituation:
+        y = np.array([str(code) in c for c in codes]).astype(int)
+        if y.sum() < MIN_POSITIVES:
+            continue
+        oof = np.zeros(len(texts))
+        for k in range(FOLDS):
+            oof[folds == k] = _fit(x[folds != k], y[folds != k]).predict_proba(x[folds == k])[:, 1]
+        best = None
+        for t in np.arange(0.99, 0.3, -0.01):
+            hit = (oof >= t) & labelled
+            if hit.sum() and (y[hit] == 1).mean() < MIN_PRECISION:
+                break
+            if (y[hit] == 1).sum() >= 1:
+                best = float(t)
+        if best is None:
+            continue
+        rec = ((oof >= best) & (y == 1)).sum() / y.sum()
+        print(
+            f"{code}: t={best:.2f} model-alone OOF recall {rec:.3f} (n={y.sum()})", file=sys.stderr
+        )
+        flagged |= (oof >= best) & (sets == "cs")
+        out[str(code)] = _export(_fit(x, y), best)
+    cs_rate = flagged[sets == "cs"].mean()
+    print(f"customer-service messages flagged by these models: {cs_rate:.3f}", file=sys.stderr)
+    if cs_rate > MAX_CS_FLAGS:
+        raise SystemExit("too many customer-service flags; raise MIN_PRECISION")
+    data = {
+        "about": "Per-code logistic regressions over hashed n-grams; built by "
+        "`python -m eval.train_ss_model` from CareDesk contact-center dev, PsyTAR dev (CC BY 4.0, "
+        "Zolnoori et al. 2019) and customer-service messages. See data/README.md.",
+        "bits": M.BITS,
+        "codes": out,
+    }
+    M.SS_MODEL_PATH.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {M.SS_MODEL_PATH} ({len(out)} codes)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
