@@ -25,6 +25,7 @@ from caredesk.demo.catalog import PROGRAMS, USERS
 from caredesk.demo.persons import PERSON_MODELS, create_persons
 from caredesk.demo.reference import LOTS_PER_PRODUCT, create_reference
 from caredesk.demo.safety import screen_recent
+from caredesk.demo.safety_history import load_history
 from caredesk.tenancy.models import Program
 
 DEMO_AUDIT_MODEL = "demo.dataset"
@@ -93,6 +94,8 @@ def load_demo(
         reset_sequences([*PERSON_MODELS, *CASE_MODELS])
         # After the sequences: the safety services it calls insert rows with generated keys.
         counts.update(screen_recent(options.as_of, rng, progress))
+        counts.update(load_history(options.as_of, rng))
+        progress(f"  safety history: {counts['submissions']} reports submitted")
         _record_load(options, counts)
     return counts
 

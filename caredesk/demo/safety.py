@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import F
+from django.db.models import F, QuerySet
 
 from caredesk.cases.models import Case, CaseStatus, CaseType, Interaction
 from caredesk.safety.models import (
@@ -84,17 +84,23 @@ def screen_recent(
 ) -> Counter[str]:
     """Screen the last `SCREEN_DAYS` days of demo contacts and settle what agents decided."""
     since = as_of - timedelta(days=SCREEN_DAYS)
-    cases = {
-        c.pk: c
-        for c in Case.objects.system_scope()
-        .filter(opened_at__gte=since)
-        .select_related("program", "owner")
-    }
+    cases = Case.objects.system_scope().filter(opened_at__gte=since)
+    counts = screen_cases(cases, as_of, rng)
+    progress(
+        f"  safety: {counts['screenings']} recent contacts screened, "
+        f"{counts['safety_cases']} draft safety cases from the flags"
+    )
+    return counts
+
+
+def screen_cases(cases_qs: QuerySet[Case], as_of: datetime, rng: random.Random) -> Counter[str]:
+    """The real screener over every contact of these cases, then what their agents decided."""
+    cases = {c.pk: c for c in cases_qs.select_related("program", "owner")}
     counts: Counter[str] = Counter()
     screener = Screener()
     ids = list(
         Interaction.objects.system_scope()
-        .filter(case_id__in=list(cases))
+        .filter(case_id__in=list(cases), screening__isnull=True)
         .order_by("received_at", "pk")
         .values_list("pk", flat=True)
     )
@@ -102,11 +108,9 @@ def screen_recent(
         chunk = Interaction.objects.system_scope().filter(pk__in=ids[start : start + CHUNK])
         findings = _screen_chunk(list(chunk), screener, counts)
         _decide(findings, cases, as_of, rng, counts)
-    progress(f"  screened {counts['screenings']} recent interactions ({len(screener.cache)} texts)")
-    _open_drafts(counts)
-    _code_reactions(counts)
+    _open_drafts(list(cases), counts)
+    _code_reactions(list(cases), counts)
     _clear_quiet_contacts([c for c in cases.values() if c.status in CLOSED], counts)
-    progress(f"  safety: {counts['safety_cases']} draft safety cases from the flags")
     return counts
 
 
@@ -171,11 +175,11 @@ def _decide(
     Finding.objects.bulk_create(findings)
 
 
-def _open_drafts(counts: Counter[str]) -> None:
+def _open_drafts(case_ids: list[int], counts: Counter[str]) -> None:
     """Live AE and special-situation findings open their drafts through the safety service."""
     live = (
         Finding.objects.system_scope()
-        .filter(kind__in=list(PV_KINDS), safety_case__isnull=True)
+        .filter(case_id__in=case_ids, kind__in=list(PV_KINDS), safety_case__isnull=True)
         .exclude(status=FindingStatus.DISMISSED)
         .select_related("interaction", "case__program", "case__person")
         .order_by("interaction__received_at", "pk")
@@ -183,10 +187,10 @@ def _open_drafts(counts: Counter[str]) -> None:
     opened = set()
     for finding in live:
         opened.add(open_or_update_safety_case(finding, acting_user=None).pk)
-    counts["safety_cases"] = len(opened)
+    counts["safety_cases"] += len(opened)
 
 
-def _code_reactions(counts: Counter[str]) -> None:
+def _code_reactions(case_ids: list[int], counts: Counter[str]) -> None:
     """The program's safety specialist has coded the reported events of every confirmed case
     (with the bundled open term list unless a MedDRA release is loaded); new ones await it."""
     if coding_release() is None:
@@ -197,21 +201,27 @@ def _code_reactions(counts: Counter[str]) -> None:
         .select_related("user")
         .order_by("-pk")
     }
-    confirmed = SafetyCase.objects.system_scope().filter(findings__status=FindingStatus.CONFIRMED)
+    confirmed = SafetyCase.objects.system_scope().filter(
+        case_id__in=case_ids, findings__status=FindingStatus.CONFIRMED, reactions__isnull=True
+    )
     for safety_case in confirmed.distinct().select_related("program"):
         user = specialists.get(safety_case.program_id)
         for verbatim in (safety_case.event_terms or [])[:MAX_CODED] if user else []:
             term_id = _term_for(verbatim)
+            if term_id is None:
+                counts["uncoded_terms"] += 1  # "side effect": the coder asks what it was
+                continue
             add_reaction(safety_case, ReactionInput(verbatim, term_id), acting_user=user)
-            counts["coded_reactions"] += 1 if term_id else 0
+            counts["coded_reactions"] += 1
 
 
 def _term_for(verbatim: str) -> int | None:
-    """The term a coder would pick without a second look: every reported word is in it (a
-    "trouble breathing" is never coded as "trouble sleeping"); anything else waits."""
-    words = set(verbatim.lower().split())
+    """The term a coder would pick without a second look: every reported word is in it, give
+    or take its ending ("face swelled" is "face swelling", but "trouble breathing" is never
+    "trouble sleeping"); anything else waits for a person."""
+    stems = {w[:4] for w in verbatim.lower().split()}
     for hit in search_terms(verbatim, limit=5):
-        if words <= set(hit.term.lower().split()):
+        if stems <= {w[:4] for w in hit.term.lower().split()}:
             return hit.id
     return None
 

@@ -75,10 +75,17 @@ SITUATION_TERMS = {
 def _event_terms(finding: Finding) -> list[str]:
     if finding.kind == FindingKind.SPECIAL_SITUATION:
         return [SITUATION_TERMS.get(finding.code, finding.code.replace("_", " "))]
+    # "hospitalised" is evidence of seriousness, not an event to code: a span that is also a
+    # seriousness span is left out of the reported terms.
+    serious = {
+        (e.get("start"), e.get("end"))
+        for e in finding.evidence
+        if str(e.get("label", "")).startswith("seriousness:")
+    }
     terms = [
         str(e.get("text", "")).strip().lower()
         for e in finding.evidence
-        if e.get("label") == "adverse_event"
+        if e.get("label") == "adverse_event" and (e.get("start"), e.get("end")) not in serious
     ]
     return [t for t in terms if t] or ([finding.note.strip().lower()] if finding.note else [])
 
