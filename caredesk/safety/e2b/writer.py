@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from caredesk.safety.e2b.clean import xml_safe
 from caredesk.safety.e2b.codes import NullFlavor
 from caredesk.safety.e2b.model import (
     CaseIdentification,
@@ -75,6 +76,7 @@ def build_batch_xml(messages: Sequence[ICSRMessage]) -> bytes:
     """A batch of ICSRs; the N.1 batch header comes from the first message."""
     if not messages:
         raise ValueError("an E2B(R3) batch needs at least one ICSR message")
+    messages = [xml_safe(m) for m in messages]
     header = messages[0].header
     root = etree.Element(q("MCCI_IN200100UV01"), nsmap={None: HL7, "xsi": XSI})
     root.set("ITSVersion", "XML_1.0")

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from caredesk.audit.models import AuditEvent
 from caredesk.safety.e2b.reader import parse_icsr_xml
 from caredesk.safety.e2b.validate import rejections, validate, validate_message
+from caredesk.safety.e2b.writer import build_icsr_xml
 from caredesk.safety.services.icsr_mapping import message_for_safety_case
 from caredesk.safety.tests.complete_case import complete_safety_case
 
@@ -78,3 +79,14 @@ def test_all_writes_one_file_per_safety_case_into_a_new_directory(world, tmp_pat
     assert files == [f"safety-case-{sc.pk}-{world.case_a.reference}.xml"]
     assert parse_icsr_xml((out / files[0]).read_bytes())[0].case.safety_report_id
     assert run_cli("export-e2b", "--all") == 2
+
+
+def test_control_characters_typed_by_a_caller_never_block_the_export(world):
+    """A form feed or NUL pasted into a narrative is dropped, not a 500 on export."""
+    sc = complete_safety_case(world)
+    sc.narrative = "Rash\x0c after the second dose\x00; recovering."
+    sc.save(update_fields=["narrative"])
+    message = message_for_safety_case(sc)
+    xml = build_icsr_xml(message)
+    assert rejections(validate(xml)) == []
+    assert b"Rash after the second dose; recovering." in xml
