@@ -118,6 +118,16 @@ def late_causes(outcome: Outcome) -> tuple[str, ...]:
     return tuple(causes)
 
 
+# Only what the report reads (whole rows cost more to build than the report itself).
+REPORT_FIELDS = (
+    "id", "safety_case_id", "kind", "due", "due_at",
+    "safety_case__id", "safety_case__jurisdiction", "safety_case__forward_due",
+    "safety_case__forwarded_at", "safety_case__program_id", "safety_case__case_id",
+    "safety_case__program__id", "safety_case__program__time_zone", "safety_case__program__code",
+    "safety_case__program__name", "safety_case__case__id", "safety_case__case__reference",
+)  # fmt: skip
+
+
 def _reports(programs: Iterable[Program], months: list[str]) -> list[SafetyReportDue]:
     """Reports of `programs` due in `months` (the caller scoped `programs` to its user)."""
     program_ids = [p.pk for p in programs]
@@ -132,6 +142,7 @@ def _reports(programs: Iterable[Program], months: list[str]) -> list[SafetyRepor
             safety_case__program_id__in=program_ids, due__gte=start, due__lt=end
         )
         .select_related("safety_case__program", "safety_case__case")
+        .only(*REPORT_FIELDS)
         .order_by("due", "kind", "pk")
     )
 

@@ -182,6 +182,9 @@ def _outcome(
 
 
 CHUNK = 500  # cases per query (SQLite caps the number of bound parameters)
+SUBMISSION_FIELDS = (
+    "id", "safety_case_id", "status", "sent_at", "created_at", "resubmission_of_id",
+)  # fmt: skip
 
 
 def outcomes_for(
@@ -205,10 +208,11 @@ def _outcomes_of_cases(
     case_ids: list[int], wanted_by_case: dict[int, list[SafetyReportDue]], now: datetime
 ) -> dict[int, Outcome]:
     all_reports: dict[int, list[SafetyReportDue]] = defaultdict(list)
-    for r in SafetyReportDue.objects.filter(safety_case_id__in=case_ids):
+    siblings = SafetyReportDue.objects.filter(safety_case_id__in=case_ids)
+    for r in siblings.only("id", "safety_case_id", "kind", "due"):
         all_reports[r.safety_case_id].append(r)
     submissions: dict[int, list[Submission]] = defaultdict(list)
-    subs = Submission.objects.filter(safety_case_id__in=case_ids).defer("content")
+    subs = Submission.objects.filter(safety_case_id__in=case_ids).only(*SUBMISSION_FIELDS)
     for s in subs.order_by("created_at", "pk"):
         submissions[s.safety_case_id].append(s)
     trackings = Trackings(ReportTracking.objects.filter(safety_case_id__in=case_ids))
