@@ -83,7 +83,7 @@ def _spanish(text: str) -> bool:
 
 
 def _free_written(name: str) -> list[tuple[str, dict[str, Any]]]:
-    """Parse free_written_2.txt / free_written_3.txt: LABELS<TAB>text (see the file's header)."""
+    """Parse a free_written_N.txt batch: LABELS<TAB>text (see the file's header)."""
     out = []
     for line in (HERE / name).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -139,6 +139,8 @@ def build() -> list[dict[str, Any]]:
         items.append(_item(text, labels, "free2"))
     for text, labels in _free_written("free_written_3.txt"):
         items.append(_item(text, labels, "free3"))
+    for text, labels in _free_written("free_written_4.txt"):
+        items.append(_item(text, labels, "free4"))
     return [{"id": "cc-" + hashlib.sha256(i["text"].encode()).hexdigest()[:10], **i} for i in items]
 
 
