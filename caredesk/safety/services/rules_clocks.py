@@ -52,12 +52,22 @@ def case_flags(safety_case: SafetyCase) -> dict[str, bool]:
         "expected": bool(safety_case.expected),
         "death": "death" in criteria,
         "life_threatening": "life_threatening" in criteria,
-        "serious_deterioration": bool(extra.get("serious_deterioration")),
+        "serious_deterioration": bool(
+            extra.get("serious_deterioration", _device_harm(safety_case))
+        ),
         "malfunction": bool(extra.get("malfunction")),
         "remedial_action": bool(extra.get("remedial_action")),
         "public_health_threat": bool(extra.get("public_health_threat")),
         "unanticipated": bool(extra.get("unanticipated")),
     }
+
+
+def _device_harm(safety_case: SafetyCase) -> bool:
+    """A serious event with a device counts as a serious injury (21 CFR 803.3) or serious
+    deterioration of health (EU MDR 2(58)) until a person judges otherwise: the conservative
+    reading, so the 30-day and 2/10/15-day clocks run from day zero instead of silently not at
+    all. A recorded `serious_deterioration: false` is that judgement."""
+    return safety_case.product_type == "device" and bool(safety_case.serious)
 
 
 def case_facts(safety_case: SafetyCase) -> dict[str, Any]:
