@@ -177,7 +177,8 @@ def shipment_step(
     lot_id = values.pop("replacement_lot_id")
     lot = None
     if lot_id is not None:
-        lot = Lot.objects.filter(pk=lot_id, product__program_id=found.program_id).first()
+        lots = Lot.objects.visible_to(user).filter(product__program_id=found.program_id)
+        lot = lots.filter(pk=lot_id).first()
         if lot is None:
             raise InvalidInput("Unknown lot", {"replacement_lot_id": "no such lot in this program"})
     values["sample_condition"] = values["sample_condition"] or ""
