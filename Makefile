@@ -11,7 +11,8 @@ TYPED := caredesk/audit caredesk/tenancy/services.py caredesk/tenancy/scoping.py
 	caredesk/demo bench \
 	caredesk/api.py caredesk/api_support caredesk/tenancy/api.py caredesk/people/api.py \
 	caredesk/cases/api.py caredesk/cases/schemas.py \
-	caredesk/safety/services caredesk/safety/tasks.py caredesk/safety/gateway caredesk/quality
+	caredesk/safety/services caredesk/safety/tasks.py caredesk/safety/gateway caredesk/quality \
+	caredesk/channels
 
 .PHONY: run test lint typecheck test-sqlite test-postgres bench eval system-deps venv demo clean
 

@@ -54,11 +54,10 @@ def post_inbound(
 ) -> Status[dict[str, Any]]:
     """Store one inbound message (202); a redelivered provider message id answers the same row."""
     user = acting_user(request)
-    program = access_program(user, program_id)
     data = InboundMessageData(
         **payload.dict(exclude={"attachments"}), attachments=_decoded(payload.attachments)
     )
-    row, created = store_inbound(program, data, acting_user=user)
+    row, created = store_inbound(program_id, data, acting_user=user)
     return Status(
         202,
         {

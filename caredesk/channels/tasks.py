@@ -21,6 +21,12 @@ def process_inbound(inbound_id: int) -> int | None:
     return interaction.pk if interaction is not None else None
 
 
+@db_task()
+def process_inbound_batch(inbound_ids: list[int]) -> int:
+    """Process a batch of rows, each claimed on its own (see `caredesk.channels.wakeup`)."""
+    return sum(process_inbound_now(pk) is not None for pk in inbound_ids)
+
+
 @db_periodic_task(crontab(minute="*"))
 def sweep_inbound() -> int:
     """Each minute: rows whose job was lost, whose retry is due or whose worker died."""

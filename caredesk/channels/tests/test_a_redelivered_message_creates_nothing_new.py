@@ -4,6 +4,8 @@ creates nothing new: no second row, no second interaction, even after the first 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,7 +18,7 @@ from caredesk.channels.services.processing import process_inbound_now
 from caredesk.testing.api import ApiClient
 
 pytestmark = pytest.mark.django_db
-MESSAGE = {
+MESSAGE: dict[str, Any] = {
     "channel": "whatsapp",
     "provider": "twilio",
     "provider_message_id": "SM0001",
@@ -42,7 +44,7 @@ def test_the_second_delivery_answers_the_first_row(world, django_capture_on_comm
 def test_processing_a_processed_row_again_does_nothing(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         row, created = store_inbound(
-            world.program_a, InboundMessageData(**MESSAGE), acting_user=world.agent_a
+            world.program_a.pk, InboundMessageData(**MESSAGE), acting_user=world.agent_a
         )
     assert created
     assert process_inbound_now(row.pk) is None
@@ -52,14 +54,14 @@ def test_processing_a_processed_row_again_does_nothing(world, django_capture_on_
 
 
 def test_another_provider_or_program_with_the_same_id_is_another_message(world):
-    store_inbound(world.program_a, InboundMessageData(**MESSAGE), acting_user=world.agent_a)
+    store_inbound(world.program_a.pk, InboundMessageData(**MESSAGE), acting_user=world.agent_a)
     _, other_provider = store_inbound(
-        world.program_a,
+        world.program_a.pk,
         InboundMessageData(**MESSAGE | {"provider": "vonage"}),
         acting_user=world.agent_a,
     )
     _, other_program = store_inbound(
-        world.program_b,
+        world.program_b.pk,
         InboundMessageData(**MESSAGE | {"from_phone": "+12025550199"}),
         acting_user=world.agent_b,
     )
@@ -70,7 +72,7 @@ def test_another_provider_or_program_with_the_same_id_is_another_message(world):
 def test_the_database_itself_refuses_a_second_row(world):
     """The unique constraint, not only the service's check, holds under concurrent deliveries."""
     data = InboundMessageData(**MESSAGE)
-    row, _ = store_inbound(world.program_a, data, acting_user=world.agent_a)
+    row, _ = store_inbound(world.program_a.pk, data, acting_user=world.agent_a)
     with pytest.raises(IntegrityError), transaction.atomic():
         InboundMessage.objects.create(  # scoping: ok (test)
             program=world.program_a,

@@ -34,7 +34,7 @@ def stored(world):
         channel="sms", provider="api", provider_message_id="SM7", from_phone="+12025550143"
     )
     data.body = "Can I take Relievium before driving?"
-    return store_inbound(world.program_a, data, acting_user=world.agent_a)[0]
+    return store_inbound(world.program_a.pk, data, acting_user=world.agent_a)[0]
 
 
 def due_now(row):
@@ -126,6 +126,7 @@ def test_a_stale_worker_whose_lease_ran_out_writes_nothing(world):
     )
     fresh = claim_inbound(row.pk)
     assert (slow, fresh) == (1, 2)
+    assert slow is not None and fresh is not None
     assert processing._process_claimed(row.pk, slow) is None
     assert interactions().count() == 0
     assert processing._process_claimed(row.pk, fresh) is not None

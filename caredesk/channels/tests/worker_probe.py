@@ -24,10 +24,8 @@ def main(argv: list[str]) -> int:
     from caredesk.channels.message import InboundMessageData
     from caredesk.channels.models import InboundMessage
     from caredesk.channels.services.inbox import store_inbound
-    from caredesk.tenancy.models import Program
 
     if argv[0] == "store":
-        program = Program.objects.get(pk=int(argv[1]))
         user = User.objects.get(pk=int(argv[2]))
         data = InboundMessageData(
             channel="sms",
@@ -36,7 +34,7 @@ def main(argv: list[str]) -> int:
             from_phone="+12025550143",
             body=f"{argv[3]}: I got a bad rash after Relievium.",
         )
-        row, _ = store_inbound(program, data, acting_user=user)
+        row, _ = store_inbound(int(argv[1]), data, acting_user=user)
         print(json.dumps({"id": row.pk}))
         return 0
     row = InboundMessage.objects.system_scope().get(pk=int(argv[1]))

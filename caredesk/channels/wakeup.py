@@ -1,0 +1,87 @@
+"""Waking the worker for new inbox rows, off the request path.
+
+The inbox row is the durable record of a message; the job that tells a worker to process it is
+only a wake-up, and a lost wake-up costs latency, not the message (the worker's sweep finds
+every pending row). So the request does not write the job itself: on commit it hands the row's
+id to this process's waker thread, which enqueues one job per batch of ids. On the embedded
+task store (SQLite) each enqueue is a transaction with an fsync (~3 ms here) under an exclusive
+lock; done in the request, it held the write lock and capped intake at about one message per
+fsync. In immediate mode (tests) the job runs inline, as every job does there.
+
+At interpreter exit the thread enqueues what it still holds; a process killed outright loses
+its unsent wake-ups, and the sweep takes those rows up (within a minute, or at worker start).
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import queue
+import threading
+
+logger = logging.getLogger(__name__)
+BATCH = 20
+_STOP = -1
+_ids: queue.SimpleQueue[int] = queue.SimpleQueue()
+_lock = threading.Lock()
+_thread: threading.Thread | None = None
+_owner_pid = 0
+
+
+def wake_worker_for(inbound_id: int) -> None:
+    """Have a worker process this inbox row soon (call it after the row's commit)."""
+    from caredesk.channels.tasks import process_inbound_batch
+
+    if process_inbound_batch.huey.immediate:
+        process_inbound_batch([inbound_id])
+        return
+    _ensure_thread()
+    _ids.put(inbound_id)
+
+
+def _ensure_thread() -> None:
+    global _thread, _owner_pid
+    if _thread is not None and _owner_pid == os.getpid() and _thread.is_alive():
+        return
+    with _lock:
+        if _thread is not None and _owner_pid == os.getpid() and _thread.is_alive():
+            return
+        # A forked server process (gunicorn) starts its own thread: threads do not survive fork.
+        _owner_pid = os.getpid()
+        _thread = threading.Thread(target=_run, name="inbox-waker", daemon=True)
+        _thread.start()
+
+
+def _next_batch() -> list[int]:
+    batch = [_ids.get()]
+    while len(batch) < BATCH and batch[-1] != _STOP:
+        try:
+            batch.append(_ids.get_nowait())
+        except queue.Empty:
+            break
+    return batch
+
+
+def _run() -> None:
+    from caredesk.channels.tasks import process_inbound_batch
+
+    while True:
+        batch = _next_batch()
+        ids = [pk for pk in batch if pk != _STOP]
+        if ids:
+            try:
+                process_inbound_batch(ids)
+            except Exception:
+                logger.exception("could not enqueue inbox rows %s; the sweep will find them", ids)
+        if _STOP in batch:
+            return
+
+
+@atexit.register
+def _flush_at_exit() -> None:
+    thread = _thread
+    if thread is None or _owner_pid != os.getpid() or not thread.is_alive():
+        return
+    _ids.put(_STOP)
+    thread.join(timeout=10)
