@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from caredesk.cases.views_support import INVALID, add_service_errors, is_htmx, service_view
 from caredesk.errors import Conflict, InvalidInput
 from caredesk.quality import forms as qf
-from caredesk.quality.models import Complaint, ComplaintStatus
+from caredesk.quality.models import Complaint, ComplaintStatus, TamperingAlert
 from caredesk.quality.services import complaint_file as cf
 from caredesk.quality.services.complaints import access_complaint, update_complaint
 from caredesk.quality.services.shipments import next_steps
@@ -85,6 +85,9 @@ def file_context(
         "missing": cf.closing_problems(complaint),
         "shipments": [(s, next_steps(s), errors.get(s.pk, "")) for s in shipments],
         "step_form": qf.ShipmentStepForm(program_id=complaint.program_id),
+        "alerts": TamperingAlert.objects.visible_to(request.user)
+        .filter(case_id=complaint.case_id)
+        .order_by("pk"),
     }
 
 
