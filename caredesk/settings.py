@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "caredesk.quality",
     "caredesk.terminology",
     "caredesk.channels",  # label channels_inbox (not `channels`: that is Django Channels)
+    "caredesk.channels.email",  # label channels_email
 ]
 
 MIDDLEWARE = [
@@ -159,6 +160,32 @@ INBOX_LEASE_SECONDS = config.env_int("CAREDESK_INBOX_LEASE_SECONDS", 300, minimu
 INBOX_TEST_HOLD_FILE = (
     config.env_str("CAREDESK_INBOX_TEST_HOLD_FILE", "") if ENVIRONMENT == "test" else ""
 )
+
+# Email channel (caredesk.channels.email). Outbound mail goes through Django's email backend:
+# CAREDESK_SMTP_HOST/PORT/USER/PASSWORD/TLS name the relay. Inbound mail arrives on the SMTP
+# receiver (`caredesk email serve`) or, when CAREDESK_IMAP_HOST is set, by polling an IMAP
+# mailbox each minute; the mailbox serves the program route CAREDESK_IMAP_ADDRESS.
+if config.env_str("CAREDESK_EMAIL_BACKEND", ""):
+    EMAIL_BACKEND = config.env_str("CAREDESK_EMAIL_BACKEND", "")
+EMAIL_HOST = config.env_str("CAREDESK_SMTP_HOST", "localhost")
+EMAIL_PORT = config.env_int("CAREDESK_SMTP_PORT", 25, minimum=1)
+EMAIL_HOST_USER = config.env_str("CAREDESK_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = config.env_str("CAREDESK_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = config.env_bool("CAREDESK_SMTP_TLS", False)
+EMAIL_TIMEOUT = config.env_int("CAREDESK_SMTP_TIMEOUT", 30, minimum=1)
+DEFAULT_FROM_EMAIL = config.env_str("CAREDESK_SMTP_FROM", "caredesk@localhost")
+EMAIL_MESSAGE_ID_DOMAIN = config.env_str("CAREDESK_EMAIL_DOMAIN", "caredesk.local")
+EMAIL_INBOUND_MAX_BYTES = config.env_int("CAREDESK_EMAIL_MAX_BYTES", 32 * 1024 * 1024, 1024)
+IMAP_HOST = config.env_str("CAREDESK_IMAP_HOST", "")
+IMAP_PORT = config.env_int("CAREDESK_IMAP_PORT", 993, minimum=1)
+IMAP_SSL = config.env_bool("CAREDESK_IMAP_SSL", True)
+IMAP_USER = config.env_str("CAREDESK_IMAP_USER", "")
+IMAP_PASSWORD = config.env_str("CAREDESK_IMAP_PASSWORD", "")
+IMAP_FOLDER = config.env_str("CAREDESK_IMAP_FOLDER", "INBOX")
+IMAP_DONE_FOLDER = config.env_str("CAREDESK_IMAP_DONE_FOLDER", "")
+IMAP_ADDRESS = config.env_str("CAREDESK_IMAP_ADDRESS", "").strip().lower()
+if IMAP_HOST and not IMAP_ADDRESS:
+    raise config.ConfigError("CAREDESK_IMAP_HOST is set: CAREDESK_IMAP_ADDRESS must name a route")
 
 REDIS_URL = config.env_str("CAREDESK_REDIS_URL", "")
 HUEY_IMMEDIATE = config.env_bool("CAREDESK_TASKS_IMMEDIATE", ENVIRONMENT == "test")
