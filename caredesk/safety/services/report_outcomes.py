@@ -9,8 +9,9 @@ in the program's time zone, is on or before the due date.
 
 Which chain fulfils which report: an explicit link (`ReportTracking.submission`, recorded by a
 specialist or by the submission screens through `link_submission`) wins; otherwise the case's
-unlinked first submissions are paired in creation order with its unlinked reports in due-date
-order, which is right for the common case of one report per case and one chain per report.
+unlinked first submissions are paired in the order they were created (primary key, which a
+back-dated `created_at` does not reorder) with its unlinked reports in due-date order: right
+for one report per case, and for several when they are prepared in due-date order.
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ def _chains(submissions: list[Submission]) -> dict[int, list[Submission]]:
         while todo:
             current = todo.pop(0)
             chain.append(current)
-            todo.extend(sorted(children.get(current.pk, []), key=lambda c: (c.created_at, c.pk)))
+            todo.extend(sorted(children.get(current.pk, []), key=lambda c: c.pk))
         chains[s.pk] = chain
     return chains
 
@@ -213,7 +214,7 @@ def _outcomes_of_cases(
         all_reports[r.safety_case_id].append(r)
     submissions: dict[int, list[Submission]] = defaultdict(list)
     subs = Submission.objects.filter(safety_case_id__in=case_ids).only(*SUBMISSION_FIELDS)
-    for s in subs.order_by("created_at", "pk"):
+    for s in subs.order_by("pk"):
         submissions[s.safety_case_id].append(s)
     trackings = Trackings(ReportTracking.objects.filter(safety_case_id__in=case_ids))
     out: dict[int, Outcome] = {}
