@@ -55,7 +55,7 @@ WORKED = frozenset(
 )
 CLOSED = frozenset({CaseStatus.RESOLVED, CaseStatus.CLOSED})
 # What an agent confirms: the kinds of finding a case of this type is about.
-CONFIRMED_KINDS = {
+CONFIRMED_KINDS: dict[str, frozenset[str]] = {
     CaseType.ADVERSE_EVENT: frozenset({"adverse_event", "special_situation", "product_complaint"}),
     CaseType.PRODUCT_COMPLAINT: frozenset(
         {"product_complaint", "tampering", "adverse_event", "special_situation"}

@@ -38,9 +38,15 @@ from caredesk.safety.services.submissions import access_submission, mark_sent
 
 router = ApiRouter(tags=["submissions"])
 
-_FILE = {"responses": {200: {"description": "The report file", "content": {}}}}
-for _type in ("application/xml", "application/pdf", "application/fhir+json"):
-    _FILE["responses"][200]["content"][_type] = {"schema": {"type": "string"}}
+_FILE_TYPES = ("application/xml", "application/pdf", "application/fhir+json")
+_FILE: dict[str, Any] = {
+    "responses": {
+        200: {
+            "description": "The report file",
+            "content": {t: {"schema": {"type": "string"}} for t in _FILE_TYPES},
+        }
+    }
+}
 
 
 def _out(submission: Submission) -> dict[str, Any]:

@@ -72,7 +72,7 @@ def required(pairs: Sequence[tuple[str, object]], rule: str) -> Found:
             yield rule, element, f"Data value required for tag {element}"
 
 
-def _ich_header_elements(m: ICSRMessage) -> list[tuple[str, object]]:
+def _ich_header_elements(m: ICSRMessage) -> Sequence[tuple[str, object]]:
     h, c, s, n = m.header, m.case, m.sender, m.narrative
     return [
         ("N.1.2", h.batch_number),
@@ -97,9 +97,9 @@ def _ich_header_elements(m: ICSRMessage) -> list[tuple[str, object]]:
     ]
 
 
-def _fda_elements(m: ICSRMessage) -> list[tuple[str, object]]:
+def _fda_elements(m: ICSRMessage) -> Sequence[tuple[str, object]]:
     c, s = m.case, m.sender
-    return [
+    fields: list[tuple[str, object]] = [
         ("FDA.C.1.7.1", c.fda_report_type),
         ("FDA.C.1.12", c.combination_product),
         ("C.3.3.1", s.department),
@@ -114,7 +114,8 @@ def _fda_elements(m: ICSRMessage) -> list[tuple[str, object]]:
         ("C.3.4.6", s.telephone),
         ("C.3.4.7", s.fax),
         ("C.3.4.8", s.email),
-    ] + [("FDA.C.2.r.2.8", p.email) for p in m.primary_sources]
+    ]
+    return fields + [("FDA.C.2.r.2.8", p.email) for p in m.primary_sources]
 
 
 def _reaction_problems(m: ICSRMessage) -> Found:

@@ -195,7 +195,7 @@ def resubmit(submission: Submission, *, acting_user: Any) -> Submission:
     earlier = submission.resubmissions.order_by("pk").first()
     if earlier is not None:
         raise Conflict(
-            f"Already resubmitted as {earlier.message_number}", {"resubmission": earlier.pk}
+            f"Already resubmitted as {earlier.message_number}", {"resubmission": str(earlier.pk)}
         )
     return create_submission(
         submission.safety_case,
