@@ -32,6 +32,7 @@ def test_the_row_is_committed_when_the_sender_hears_250(receiver, world):
     assert row.from_address == "carla@example.test" and row.from_name == "Carla Client"
     assert row.raw["transport"] == "smtp"
     assert row.status == InboxStatus.PROCESSED  # tests run the worker inline after commit
+    assert row.interaction_id is not None
     assert "broken cap" in Interaction.objects.system_scope().get(pk=row.interaction_id).body
 
 
