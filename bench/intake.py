@@ -1,77 +1,118 @@
-"""Intake benchmark: concurrent clients log interactions through the REST API.
+"""Intake benchmark: what a channel integration calls, at concurrency, against a same-run no-op.
 
-Server: Django's own threaded WSGI server, the one `make run` uses (`WSGIServer` with
-`ThreadingMixIn`, one thread per connection, keep-alive), on 127.0.0.1 and a free port, in a
-subprocess so that its GIL is not shared with the clients. By default it is built by
-`bench/server.py` exactly as runserver builds it plus TCP_NODELAY (see there why);
-`--server runserver` runs `python -m django runserver --noreload` itself.
-Baseline: `GET /api/v1/health` of the same server, measured before and after the intake phase.
-Workload: `POST /api/v1/cases/{id}/interactions` with a bearer token of `agent.relief`, on the
-open cases of that agent's program in a small demo load. Targets: intake/no-op throughput ratio
->= 0.40 and intake p99 < 100 ms.
+Phases, all through one server (gunicorn by default; `bench/intake_server.py`), each bounded by
+`--requests` and `--seconds`:
+1. no-op `GET /api/v1/health` (the baseline), before and after the intake phases (merged);
+2. accept: `POST /api/v1/programs/{id}/inbound` with a bearer token of `agent.relief`, the one
+   inbound path of every channel: validate, store the inbox row durably, enqueue, answer 202.
+   Senders are the program's demo phones and emails and a few chat sessions; one message in
+   five reports a side effect. No worker runs meanwhile;
+3. sync: `POST /api/v1/cases/{id}/interactions`, the synchronous create (screened inside the
+   request), kept for comparison with earlier runs.
+Then the server stops and huey process workers drain the inbox (`bench/intake_worker.py`):
+the rate at which stored messages become screened interactions, and the books (lost,
+duplicated, failed). Targets (issue 2): accept/no-op throughput >= 0.40 and accept p99 < 100 ms.
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
-import os
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 from bench.env import BACKENDS, free_port, prepare_database, run_inner, setup_django
-from bench.loadgen import PhaseResult, run_phase
+from bench.intake_server import SERVERS, describe, start_server, stop_server, wait_ready
+from bench.intake_worker import drain
+from bench.loadgen import PhaseResult, RequestFactory, run_phase
 from bench.stats import ratio, verdict, write_result
 
 TARGET_RATIO = 0.40
 TARGET_P99_MS = 100.0
-FORWARDED = ("server", "threads", "tokens", "requests", "seconds", "persons", "cases", "seed")
+FORWARDED = (
+    "server",
+    "server_workers",
+    "server_threads",
+    "threads",
+    "tokens",
+    "requests",
+    "seconds",
+    "persons",
+    "cases",
+    "seed",
+    "drain_workers",
+    "drain_seconds",
+)
 CHANNELS = ("phone", "email", "webchat", "sms", "whatsapp")
+QUESTION = "how many tablets can I take in a day?"
+SIDE_EFFECT = "I got a bad rash and felt dizzy after the tablets."
 
 
-def _tokens_and_cases(count: int) -> tuple[list[str], list[int]]:
+def _workload(count: int) -> dict[str, Any]:
+    """Tokens of agent.relief, its program, open cases and the program's phones and emails."""
     from caredesk.accounts.models import User
     from caredesk.accounts.services.tokens import create_api_token
     from caredesk.cases.models import OPEN_STATUSES, Case
+    from caredesk.people.models import ContactPoint
+    from caredesk.tenancy.services import writable_programs
 
     agent = User.objects.get(username="agent.relief")
     tokens = [create_api_token(agent, f"intake benchmark {i}") for i in range(count)]
     cases = Case.objects.visible_to(agent).filter(status__in=list(OPEN_STATUSES))
-    return tokens, list(cases.order_by("id").values_list("id", flat=True)[:500])
+    program = writable_programs(agent)[0]
+    contacts = ContactPoint.objects.visible_to(agent).filter(
+        program=program, kind__in=["phone", "email"]
+    )
+    return {
+        "tokens": tokens,
+        "program_id": program.pk,
+        "case_ids": list(cases.order_by("id").values_list("id", flat=True)[:500]),
+        "senders": list(contacts.order_by("id").values_list("kind", "value")[:500]),
+    }
 
 
-SERVERS = {
-    "nodelay": "Django's threaded WSGIServer as runserver builds it, with TCP_NODELAY "
-    "(python -m bench.server), subprocess",
-    "runserver": "python -m django runserver --noreload, subprocess",
-}
+def _inbound(load: dict[str, Any], tag: str) -> RequestFactory:
+    """The i-th message: a known phone (SMS/WhatsApp), email, or a chat session; 1 in 5 an AE."""
+    path = f"/api/v1/programs/{load['program_id']}/inbound"
+    senders = load["senders"]
+
+    def factory(index: int) -> tuple[str, str, dict[str, Any]]:
+        text = SIDE_EFFECT if index % 5 == 0 else QUESTION
+        body: dict[str, Any] = {
+            "provider": "bench",
+            "provider_message_id": f"{tag}-{index}",
+            "body": f"Benchmark inbound {tag}-{index}: {text}",
+        }
+        if index % 10 == 9 or not senders:
+            body |= {"channel": "webchat", "session_id": f"bench-chat-{index % 40}"}
+        else:
+            kind, value = senders[index % len(senders)]
+            if kind == "email":
+                body |= {"channel": "email", "from_address": value, "subject": "A question"}
+            else:
+                body |= {"channel": "sms" if index % 2 else "whatsapp", "from_phone": value}
+        return "POST", path, body
+
+    return factory
 
 
-def _start_server(kind: str, port: int, log_path: Path) -> subprocess.Popen[bytes]:
-    if kind == "runserver":
-        command = [sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}"]
-        command += ["--noreload", "--skip-checks"]
-    else:
-        command = [sys.executable, "-m", "bench.server", str(port)]
-    log = log_path.open("wb")
-    return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
+def _sync(load: dict[str, Any]) -> RequestFactory:
+    case_ids = load["case_ids"]
+
+    def factory(index: int) -> tuple[str, str, dict[str, str]]:
+        body = {
+            "channel": CHANNELS[index % len(CHANNELS)],
+            "direction": "inbound",
+            "body": f"Benchmark contact {index}: caller asks how many tablets to take a day.",
+        }
+        return "POST", f"/api/v1/cases/{case_ids[index % len(case_ids)]}/interactions", body
+
+    return factory
 
 
-def _wait_ready(port: int, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/api/v1/health")
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"the server on port {port} did not answer within {timeout} s")
+def _noop(_index: int) -> tuple[str, str, None]:
+    return "GET", "/api/v1/health", None
 
 
 def _merged(name: str, phases: list[PhaseResult]) -> PhaseResult:
@@ -84,33 +125,27 @@ def _merged(name: str, phases: list[PhaseResult]) -> PhaseResult:
     return merged
 
 
-def _measure(port: int, tokens: list[str], case_ids: list[int], args: argparse.Namespace) -> dict:
+def _measure(port: int, load: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
     headers = [
-        {"Authorization": f"Bearer {token}", "Content-Type": "application/json"} for token in tokens
+        {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        for token in load["tokens"]
     ]
-
-    def noop(_index: int) -> tuple[str, str, None]:
-        return "GET", "/api/v1/health", None
-
-    def intake(index: int) -> tuple[str, str, dict[str, str]]:
-        body = {
-            "channel": CHANNELS[index % len(CHANNELS)],
-            "direction": "inbound",
-            "body": f"Benchmark contact {index}: caller asks how many tablets to take a day.",
-        }
-        return "POST", f"/api/v1/cases/{case_ids[index % len(case_ids)]}/interactions", body
-
     limits = {"threads": args.threads, "seconds": args.seconds, "headers": headers}
-    run_phase("warm-up", port, noop, requests=100, **limits)
-    run_phase("warm-up", port, intake, requests=50, **limits)
-    first = run_phase("noop", port, noop, requests=args.requests, **limits)
-    work = run_phase("intake", port, intake, requests=args.requests, **limits)
-    second = run_phase("noop", port, noop, requests=args.requests, **limits)
+    run_phase("warm-up", port, _noop, requests=100, **limits)
+    warm = run_phase("warm-up", port, _inbound(load, "warm"), requests=50, **limits)
+    run_phase("warm-up", port, _sync(load), requests=20, **limits)
+    first = run_phase("noop", port, _noop, requests=args.requests, **limits)
+    accept = run_phase("accept", port, _inbound(load, "run"), requests=args.requests, **limits)
+    second = run_phase("noop", port, _noop, requests=args.requests, **limits)
+    sync = run_phase("sync", port, _sync(load), requests=args.requests, **limits)
     baseline = _merged("noop", [first, second])
     return {
         "noop": baseline.summary(),
-        "intake": work.summary(),
-        "ratio_throughput": ratio(work.throughput, baseline.throughput),
+        "accept": accept.summary(),
+        "sync": sync.summary(),
+        "ratio_accept": ratio(accept.throughput, baseline.throughput),
+        "ratio_sync": ratio(sync.throughput, baseline.throughput),
+        "accepted_202": len(warm.latencies) + len(accept.latencies),
     }
 
 
@@ -119,63 +154,85 @@ def inner(args: argparse.Namespace) -> dict[str, Any]:
     from django.db import connections
 
     load_seconds = prepare_database(args.persons, args.cases, args.seed)
-    tokens, case_ids = _tokens_and_cases(args.tokens)
+    load = _workload(args.tokens)
     connections.close_all()
     port = free_port()
-    server = _start_server(args.server, port, Path(args.out).with_name("server.log"))
+    log = Path(args.out).with_name("server.log")
+    workers = args.server_workers or (1 if args.backend == "sqlite" else 2)
+    server = start_server(args.server, port, log, workers=workers, threads=args.server_threads)
     try:
-        _wait_ready(port)
-        measured = _measure(port, tokens, case_ids, args)
+        wait_ready(port)
+        measured = _measure(port, load, args)
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        stop_server(server)
+    worker_log = Path(args.out).with_name("worker.log")
+    processing = drain(measured["accepted_202"], args.drain_workers, args.drain_seconds, worker_log)
     return {
         "backend": args.backend,
-        "server": SERVERS[args.server],
+        "server": describe(args.server, workers, args.server_threads),
         "threads": args.threads,
         "tokens": args.tokens,
         "demo": {"persons": args.persons, "cases": args.cases, "load_seconds": load_seconds},
-        "open_cases_used": len(case_ids),
+        "senders_used": len(load["senders"]),
         **measured,
+        "processing": processing,
     }
+
+
+def _line(label: str, phase: dict[str, Any]) -> str:
+    return (
+        f"    {label}{phase['throughput_rps']} req/s, p50 {phase.get('p50_ms')} ms, "
+        f"p99 {phase.get('p99_ms')} ms, errors {phase['errors']}"
+    )
 
 
 def report(result: dict[str, Any]) -> list[str]:
     if "error" in result:
         return [f"  {result['backend']}: FAILED ({result['error']})"]
-    noop, work = result["noop"], result["intake"]
-    ratio_ok = result["ratio_throughput"] >= TARGET_RATIO
-    p99_ok = work.get("p99_ms", float("inf")) < TARGET_P99_MS
+    accept, work = result["accept"], result["processing"]
+    ratio_ok = result["ratio_accept"] >= TARGET_RATIO
+    p99_ok = accept.get("p99_ms", float("inf")) < TARGET_P99_MS
     return [
         f"  {result['backend']}: {result['server']}",
-        f"    {result['threads']} threads, {result.get('tokens', 1)} token(s), "
+        f"    {result['threads']} client threads, {result.get('tokens', 1)} token(s), "
         f"demo {result['demo']['persons']} persons / {result['demo']['cases']} cases",
-        f"    no-op  GET /api/v1/health: {noop['throughput_rps']} req/s, "
-        f"p50 {noop.get('p50_ms')} ms, p99 {noop.get('p99_ms')} ms, errors {noop['errors']}",
-        f"    intake POST interactions:  {work['throughput_rps']} req/s, "
-        f"p50 {work.get('p50_ms')} ms, p99 {work.get('p99_ms')} ms, errors {work['errors']}",
-        f"    ratio intake/no-op throughput: {result['ratio_throughput']} "
+        _line("no-op   GET /api/v1/health:                  ", result["noop"]),
+        _line("accept  POST /programs/{id}/inbound -> 202:  ", accept),
+        f"      ratio accept/no-op {result['ratio_accept']} "
         f"(target >= {TARGET_RATIO}: {verdict(ratio_ok)}); "
-        f"intake p99 target < {TARGET_P99_MS:.0f} ms: {verdict(p99_ok)}",
+        f"accept p99 < {TARGET_P99_MS:.0f} ms: {verdict(p99_ok)}",
+        _line("sync    POST /cases/{id}/interactions -> 201:", result["sync"]),
+        f"      ratio sync/no-op {result['ratio_sync']} (the old synchronous path, for comparison)",
+        f"    worker  inbox -> screened interaction, {work['workers']} process(es): "
+        f"{work['rows_per_second']} messages/s ({work['ms_per_row_per_worker']} ms per message "
+        f"per worker), {work['processed']} processed of {work['accepted_202']} accepted; "
+        f"lost {work['lost']}, duplicated {work['duplicated']}, left open {work['left_open']}, "
+        f"by status {work['by_status']}; draft safety cases opened {work['safety_cases_opened']}",
+        "      (accept = what a channel integration waits for; worker = how fast accepted "
+        "messages become screened interactions: not the same rate)",
     ]
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bench intake", description=__doc__)
     p.add_argument("--backends", default=",".join(BACKENDS))
-    p.add_argument("--threads", type=int, default=8)
+    p.add_argument("--threads", type=int, default=8, help="client threads (connections)")
+    p.add_argument("--server", choices=sorted(SERVERS), default="gunicorn")
     p.add_argument(
-        "--server",
-        choices=sorted(SERVERS),
-        default="nodelay",
-        help="runserver stalls ~40 ms per keep-alive response (Nagle + delayed ACK)",
+        "--server-workers",
+        type=int,
+        default=0,
+        help="gunicorn processes; 0: one on SQLite (one writer), two on PostgreSQL",
     )
+    p.add_argument("--server-threads", type=int, default=4, help="threads per gunicorn process")
     p.add_argument("--tokens", type=int, default=1, help="bearer tokens, spread over clients")
     p.add_argument("--requests", type=int, default=2000, help="per phase")
     p.add_argument("--seconds", type=float, default=60, help="per phase")
     p.add_argument("--persons", type=int, default=2000)
     p.add_argument("--cases", type=int, default=5000)
     p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--drain-workers", type=int, default=2, help="huey worker processes")
+    p.add_argument("--drain-seconds", type=float, default=600, help="bound on the drain")
     p.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--backend", help=argparse.SUPPRESS)
     p.add_argument("--out", help=argparse.SUPPRESS)
@@ -187,12 +244,12 @@ def main(argv: list[str]) -> int:
     if args.inner:
         Path(args.out).write_text(json.dumps(inner(args), default=str))
         return 0
-    forwarded = [f"--{name}={getattr(args, name)}" for name in FORWARDED]
+    forwarded = [f"--{name.replace('_', '-')}={getattr(args, name)}" for name in FORWARDED]
     results = [
-        run_inner("bench.intake", backend, forwarded, timeout=1800)
+        run_inner("bench.intake", backend, forwarded, timeout=3600)
         for backend in args.backends.split(",")
     ]
-    print("Intake benchmark (ratio against GET /api/v1/health of the same server, same run)")
+    print("Intake benchmark (ratios against GET /api/v1/health of the same server, same run)")
     for result in results:
         print("\n".join(report(result)))
     path = write_result("intake", {"latency_unit": "ms", "results": results})

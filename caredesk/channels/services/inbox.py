@@ -12,31 +12,32 @@ import hashlib
 import mimetypes
 import re
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
+from django.db.models import Field
 from django.utils import timezone
 
 from caredesk.cases.services.interactions import AttachmentInput, attachment_problem
 from caredesk.channels.message import InboundMessageData
-from caredesk.channels.models import InboundMessage
+from caredesk.channels.models import InboundMessage, InboxStatus
 from caredesk.errors import Forbidden, InvalidInput, NotFound
 from caredesk.people.models import Channel
 from caredesk.people.services.contact_points import normalize_email, normalize_phone
-from caredesk.tenancy.models import READ_ONLY_ROLES, Membership, Program
+from caredesk.tenancy.models import READ_ONLY_ROLES, Membership
 
 PROVIDER = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
 REFERENCE = re.compile(r"^CD-[0-9A-Z]{7}$")
 
 
-def _sender_errors(program: Program, data: InboundMessageData) -> dict[str, str]:
+def _sender_errors(country: str, data: InboundMessageData) -> dict[str, str]:
     """Normalises the sender fields in place; returns what is wrong with them."""
     errors: dict[str, str] = {}
     if data.from_phone:
         try:
-            data.from_phone = normalize_phone(data.from_phone, program.country)
+            data.from_phone = normalize_phone(data.from_phone, country)
         except InvalidInput as exc:
             errors["from_phone"] = exc.fields.get("value", exc.message)
     if data.from_address:
@@ -52,7 +53,7 @@ def _sender_errors(program: Program, data: InboundMessageData) -> dict[str, str]
     return errors
 
 
-def _validate(program: Program, data: InboundMessageData) -> None:
+def _validate(country: str, data: InboundMessageData) -> None:
     errors: dict[str, str] = {}
     if data.channel not in Channel.values:
         errors["channel"] = f"{data.channel!r} is not one of {', '.join(Channel.values)}"
@@ -60,7 +61,7 @@ def _validate(program: Program, data: InboundMessageData) -> None:
         errors["provider"] = "1-40 lower-case letters, digits, '.', '_' or '-'"
     if not data.provider_message_id.strip() or len(data.provider_message_id) > 200:
         errors["provider_message_id"] = "1-200 characters"
-    errors |= _sender_errors(program, data)
+    errors |= _sender_errors(country, data)
     if not (data.body.strip() or data.body_html.strip() or data.attachments):
         errors["body"] = "a message needs text or an attachment"
     if data.received_at and data.received_at > timezone.now() + timedelta(minutes=5):
@@ -73,10 +74,10 @@ def _validate(program: Program, data: InboundMessageData) -> None:
         raise InvalidInput("Invalid inbound message", errors)
 
 
-def _stored_attachment(program: Program, item: AttachmentInput) -> dict[str, Any]:
+def _stored_attachment(program_id: int, item: AttachmentInput) -> dict[str, Any]:
     """Store the bytes under their hash (a redelivery stores nothing new); return the reference."""
     digest = hashlib.sha256(item.content).hexdigest()
-    path = f"inbox/{program.pk}/{digest[:2]}/{digest}"
+    path = f"inbox/{program_id}/{digest[:2]}/{digest}"
     if not default_storage.exists(path):
         default_storage.save(path, ContentFile(item.content))
     content_type = item.content_type or mimetypes.guess_type(item.filename)[0] or ""
@@ -89,21 +90,51 @@ def _stored_attachment(program: Program, item: AttachmentInput) -> dict[str, Any
     }
 
 
-def writable_program(user: Any, program_id: int) -> Program:
-    """The program, if the user holds a writing role in it: one query, as intake is hot.
+def program_country_if_writable(user: Any, program_id: int) -> str:
+    """The program's country, if the user holds a writing role in it (one small query).
 
     NotFound for a program the user has no role in (as for one that does not exist), Forbidden
-    for a read-only role (the same answers as `tenancy.services.check_can_write`)."""
-    memberships = list(
-        Membership.objects.filter(
-            user_id=user.pk, program_id=program_id, active=True
-        ).select_related("program")
+    for a read-only role: the answers of `tenancy.services.check_can_write`."""
+    roles = list(
+        Membership.objects.filter(user_id=user.pk, program_id=program_id, active=True).values_list(
+            "role", "program__country"
+        )
     )
-    if not memberships:
+    if not roles:
         raise NotFound("Program not found")
-    if {m.role for m in memberships} <= set(READ_ONLY_ROLES):
+    if {role for role, _ in roles} <= set(READ_ONLY_ROLES):
         raise Forbidden("Your role in this program is read-only")
-    return memberships[0].program
+    return str(roles[0][1])
+
+
+_KEY = ("program_id", "channel", "provider", "provider_message_id")
+
+
+def _insert_once(values: dict[str, Any]) -> int | None:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING id: the new row's id, or None for a redelivery.
+
+    Written out rather than through `objects.create`: this is the one statement every inbound
+    message pays for, and the ORM's compiler cost more than the database (bench/README.md).
+    Values go through each field's own `get_db_prep_save`, so types are adapted as the ORM
+    would. Both SQLite (>= 3.35) and PostgreSQL support the statement; the unique constraint
+    `uniq_inbound_provider_message` is the conflict target."""
+    meta = InboundMessage._meta
+    fields = [cast("Field[Any, Any]", meta.get_field(name)) for name in values]
+    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
+    keys = [cast("Field[Any, Any]", meta.get_field(name)) for name in _KEY]
+    target = ", ".join(connection.ops.quote_name(str(f.column)) for f in keys)
+    placeholders = ", ".join(["%s"] * len(fields))
+    table = connection.ops.quote_name(meta.db_table)
+    # Identifiers come from the model's own metadata; every value is a parameter.
+    sql = (
+        f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "  # noqa: S608
+        f"ON CONFLICT ({target}) DO NOTHING RETURNING id"
+    )
+    params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchone()
+    return int(found[0]) if found else None
 
 
 def store_inbound(
@@ -114,41 +145,51 @@ def store_inbound(
     Bad input raises InvalidInput and writes nothing. A worker is woken after commit; if the
     wake-up is lost, the worker's sweep still finds the pending row.
     """
-    program = writable_program(acting_user, program_id)
-    _validate(program, data)
-    key = {
-        "program": program,
+    country = program_country_if_writable(acting_user, program_id)
+    _validate(country, data)
+    now = timezone.now()
+    values: dict[str, Any] = {
+        "program": program_id,
         "channel": data.channel,
         "provider": data.provider,
         "provider_message_id": data.provider_message_id,
+        "from_address": data.from_address,
+        "from_phone": data.from_phone,
+        "from_name": data.from_name.strip()[:200],
+        "session_id": data.session_id.strip(),
+        "to_address": data.to_address,
+        "received_at": data.received_at or now,
+        "subject": data.subject[:300],
+        "body": data.body,
+        "body_html": data.body_html,
+        "attachments": [_stored_attachment(program_id, a) for a in data.attachments],
+        "reference": data.reference,
+        "raw": data.raw,
+        "received_by": acting_user.pk,
+        "created_at": now,
+        "status": InboxStatus.PENDING,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "last_error": "",
     }
-    now = timezone.now()
-    try:
-        with transaction.atomic():
-            row = InboundMessage.objects.create(
-                **key,
-                from_address=data.from_address,
-                from_phone=data.from_phone,
-                from_name=data.from_name.strip()[:200],
-                session_id=data.session_id.strip(),
-                to_address=data.to_address,
-                received_at=data.received_at or now,
-                subject=data.subject[:300],
-                body=data.body,
-                body_html=data.body_html,
-                attachments=[_stored_attachment(program, a) for a in data.attachments],
-                reference=data.reference,
-                raw=data.raw,
-                received_by=acting_user,
-                next_attempt_at=now,
-            )
-    except IntegrityError:
-        earlier = InboundMessage.objects.system_scope().filter(**key).first()
-        if earlier is None:
-            raise
+    inbound_id = _insert_once(values)
+    if inbound_id is None:
+        earlier = InboundMessage.objects.system_scope().get(
+            program_id=program_id,
+            channel=data.channel,
+            provider=data.provider,
+            provider_message_id=data.provider_message_id,
+        )
         return earlier, False
-    enqueue_after_commit(row.pk)
+    enqueue_after_commit(inbound_id)
+    row = InboundMessage(
+        id=inbound_id, **{f"{k}_id" if k in _FKS else k: v for k, v in values.items()}
+    )
+    row._state.adding, row._state.db = False, connection.alias
     return row, True
+
+
+_FKS = frozenset({"program", "received_by"})
 
 
 def enqueue_after_commit(inbound_id: int) -> None:
