@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from caredesk.accounts.models import User
 from caredesk.cases.models import Case, CaseType
 from caredesk.demo.catalog import DEMO_PASSWORD
 from caredesk.demo.safety import CLOSED, SCREEN_DAYS, screen_cases
 from caredesk.errors import Conflict, InvalidInput
-from caredesk.safety.models import SafetyCase
+from caredesk.safety.models import SafetyCase, SafetyReportDue
 from caredesk.safety.models_submission import Submission, SubmissionKind, SubmissionStatus
 from caredesk.safety.services.handoff import acknowledge_pv, forward_to_pv
+from caredesk.safety.services.report_outcomes import link_submission
 from caredesk.safety.services.safety_cases import record_criterion
 from caredesk.safety.services.submissions import create_submission, mark_sent, sign_submission
 from caredesk.tenancy.models import Membership, Role
@@ -60,7 +61,7 @@ def load_history(as_of: datetime, rng: random.Random) -> Counter[str]:
         _hand_off(safety_case, user, rng)
         for report in safety_case.reports.order_by("due", "pk"):
             try:
-                counts["submissions"] += _submit(safety_case, report.due, user, as_of, rng)
+                counts["submissions"] += _submit(safety_case, report, user, as_of, rng)
             except (InvalidInput, Conflict):
                 # A report that cannot be built yet (an event nobody could code): it stays
                 # due, and overdue in time, as it would for a real team.
@@ -100,9 +101,14 @@ def _hand_off(safety_case: SafetyCase, user: User, rng: random.Random) -> None:
 
 
 def _submit(
-    safety_case: SafetyCase, due: date, user: User, as_of: datetime, rng: random.Random
+    safety_case: SafetyCase,
+    report: SafetyReportDue,
+    user: User,
+    as_of: datetime,
+    rng: random.Random,
 ) -> int:
     """One report prepared, signed and sent; returns how many submissions that took."""
+    due = report.due
     late = rng.random() < LATE_SUBMISSION
     offset = timedelta(days=rng.randint(1, 6) if late else -rng.randint(0, 9))
     received = safety_case.first_received_at
@@ -110,6 +116,9 @@ def _submit(
     if sent_at >= as_of:
         return 0  # not due yet and not sent yet: the calendar shows it as coming up
     first = _send(safety_case, user, sent_at)
+    # Named as the report it fulfils: a case owing two reports sent out of due-date order
+    # would otherwise pair them the wrong way round.
+    link_submission(report, first.pk, acting_user=user)
     if rng.random() >= REJECTED:
         _acknowledge(first, SubmissionStatus.ACKNOWLEDGED, "CA", sent_at)
         return 1
