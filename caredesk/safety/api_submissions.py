@@ -38,12 +38,17 @@ from caredesk.safety.services.submissions import access_submission, mark_sent
 
 router = ApiRouter(tags=["submissions"])
 
-_FILE_TYPES = ("application/xml", "application/pdf", "application/fhir+json")
+# The file as served: XML and PDF as text/bytes, the FHIR bundle as a JSON object.
+_FILE_SCHEMAS = {
+    "application/xml": {"type": "string"},
+    "application/pdf": {"type": "string", "format": "binary"},
+    "application/fhir+json": {"type": "object"},
+}
 _FILE: dict[str, Any] = {
     "responses": {
         200: {
             "description": "The report file",
-            "content": {t: {"schema": {"type": "string"}} for t in _FILE_TYPES},
+            "content": {t: {"schema": schema} for t, schema in _FILE_SCHEMAS.items()},
         }
     }
 }
