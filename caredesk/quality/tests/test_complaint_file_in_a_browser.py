@@ -14,12 +14,11 @@ from caredesk.testing import factories as f
 from caredesk.testing.factories import PASSWORD
 from caredesk.testing.mfa import current_code, enroll
 from caredesk.testing.quality_objects import make_complaint
-from caredesk.tests_e2e.conftest import browser, page  # noqa: F401  (the e2e fixtures)
 
 pytestmark = pytest.mark.e2e
 
 
-def log_in_with_mfa(page: Any, user: Any) -> None:  # noqa: F811
+def log_in_with_mfa(page: Any, user: Any) -> None:
     enroll(user)
     page.goto("/accounts/login/")
     page.fill("#id_username", user.username)
@@ -31,7 +30,7 @@ def log_in_with_mfa(page: Any, user: Any) -> None:  # noqa: F811
     page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
-def test_quality_closes_a_complaint_file_and_sends_a_return_kit(page, world) -> None:  # noqa: F811
+def test_quality_closes_a_complaint_file_and_sends_a_return_kit(page, world) -> None:
     quality = f.member(world.program_a, Role.QUALITY_SPECIALIST, username="quality_a")
     complaint = make_complaint(
         interaction__case=world.case_a, complainant_address="9 Elm St, Springfield"
