@@ -34,6 +34,7 @@ def test_the_complaint_list_and_file_show_the_programs_complaints(world, client)
     assert f"/quality/complaints/{c.pk}/" in client.get("/quality/").content.decode()
     page = client.get(f"/quality/complaints/{c.pk}/").content.decode()
     assert "Reportability decision" in page and world.case_a.reference in page
+    assert 'id="complaint-reports"' in page  # the reports it requires, and why each date
     refused = client.post(f"/quality/complaints/{c.pk}/reportability/", {"reportable": "no"})
     assert refused.status_code == 422
     done = client.post(
