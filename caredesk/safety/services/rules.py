@@ -9,6 +9,7 @@ exactly what was validated when it was loaded; the `ReportRule` rows are its rea
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from caredesk.safety.reportability.errors import RuleError
 from caredesk.safety.reportability.rules import RULES_FILE, RuleSet, parse_rules
 
 SYSTEM_LOADER = "system:load-rules"
-_ENGINE_CACHE: dict[tuple[int, tuple[int, ...]], RuleSet] = {}
+_ENGINE_CACHE: dict[tuple[str, tuple[tuple[str, str, str], ...]], RuleSet] = {}
 _CACHE_LIMIT = 256
 
 
@@ -119,8 +120,17 @@ def approved_program_rules(program_id: int) -> list[ProgramRule]:
 
 
 def engine_rules(ruleset: ReportRuleSet, program_rules: Sequence[ProgramRule] = ()) -> RuleSet:
-    """The engine's rule set: a version's rules, overridden and extended by program rules."""
-    key = (ruleset.pk, tuple(rule.pk for rule in program_rules))
+    """The engine's rule set: a version's rules, overridden and extended by program rules.
+
+    Cached by content, not by primary key: a key of ids would hand back a stale rule set where
+    ids are reused (SQLite after a delete, a restored database)."""
+    key = (
+        ruleset.sha256,
+        tuple(
+            (r.rule_id, r.replaces, json.dumps(r.entry, sort_keys=True, default=str))
+            for r in program_rules
+        ),
+    )
     found = _ENGINE_CACHE.get(key)
     if found is None:
         document = merged_document(
