@@ -12,8 +12,11 @@ import time
 from collections.abc import Iterable
 
 from caredesk.safety.screening import ScreeningResult, screen
+from caredesk.safety.screening.model import _features
 from eval import datasets
 from eval.metrics import Counts, special_counts
+
+features_cache_clear = _features.cache_clear
 
 TARGETS = {"contact_center": (0.95, 0.80), "ade": (0.95, 0.75), "psytar": (0.90, None)}
 
@@ -80,6 +83,7 @@ def _timing() -> None:
     texts = [i.text for i in datasets.contact_center("dev")]
     times = []
     for text in texts * 3:
+        features_cache_clear()  # each message is timed as if unseen (no cached n-grams)
         t0 = time.perf_counter()
         screen(text)
         times.append((time.perf_counter() - t0) * 1000)

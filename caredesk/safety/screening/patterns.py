@@ -230,6 +230,13 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
 }
 
 TAMPERING = rx(
+    r"(?:seal|foil|wrap|wrapping|shrink ?wrap|band|ring|blister|carton|box)(?: [\w-]+){0,3} "
+    r"(?:has|had|have|with) (?:a |an |some )?(?:small |tiny |little |clean |neat )?(?:slit|slits|"
+    r"hole|holes|cut|puncture|pinhole|tear|incision)|(?:slit|hole|cut|puncture|pinhole|incision)"
+    r"s? in the (?:\w+ )?(?:foil|seal|wrap|wrapping|band|blister|cap|carton)|(?:glued|taped|"
+    r"stapled|sealed) (?:shut|closed|back) with|(?:had been|was|were|been) (?:cut|sliced|slit) "
+    r"(?:open|with)|cut with a (?:knife|blade|razor|scissors)|(?:seal|safety) ring(?: \w+){0,2} "
+    r"(?:is |was )?(?:snapped|broken|cracked|split)|resellad[ao]|"
     r"(?:seal|safety seal|foil seal|inner seal|shrink ?wrap|shrink band|neck band|tamper band|"
     r"tamper strip|sticker|safety ring|plastic ring|foil|stopper|septum)(?: \w+){0,4}? (?:was |"
     r"is |had been |"

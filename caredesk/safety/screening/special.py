@@ -24,7 +24,9 @@ def rx(pattern: str) -> re.Pattern[str]:
 SPECIAL: dict[SS, re.Pattern[str]] = {
     SS.PREGNANCY: rx(
         r"pregnant|pregnancy|expecting a baby|weeks along|trimester|prenatal|"
-        r"in (?:foal|calf|kid|lamb|pup|kitten)|(?:bred|pregnant|gestating) (?:mare|queen|bitch|"
+        r"in (?:foal|calf|kid|lamb|pup|kitten)|with child|wks gestation|weeks? gestation|"
+        r"carrying (?:twins|triplets|a baby|my baby|our baby)|(?:\d+|eight|seven|six|five|nine) "
+        r"months (?:along|gone)|(?:bred|pregnant|gestating) (?:mare|queen|bitch|"
         r"cow|ewe|doe|sow)|expecting (?:puppies|kittens|a litter|a foal)|"
         r"embarazada|embarazo|estoy esperando un bebe|gestacion|prenad[ao]|gestante"
     ),
@@ -34,7 +36,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"pumping milk|pump and dump|nursing (?:mom|mother|mama|mum)|"
         r"(?:exclusively|currently|still) "
         r"nursing|lactating|lactation|amamantando|amamantar|lactancia|dando pecho|dar pecho|"
-        r"dando el pecho|leche materna"
+        r"dando el pecho|leche materna|dando de mamar|doy de mamar|on breast ?milk|feeding "
+        r"(?:my|our|her) (?:son|daughter|baby) myself"
     ),
     SS.OVERDOSE: rx(
         r"over-?dos(?:e|ed|ing)|took too many|taken too many|too many " + PILL + r"|too much|"
@@ -43,7 +46,9 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         + r"times the dose)|more than the (?:recommended|maximum|max|label)|extra "
         + PILL
         + r"|"
-        r"whole (?:bottle|pack|box|tube|blister)|entire (?:bottle|pack|box)|all (?:the|of the) "
+        r"whole (?:bottle|pack|box|tube|blister|strip|sheet|jar)|entire (?:bottle|pack|box|tube|"
+        r"strip|jar|packet|container)|(?:medio|todo el|un) (?:frasco|bote|tubo|blister|paquete)|"
+        r"(?:second|another|extra) full dose|all (?:the|of the) "
         + PILL
         + r"|sobredosis|tomo de mas|tome de mas|dosis doble|el doble de la dosis|"
         r"demasiad[ao]s? " + PILL + r"|"
@@ -79,7 +84,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:more often|longer) than (?:prescribed|directed|recommended|the label)"
     ),
     SS.ABUSE: rx(
-        r"abus(?:e|ed|ing)|to get high|getting high|got high|for (?:the|a) high|"
+        r"abus(?:e|ed|ing)|to get high|getting high|got high|for (?:the|a) high|to get wasted|"
+        r"at parties|(?:is|he's|she's|they're|got) hooked|"
         r"to get (?:a )?high|snort(?:ed|ing)?|recreational(?:ly)?|"
         r"addicted|addiction|inject(?:ed|ing) (?:the )?(?:crushed|pills)|for the buzz|"
         r"drogarse|adicto|adiccion|abuso"
@@ -100,7 +106,11 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"drops|dose|inhaler|cream|insulin|prescription)|instead of (?:mine|his|hers|theirs|ours|"
         r"(?:my|his|her|their) own)|confused (?:\w+ ){1,4}with|mixed "
         r"(?:\w+ ){1,4}up with|mistook|thought (?:it|they) (?:was|were) (?:my|his|her|the)|"
-        r"grabbed the wrong|(?:forgot|forgetting|didn't realize|did not realize) (?:that )?"
+        r"grabbed the wrong|another (?:child's|kid's|patient's|person's|resident's)|"
+        r"(?:adult|children's|child|kids|pediatric|infant) (?:dose|dosing|dose chart|dosing chart) "
+        r"(?:for|on|with) (?:my|his|her|our|a) (?:\d+|one|two|three|four|five|six)|thinking (?:it|"
+        r"they) (?:was|were) (?:a |an |the |my )?|del perro al gato|del gato al perro|"
+        r"(?:forgot|forgetting|didn't realize|did not realize) (?:that )?"
         r"(?:i|he|she|we) (?:had )?already (?:taken|given|took|gave|had)|en lugar de"
     ),
     SS.LACK_OF_EFFICACY: rx(
@@ -123,7 +133,10 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?! (?:the |my |your |our )?(?:order|package|refund|account|delivery|email|page|"
         r"item|box))|no (?:change|difference|improvement) (?:at all|whatsoever)|still (?:high|"
         r"elevated|the same|sick|hurting|sore|swollen|infected|coughing|itchy|scratching)|"
-        r"no (?:me |le |nos )?(?:funcionaron|sirvieron|ayudaron|hicieron efecto)|sigue "
+        r"no (?:me |le |nos )?(?:funcionaron|sirvieron|ayudaron|hicieron efecto)|"
+        r"no (?:me |le |nos )?ha (?:servido|funcionado|hecho efecto|ayudado)|useless|"
+        r"(?:haven't|hasn't|have not|has not) (?:worked|helped|slowed|improved|changed)|"
+        r"no better after|sigue "
         r"(?:rascandose|enferm[oa]|con (?:dolor|picazon|fiebre|tos|diarrea|pulgas|granos))"
     ),
     SS.OFF_LABEL_USE: rx(
@@ -186,14 +199,19 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"exposicion laboral|(?:i'm|i am|as|she's|he's|she is|he is|caller is|pt is) (?:a|an) "
         r"(?:vet(?:erinary)? (?:nurse|tech\w*|assistant)|nurse|pharmacist|pharmacy tech\w*|"
         r"technician|farmer|groomer|caregiver|carer|doctor|physician|vet|dentist|"
-        r"(?:lab|laboratory) (?:worker|tech\w*)|farm (?:hand|worker))(?: \w+){0,6} "
-        r"(?:splashed|spilled|exposed|stuck|sprayed|squirted|got (?:some|it|splashed|sprayed))"
+        r"(?:lab|laboratory) (?:worker|tech\w*)|farm (?:hand|worker)|kennel worker|aide|assistant)"
+        r"(?: \w+){0,6} "
+        r"(?:splashed|spilled|exposed|stuck|sprayed|squirted|inhaled|injected (?:herself|himself|"
+        r"myself)|got (?:some|it|splashed|sprayed|the))|(?:veterinarian|vet|nurse|doctor|"
+        r"pharmacist|technician|groomer)(?: \w+){0,2} (?:accidentally )?(?:injected|stuck|"
+        r"jabbed) (?:herself|himself|themselves)|(?:aide|nurse|worker|assistant|tech) was stuck"
     ),
     SS.WITHDRAWAL: rx(
         r"withdrawals?|discontinuation syndrome|brain zaps|since (?:i )?stopp?(?:ed|ing) "
         r"(?:taking|it|the)|after (?:i )?stopp?(?:ed|ing) (?:taking|it|the)|coming off|came off|"
         r"tapering|weaning off|detox(?:ing)?|cold turkey|abstinencia|desde que (?:lo |la )?deje|"
-        r"stopp?(?:ed|ing)(?: \w+){0,5} (?:abruptly|suddenly|all at once)|(?:abruptly|suddenly) "
+        r"stopp?(?:ed|ing)(?: \w+){0,5} (?:abruptly|suddenly|all at once)|(?:deje|dejo) de tomar|"
+        r"missed (?:two|three|four|a few|several|\d+) (?:days|doses)|(?:abruptly|suddenly) "
         r"(?:stopped|quit|discontinued)|(?:since|after) (?:i |he |she |we )?ran out|ran out of "
         r"(?:my|his|her|the)(?: \w+){0,3} (?:\d+|a few|two|three|four|five|several) (?:days?|"
         r"weeks?) ago|de golpe|(?:deje|dejo|suspendi|suspendio) (?:\w+ ){0,3}de repente"
