@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "caredesk.terminology",
     "caredesk.channels",  # label channels_inbox (not `channels`: that is Django Channels)
     "caredesk.channels.email",  # label channels_email
+    "caredesk.insights",
 ]
 
 MIDDLEWARE = [

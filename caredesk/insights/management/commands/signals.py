@@ -1,0 +1,31 @@
+"""`caredesk signals …` (disproportionality) and `caredesk signals trend …` (trend alerts).
+
+Stable contracts in design.md. This file only parses and dispatches; each half lives in
+`caredesk.insights.signals` with its own arguments.
+"""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from caredesk.insights.signals import disproportionality_cli, trend_cli
+
+
+class Command(BaseCommand):
+    help = "Disproportionality scores (PRR, ROR, IC, EBGM) per product x event; "
+    help += "`signals trend` for nascent-problem alerts per product x lot x event."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        disproportionality_cli.add_arguments(parser)
+        actions = parser.add_subparsers(dest="action", required=False, metavar="trend")
+        trend = actions.add_parser("trend", help="nascent-problem detection over EVENTS.csv")
+        trend_cli.add_arguments(trend)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options.get("action") == "trend":
+            trend_cli.run(options)
+        else:
+            disproportionality_cli.run(options)
