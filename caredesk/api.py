@@ -13,6 +13,8 @@ from caredesk.cases.api import router as cases_router
 from caredesk.cases.schemas import CaseOut
 from caredesk.cases.services.listing import search_cases
 from caredesk.channels.api import router as channels_router
+from caredesk.channels.sms.api import router as sms_router
+from caredesk.outreach.api import router as outreach_router
 from caredesk.people.api import PersonOut
 from caredesk.people.api import router as people_router
 from caredesk.people.services.lookup import search_persons
@@ -75,3 +77,5 @@ api.add_router("", safety_router)
 api.add_router("", safety_rules_router)
 api.add_router("", quality_router)
 api.add_router("", channels_router)
+api.add_router("", sms_router)
+api.add_router("", outreach_router)

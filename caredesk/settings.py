@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "caredesk.terminology",
     "caredesk.channels",  # label channels_inbox (not `channels`: that is Django Channels)
     "caredesk.channels.email",  # label channels_email
+    "caredesk.channels.sms",  # label channels_sms
+    "caredesk.outreach",
     "caredesk.insights",
 ]
 
@@ -187,6 +189,17 @@ IMAP_DONE_FOLDER = config.env_str("CAREDESK_IMAP_DONE_FOLDER", "")
 IMAP_ADDRESS = config.env_str("CAREDESK_IMAP_ADDRESS", "").strip().lower()
 if IMAP_HOST and not IMAP_ADDRESS:
     raise config.ConfigError("CAREDESK_IMAP_HOST is set: CAREDESK_IMAP_ADDRESS must name a route")
+
+# SMS/WhatsApp channel (caredesk.channels.sms). Webhook signatures are checked against the URL
+# Twilio called: behind a proxy, set CAREDESK_SMS_PUBLIC_BASE_URL (https://care.example.com);
+# status callbacks are requested only when it is set. The local provider (the default) writes
+# outbound messages to CAREDESK_SMS_OUTBOX_DIR/outbox.jsonl.
+SMS_PUBLIC_BASE_URL = config.env_str("CAREDESK_SMS_PUBLIC_BASE_URL", "").rstrip("/")
+if SMS_PUBLIC_BASE_URL and not SMS_PUBLIC_BASE_URL.startswith(("https://", "http://")):
+    raise config.ConfigError("CAREDESK_SMS_PUBLIC_BASE_URL must start with https://")
+SMS_TWILIO_API_BASE = config.env_str("CAREDESK_TWILIO_API_BASE", "https://api.twilio.com")
+SMS_SEND_TIMEOUT = config.env_int("CAREDESK_SMS_SEND_TIMEOUT", 10, minimum=1)
+SMS_OUTBOX_DIR = DATA_DIR / config.env_str("CAREDESK_SMS_OUTBOX_DIR", "sms-outbox")
 
 REDIS_URL = config.env_str("CAREDESK_REDIS_URL", "")
 HUEY_IMMEDIATE = config.env_bool("CAREDESK_TASKS_IMMEDIATE", ENVIRONMENT == "test")

@@ -7,6 +7,7 @@ from caredesk.api import api
 urlpatterns = [
     path("api/v1/", api.urls),
     path("accounts/", include("caredesk.accounts.urls")),
+    path("hooks/twilio/", include("caredesk.channels.sms.urls")),
     path("audit/", include("caredesk.audit.urls")),
     path("people/", include("caredesk.people.urls")),
     path("routing/", include("caredesk.routing.urls")),

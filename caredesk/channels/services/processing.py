@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,10 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
 RETRY_BASE_SECONDS = 30
 RETRY_MAX_SECONDS = 3600
+# Channel adapters that act once one of their messages is filed on a case (the SMS channel's
+# auto-acknowledgement). Each runs inside the processing transaction, so what it writes is kept
+# or rolled back with the interaction; it must defer any sending to `transaction.on_commit`.
+AFTER_PROCESSED: list[Callable[[InboundMessage, Interaction], None]] = []
 
 
 def lease() -> timedelta:
@@ -136,6 +141,9 @@ def _process_claimed(inbound_id: int, attempt: int) -> Interaction | None:
             lease_until=None,
             last_error="",
         )
+        row.case, row.person = match.case, match.person
+        for hook in AFTER_PROCESSED:
+            hook(row, interaction)
     return interaction
 
 

@@ -1,0 +1,65 @@
+"""REST API of the SMS/WhatsApp channel on a case: send a reply, list the case's messages with
+their delivery state. Scoped: another program's case answers 404; an auditor may read, not send
+(403); a reply the consent ledger forbids answers 409 and writes nothing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.http import HttpRequest
+from ninja import Field, Schema, Status
+
+from caredesk.api_support.auth import acting_user
+from caredesk.api_support.router import ApiRouter
+from caredesk.api_support.types import LongText, ObjectId
+from caredesk.cases.services.access import access_case
+from caredesk.channels.sms.models import SmsChannel, SmsMessage
+from caredesk.channels.sms.services.replies import case_messages, send_case_sms
+from caredesk.channels.sms.services.sending import MAX_BODY
+
+router = ApiRouter(tags=["sms"])
+
+
+class SmsOut(Schema):
+    id: int
+    program_id: int
+    case_id: int | None
+    interaction_id: int | None
+    inbound_id: int | None
+    channel: str
+    kind: str
+    from_number: str
+    to_number: str
+    body: str
+    status: str
+    provider_status: str
+    error_code: str
+    last_error: str
+    attempts: int
+    created_at: datetime
+    sent_at: datetime | None
+    delivered_at: datetime | None
+
+
+class SmsIn(Schema):
+    body: LongText = Field(..., min_length=1, description=f"At most {MAX_BODY} characters")
+    channel: SmsChannel | None = Field(
+        None, description="sms or whatsapp; default: the channel the person last wrote on"
+    )
+
+
+@router.post("/cases/{case_id}/sms", response={201: SmsOut})
+def post_case_sms(request: HttpRequest, case_id: ObjectId, payload: SmsIn) -> Status[SmsMessage]:
+    """Reply on the case by SMS/WhatsApp (logged as an outbound interaction, sent after
+    commit); 409 when consent forbids it or the program has no route for the channel."""
+    user = acting_user(request)
+    case = access_case(user, case_id, for_display=False)
+    sms = send_case_sms(case, payload.body, acting_user=user, channel=payload.channel)
+    return Status(201, sms)
+
+
+@router.get("/cases/{case_id}/sms", response=list[SmsOut])
+def case_sms(request: HttpRequest, case_id: ObjectId) -> list[SmsMessage]:
+    """The case's SMS/WhatsApp messages, both directions, with their delivery state."""
+    case = access_case(acting_user(request), case_id, for_display=False)
+    return list(case_messages(case)[:500])

@@ -1,0 +1,164 @@
+"""SMS/WhatsApp records: which numbers a program receives on (routes), and every message in
+either direction with its sending and delivery state.
+
+Interactions are immutable, so the delivery state a provider reports later (sent, delivered,
+failed) lives here, on the message linked to its interaction, not on the interaction.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from caredesk.tenancy.models import Program
+from caredesk.tenancy.scoping import ProgramScopedManager
+
+TOKEN_ENV_PREFIX = "CAREDESK_TWILIO_TOKEN_"  # noqa: S105 (a variable name prefix)
+
+
+class SmsChannel(models.TextChoices):
+    SMS = "sms", "SMS"
+    WHATSAPP = "whatsapp", "WhatsApp"
+
+
+class SmsProviderKind(models.TextChoices):
+    TWILIO = "twilio", "Twilio"
+    LOCAL = "local", "Local outbox (embedded default)"
+
+
+class SmsRoute(models.Model):
+    """Messages to `phone_number` on `channel` are the program's, stored as `received_by`.
+
+    `received_by` is the service account the inbox records as receiver (it must hold a writing
+    role in the program). The provider's auth token is never stored: `auth_token_env` names the
+    environment variable that holds it (it must start with CAREDESK_TWILIO_TOKEN_)."""
+
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+    phone_number = models.CharField(max_length=20, help_text="E.164, e.g. +12025550100")
+    channel = models.CharField(max_length=10, choices=SmsChannel.choices, default=SmsChannel.SMS)
+    provider = models.CharField(
+        max_length=10, choices=SmsProviderKind.choices, default=SmsProviderKind.LOCAL
+    )
+    account_sid = models.CharField(max_length=64, blank=True, help_text="Twilio Account SID")
+    auth_token_env = models.CharField(
+        max_length=100, blank=True, help_text=f"Environment variable, {TOKEN_ENV_PREFIX}…"
+    )
+    from_name = models.CharField(max_length=100, help_text="Program name used in replies")
+    help_contact = models.CharField(
+        max_length=200, blank=True, help_text="Phone or web address named in the HELP reply"
+    )
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProgramScopedManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phone_number", "channel"], name="uniq_sms_route_number_channel"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel} {self.phone_number}"
+
+
+class SmsKind(models.TextChoices):
+    INBOUND = "inbound", "Inbound message"
+    REPLY = "reply", "Reply from a case"
+    AUTO_ACK = "auto_ack", "Automatic acknowledgement"
+    KEYWORD_REPLY = "keyword_reply", "Answer to STOP / START / HELP"
+
+
+class SmsStatus(models.TextChoices):
+    RECEIVED = "received", "Received"
+    QUEUED = "queued", "Waiting to be sent"
+    SENDING = "sending", "Being handed to the provider"
+    ACCEPTED = "accepted", "Accepted by the provider"
+    SENT = "sent", "Sent to the carrier"
+    DELIVERED = "delivered", "Delivered"
+    READ = "read", "Read (WhatsApp)"
+    UNDELIVERED = "undelivered", "Not delivered"
+    FAILED = "failed", "Failed (needs a person)"
+    BLOCKED = "blocked", "Not sent: consent forbids it"
+    ANSWERED = "answered", "Answered in the webhook response (TwiML)"
+
+
+class SmsMessage(models.Model):
+    """One SMS/WhatsApp message in either direction.
+
+    Inbound: points at its inbox row (whose case is known once processed). Outbound: the text,
+    recipient and consent purpose, the sending state (claimed by a worker with a lease,
+    attempts, next try) and what the provider reported since (status, error code)."""
+
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+    route = models.ForeignKey(SmsRoute, on_delete=models.PROTECT, related_name="messages")
+    channel = models.CharField(max_length=10, choices=SmsChannel.choices)
+    kind = models.CharField(max_length=16, choices=SmsKind.choices)
+    provider = models.CharField(max_length=10, choices=SmsProviderKind.choices)
+    provider_sid = models.CharField(max_length=64, blank=True)
+    inbound = models.OneToOneField(
+        "channels_inbox.InboundMessage",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sms",
+    )
+    reply_to = models.ForeignKey(
+        "channels_inbox.InboundMessage",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The inbound message an acknowledgement or keyword answer answers",
+    )
+    case = models.ForeignKey(
+        "cases.Case", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    interaction = models.OneToOneField(
+        "cases.Interaction", null=True, blank=True, on_delete=models.PROTECT, related_name="sms"
+    )
+    from_number = models.CharField(max_length=20)
+    to_number = models.CharField(max_length=20)
+    body = models.TextField(blank=True)
+    purpose = models.CharField(max_length=20, blank=True, help_text="Consent purpose (outbound)")
+    status = models.CharField(max_length=12, choices=SmsStatus.choices)
+    provider_status = models.CharField(max_length=20, blank=True)
+    error_code = models.CharField(max_length=10, blank=True)
+    last_error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProgramScopedManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "provider", "provider_sid"],
+                condition=~Q(provider_sid=""),
+                name="uniq_sms_provider_sid",
+            ),
+            # One acknowledgement and one keyword answer per inbound message, however often
+            # the message is delivered or processed.
+            models.UniqueConstraint(
+                fields=["reply_to", "kind"],
+                condition=Q(reply_to__isnull=False),
+                name="uniq_sms_answer_per_inbound",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(fields=["program", "case"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.channel} {self.to_number} ({self.status})"

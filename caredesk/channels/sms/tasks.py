@@ -1,0 +1,25 @@
+"""SMS background jobs: deliver one outbound message, and sweep up what was left queued.
+
+Payloads carry ids only; delivery claims the message by a conditional UPDATE, so a job that runs
+twice, or a sweep racing a job, sends it once.
+"""
+
+from __future__ import annotations
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from caredesk.channels.sms.services.sending import deliver_now, sweep_outbound
+
+
+@db_task()
+def deliver_sms(sms_id: int) -> str | None:
+    """Hand one queued message to its provider; its status afterwards."""
+    sms = deliver_now(sms_id)
+    return sms.status if sms is not None else None
+
+
+@db_periodic_task(crontab(minute="*"))
+def sweep_sms() -> int:
+    """Each minute: messages whose job was lost, whose retry is due or whose worker died."""
+    return sweep_outbound()

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OutreachConfig(AppConfig):
+    name = "caredesk.outreach"
+    label = "outreach"
+    verbose_name = "Outreach (consent ledger)"
