@@ -49,7 +49,11 @@ def _route(row: InboundMessage) -> SmsRoute | None:
     )
 
 
-def _is_new_case(case: Case, interaction: Interaction) -> bool:
+def _is_new_case(row: InboundMessage, case: Case, interaction: Interaction) -> bool:
+    """The message opened this case: the inbox opens a case as of the message's receipt time,
+    and the case has no other contact."""
+    if case.opened_at != row.received_at:
+        return False
     others = Interaction.objects.system_scope().filter(case=case).exclude(pk=interaction.pk)
     return not others.exists()
 
@@ -61,7 +65,7 @@ def acknowledge_new_case(row: InboundMessage, interaction: Interaction) -> None:
     if (row.raw or {}).get("keyword"):
         return
     case = row.case
-    if not _is_new_case(case, interaction):
+    if not _is_new_case(row, case, interaction):
         return
     route = _route(row)
     if route is None:
