@@ -12,7 +12,7 @@ TYPED := caredesk/audit caredesk/tenancy/services.py caredesk/tenancy/scoping.py
 	caredesk/api.py caredesk/api_support caredesk/tenancy/api.py caredesk/people/api.py \
 	caredesk/cases/api.py caredesk/cases/schemas.py \
 	caredesk/safety/services caredesk/safety/tasks.py caredesk/safety/gateway caredesk/quality \
-	caredesk/channels
+	caredesk/channels caredesk/outreach
 
 .PHONY: run test lint typecheck test-sqlite test-postgres bench eval system-deps venv demo clean
 

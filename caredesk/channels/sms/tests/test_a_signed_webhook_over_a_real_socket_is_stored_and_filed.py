@@ -41,7 +41,8 @@ def test_signed_requests_are_stored_and_unsigned_ones_refused(live_server, route
     assert (status, body) == (200, '<?xml version="1.0" encoding="UTF-8"?><Response/>')
     row = InboundMessage.objects.system_scope().get()
     assert row.status == InboxStatus.PROCESSED  # the worker ran inline after the commit
-    assert row.case == world.case_a and row.interaction.channel == "sms"
+    assert row.case == world.case_a
+    assert row.interaction is not None and row.interaction.channel == "sms"
 
     stop = message("STOP", sid="SMlive2")
     status, body = post(url, stop, compute_signature(TOKEN_A, url, stop.items()))

@@ -51,6 +51,7 @@ def test_the_worker_files_it_on_the_senders_open_case_screened(
     assert row.status == InboxStatus.PROCESSED
     assert row.person == world.pharmacist_a and row.case == world.case_a
     interaction = row.interaction
+    assert interaction is not None
     assert (interaction.channel, interaction.direction) == ("sms", "inbound")
     assert interaction.case == world.case_a
     # Screened like any contact: the side effect opened a draft safety case.
@@ -74,7 +75,7 @@ def test_whatsapp_numbers_carry_the_prefix_only_on_the_wire(
     (row,) = rows()
     assert (row.channel, row.from_phone, row.to_address) == ("whatsapp", PHARMACIST, WHATSAPP_A)
     assert row.case == world.case_a
-    assert row.interaction.channel == "whatsapp"
+    assert row.interaction is not None and row.interaction.channel == "whatsapp"
 
 
 def test_a_whatsapp_message_to_the_sms_number_is_unknown(routes):
@@ -122,6 +123,7 @@ def test_program_bs_number_stores_into_program_b_only(
     assert response.status_code == 200
     (row,) = rows()
     assert row.program == world.program_b
+    assert row.case is not None and row.person is not None
     assert row.case.program == world.program_b and row.person.program == world.program_b
     assert row.case != world.case_a and row.person != world.pharmacist_a
     assert not Interaction.objects.system_scope().filter(case=world.case_a).exists()

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from caredesk.cases.models import Case, Direction, Interaction, TimelineEntry
+from caredesk.cases.models import Direction, Interaction, TimelineEntry
 from caredesk.channels.models import InboundMessage
 from caredesk.channels.sms.models import SmsKind, SmsMessage, SmsStatus
 from caredesk.channels.sms.services.sending import deliver_now
@@ -99,6 +99,7 @@ def test_a_reply_queued_before_a_stop_is_blocked_when_its_turn_comes(routes, wor
     assert response.status_code == 201  # queued; its delivery waits for the commit
     post_signed(message("STOP", sid="SMstop"))
     sms = deliver_now(response.json()["id"])
+    assert sms is not None
     assert sms.status == SmsStatus.BLOCKED and "opted out" in sms.last_error
     assert outbox_lines(outbox) == []
 
@@ -109,7 +110,8 @@ def test_a_new_case_by_sms_is_acknowledged_with_its_reference(
     with django_capture_on_commit_callbacks(execute=True):
         post_signed(message("Where can I buy Relievium?", sid="SMnew", sender=STRANGER))
     row = InboundMessage.objects.system_scope().get()
-    case = Case.objects.system_scope().get(pk=row.case_id)
+    case = row.case
+    assert case is not None
     ack = SmsMessage.objects.system_scope().get(kind=SmsKind.AUTO_ACK)
     assert ack.case == case and ack.reply_to == row and ack.status == SmsStatus.ACCEPTED
     assert case.reference in ack.body and "STOP" in ack.body
