@@ -1,0 +1,67 @@
+"""`caredesk sms add-route …` sets up a program's SMS/WhatsApp number; `caredesk sms routes`
+lists them with whether their auth token is present in the environment."""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from caredesk.channels.sms.models import SmsRoute
+from caredesk.channels.sms.services.providers import route_auth_token
+from caredesk.channels.sms.services.routes import RouteInput, add_route
+from caredesk.errors import InvalidInput
+
+
+class Command(BaseCommand):
+    help = "SMS/WhatsApp routes: `sms add-route` and `sms routes`."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        sub = parser.add_subparsers(dest="subcommand", required=True, metavar="SUBCOMMAND")
+        add = sub.add_parser("add-route", help="Receive a program's messages on a number.")
+        add.add_argument("--program", required=True, help="Program code")
+        add.add_argument("--number", required=True, help="The provider number (E.164)")
+        add.add_argument("--channel", default="sms", choices=["sms", "whatsapp"])
+        add.add_argument("--provider", default="local", choices=["local", "twilio"])
+        add.add_argument("--account-sid", default="")
+        add.add_argument("--token-env", default="", help="CAREDESK_TWILIO_TOKEN_… variable")
+        add.add_argument("--from-name", required=True, help="Program name used in replies")
+        add.add_argument("--help-contact", default="", help="Phone/web named in HELP replies")
+        add.add_argument("--received-by", required=True, help="Service account username")
+        sub.add_parser("routes", help="List routes and whether their token is configured.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["subcommand"] == "add-route":
+            self._add(options)
+        else:
+            self._list()
+
+    def _add(self, options: dict[str, Any]) -> None:
+        data = RouteInput(
+            program_code=options["program"],
+            phone_number=options["number"],
+            received_by=options["received_by"],
+            from_name=options["from_name"],
+            channel=options["channel"],
+            provider=options["provider"],
+            account_sid=options["account_sid"],
+            auth_token_env=options["token_env"],
+            help_contact=options["help_contact"],
+        )
+        try:
+            route = add_route(data)
+        except InvalidInput as exc:
+            detail = "; ".join(f"{k}: {v}" for k, v in exc.fields.items())
+            raise CommandError(f"{exc.message}: {detail}") from None
+        self.stdout.write(f"route {route.pk}: {route.channel} {route.phone_number}")
+
+    def _list(self) -> None:
+        # scoping: ok (an operator's command)
+        for route in SmsRoute.objects.system_scope().select_related("program").order_by("pk"):
+            token = "token set" if route_auth_token(route) else "NO TOKEN (webhooks refused)"
+            state = "active" if route.active else "inactive"
+            self.stdout.write(
+                f"{route.pk}\t{route.program.code}\t{route.channel}\t{route.phone_number}\t"
+                f"{route.provider}\t{state}\t{token}"
+            )
