@@ -60,15 +60,15 @@ def _is_new_case(row: InboundMessage, case: Case, interaction: Interaction) -> b
 
 def acknowledge_new_case(row: InboundMessage, interaction: Interaction) -> None:
     """Queue the acknowledgement for a message that opened a new case (see the module doc)."""
-    if row.channel not in SmsChannel.values or not row.from_phone or row.case is None:
+    # Cheapest checks first: most rows (other channels, REST-posted messages without a route
+    # number, messages onto existing cases) leave here without a query.
+    if row.channel not in SmsChannel.values or not (row.from_phone and row.to_address):
         return
-    if (row.raw or {}).get("keyword"):
+    if row.case is None or (row.raw or {}).get("keyword"):
         return
     case = row.case
-    if not _is_new_case(row, case, interaction):
-        return
-    route = _route(row)
-    if route is None:
+    route = _route(row) if case.opened_at == row.received_at else None
+    if route is None or not _is_new_case(row, case, interaction):
         return
     if not may_send(row.program_id, row.channel, row.from_phone, ConsentPurpose.CASE_REPLY).allowed:
         logger.info("no acknowledgement for inbound %s: consent does not allow it", row.pk)
