@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -35,6 +36,7 @@ PROVIDER = "twilio"
 security_log = logging.getLogger("caredesk.security")
 logger = logging.getLogger(__name__)
 Params = Mapping[str, Sequence[str]]
+REFUSAL_AUDIT_SECONDS = 60
 
 
 @dataclass
@@ -96,6 +98,10 @@ def check_signature(route: SmsRoute, url: str, params: Params, signature: str, w
         who,
         first(params, "MessageSid")[:64],
     )
+    # Every refusal is logged; one a minute per route is audited, so that a flood of forged
+    # requests cannot queue the whole audit chain (and every audited write) behind it.
+    if not cache.add(f"sms-webhook-refused:{route.pk}", 1, REFUSAL_AUDIT_SECONDS):
+        return False
     with transaction.atomic():
         record_event(
             AuditAction.LOGIN_FAILED,

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from caredesk.channels.sms.models import SmsRoute
@@ -30,6 +31,12 @@ class Routes:
     sms_a: SmsRoute
     whatsapp_a: SmsRoute
     sms_b: SmsRoute
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> None:
+    """The refusal-audit throttle lives in the cache; each test starts without it."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -47,6 +47,14 @@ def test_an_unsigned_request_gets_403_is_logged_and_audited(routes, world, caplo
     assert event.model == "channels_sms.smsroute" and "Signature" in event.reason
 
 
+def test_a_flood_of_forged_requests_is_logged_each_time_and_audited_once_a_minute(routes, caplog):
+    caplog.set_level(logging.WARNING, logger="caredesk.security")
+    for _ in range(5):
+        assert post_signed(message("x"), signature="forged").status_code == 403
+    assert caplog.text.count("refused Twilio webhook") == 5
+    assert len(refusals()) == 1
+
+
 @pytest.mark.parametrize(
     "how",
     ["another token", "tampered body", "tampered sender", "added parameter", "another url"],
