@@ -90,7 +90,7 @@ def check_signature(route: SmsRoute, url: str, params: Params, signature: str, w
         return True
     why = "no auth token configured" if not token else "missing or wrong X-Twilio-Signature"
     security_log.warning(
-        "refused Twilio webhook for route %s (%s): %s; url=%s from=%s sid=%s",
+        "refused Twilio webhook for route %s (%s): %s; url=%r from=%s sid=%r",
         route.pk,
         route.phone_number,
         why,
