@@ -8,6 +8,7 @@ the `caredesk triage` batch command alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from caredesk.safety.screening import adverse, clinical, model, patterns
 from caredesk.safety.screening.catalog import ProductCatalog, catalog_for, find_generics
@@ -62,6 +63,15 @@ IT_SENSITIVE = (SpecialSituation.LACK_OF_EFFICACY, SpecialSituation.MEDICATION_E
 SILENT_FOR_FINDINGS = (Scope.NEGATED, Scope.HYPOTHETICAL)
 # Seriousness words alone ("my mom is in the hospital") need a harm or a drug link to count.
 OUTCOME_CRITERIA = (Seriousness.DEATH, Seriousness.LIFE_THREATENING, Seriousness.HOSPITALIZATION)
+# Product problems that can themselves hurt someone: next to an outcome they link it.
+HARMFUL_COMPLAINTS = frozenset(
+    f"complaint:{c}"
+    for c in (
+        ComplaintCategory.DEVICE_MALFUNCTION,
+        ComplaintCategory.FOREIGN_MATTER,
+        ComplaintCategory.COUNTERFEIT,
+    )
+)
 
 
 def screen(
@@ -76,7 +86,8 @@ def screen(
     ae_hits = _reported_harms(norm, mentions, scoped)
     _special_situations(norm, scoped, result)
     _complaints(norm, scoped, result)
-    serious = _seriousness(norm, scoped, has_harm=bool(ae_hits))
+    complaint_at = [e.start for e in result.evidence if e.label in HARMFUL_COMPLAINTS]
+    serious = _seriousness(norm, scoped, has_harm=bool(ae_hits), complaint_at=complaint_at)
     outcome = any(c in OUTCOME_CRITERIA for c, _, _ in serious)
     if not ae_hits and not outcome:
         ae_hits, result.ae_score = _model_harms(_model_sentences(scoped, silenced, mentions))
@@ -300,7 +311,12 @@ def _seriousness(
     norm: str,
     scoped: list[tuple[Sentence, list[Span]]],
     has_harm: bool,
+    complaint_at: Sequence[int] = (),
 ) -> list[tuple[Seriousness, int, int]]:
+    """ICH criteria asserted in the text. Without a harm word an outcome counts only in a
+    sentence that ties it to the product: a linking phrase, or a product problem in the same
+    sentence ("the meter read 80 but I was at 400 and ended up in the hospital": a device
+    malfunction that put someone in hospital is a serious injury to report)."""
     all_scopes = (Scope.NEGATED, Scope.HYPOTHETICAL, Scope.INDICATION, Scope.HISTORY)
     found: list[tuple[Seriousness, int, int]] = []
     for code, rx in patterns.SERIOUS.items():
@@ -308,8 +324,11 @@ def _seriousness(
             found.append((code, a, b))
     if has_harm:
         return found
-    # Without a harm word, only an outcome in a sentence that links it to the product counts.
-    linked = [s for s, _ in scoped if LINKAGE.search(s.text)]
+    linked = [
+        s
+        for s, _ in scoped
+        if LINKAGE.search(s.text) or any(s.start <= at < s.end for at in complaint_at)
+    ]
     return [
         (c, a, b)
         for c, a, b in found
