@@ -11,6 +11,11 @@ from caredesk.tenancy.models import Program
 from caredesk.tenancy.scoping import ProgramScopedManager
 
 
+class AssignmentMode(models.TextChoices):
+    PULL = "pull", "Agents take the next case"
+    PUSH = "push", "Cases are pushed to available agents"
+
+
 class Queue(models.Model):
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="queues")
     code = models.SlugField(max_length=40)
@@ -20,6 +25,13 @@ class Queue(models.Model):
         default=list, blank=True, help_text="Skills an agent needs: language codes, safety, hcp"
     )
     is_default = models.BooleanField(default=False)
+    is_safety_priority = models.BooleanField(
+        default=False,
+        help_text="The priority queue of safety-trained specialists: tampering and AE cases",
+    )
+    assignment_mode = models.CharField(
+        max_length=4, choices=AssignmentMode.choices, default=AssignmentMode.PULL
+    )
 
     objects = ProgramScopedManager()
 
@@ -67,3 +79,11 @@ class SlaPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.program} {self.case_type}"
+
+
+from caredesk.routing.models_agents import (  # noqa: E402,F401
+    AgentSkills,
+    CaseRouting,
+    RoutingClass,
+    RoutingSettings,
+)

@@ -113,7 +113,14 @@ def create_case(program: Program, data: CaseInput, *, acting_user: Any) -> Case:
         add_timeline_entry(
             case, TimelineKind.CREATED, f"Case opened: {case.subject}", actor=acting_user
         )
+        _route(case, acting_user)
     return case
+
+
+def _route(case: Case, acting_user: Any) -> None:
+    from caredesk.routing.services.priority import refresh_case_routing
+
+    refresh_case_routing(case, acting_user=acting_user)
 
 
 def _check_transition(case: Case, new_status: str, reason: str) -> None:

@@ -53,6 +53,14 @@ def _decide(finding: Finding, status: str, acting_user: Any, reason: str) -> Non
         changes={"status": [FindingStatus.FLAGGED, status]},
         reason=reason,
     )
+    _reroute(finding, acting_user)
+
+
+def _reroute(finding: Finding, acting_user: Any) -> None:
+    """A dismissed (or added) finding changes the case's routing class: routing re-ranks it."""
+    from caredesk.routing.services.priority import refresh_case_routing
+
+    refresh_case_routing(finding.case, acting_user=acting_user)
 
 
 def confirm_finding(finding: Finding, *, acting_user: Any, note: str = "") -> Finding:
@@ -140,6 +148,7 @@ def add_finding(
 
             raise_tampering_alert(finding, acting_user=acting_user)
         _route(finding, acting_user)
+        _reroute(finding, acting_user)
     return finding
 
 

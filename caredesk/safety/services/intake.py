@@ -84,7 +84,16 @@ def screen_interaction(
         # The findings just written, not `record.findings.all()`: the same rows, no query.
         _open_draft_safety_case(findings)
         _raise_tampering_alerts(findings, acting_user)
+        if findings:
+            _reroute(interaction, acting_user)
     return record
+
+
+def _reroute(interaction: Interaction, acting_user: Any) -> None:
+    """New findings can raise the case's routing class (tampering, AE …): routing re-ranks it."""
+    from caredesk.routing.services.priority import refresh_case_routing
+
+    refresh_case_routing(interaction.case, acting_user=acting_user)
 
 
 def _store(
