@@ -13,7 +13,8 @@ from caredesk.tenancy.models import Lot, Product, Program, Role
 from caredesk.testing import factories as f
 from caredesk.testing.audit import django_db_setup  # noqa: F401  (audit triggers vs. teardown)
 
-pytest_plugins = ["caredesk.testing.browser"]  # browser and page, one Playwright per session
+# browser and page (one Playwright per test module); smtp (a real SMTP server that records)
+pytest_plugins = ["caredesk.testing.browser", "caredesk.testing.smtp"]
 
 
 @dataclass

@@ -13,12 +13,14 @@ from caredesk.cases.api import router as cases_router
 from caredesk.cases.schemas import CaseOut
 from caredesk.cases.services.listing import search_cases
 from caredesk.channels.api import router as channels_router
+from caredesk.channels.email.api import router as email_router
 from caredesk.channels.sms.api import router as sms_router
 from caredesk.outreach.api import router as outreach_router
 from caredesk.people.api import PersonOut
 from caredesk.people.api import router as people_router
 from caredesk.people.services.lookup import search_persons
 from caredesk.quality.api import router as quality_router
+from caredesk.routing.api import router as routing_router
 from caredesk.safety.api import router as safety_router
 from caredesk.safety.api_rules import router as safety_rules_router
 from caredesk.tenancy.api import router as tenancy_router
@@ -76,6 +78,8 @@ api.add_router("", cases_router)
 api.add_router("", safety_router)
 api.add_router("", safety_rules_router)
 api.add_router("", quality_router)
+api.add_router("", routing_router)
 api.add_router("", channels_router)
 api.add_router("", sms_router)
+api.add_router("", email_router)
 api.add_router("", outreach_router)
