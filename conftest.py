@@ -13,8 +13,12 @@ from caredesk.tenancy.models import Lot, Product, Program, Role
 from caredesk.testing import factories as f
 from caredesk.testing.audit import django_db_setup  # noqa: F401  (audit triggers vs. teardown)
 
-# browser and page (one Playwright per test module); smtp (a real SMTP server that records)
-pytest_plugins = ["caredesk.testing.browser", "caredesk.testing.smtp"]
+# browser and page (one Playwright per test module); smtp and imap_server (real servers)
+pytest_plugins = [
+    "caredesk.testing.browser",
+    "caredesk.testing.smtp",
+    "caredesk.testing.imap_server",
+]
 
 
 @dataclass

@@ -10,6 +10,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from caredesk.channels.email.services.delivery import deliver_now, sweep_outbound
+from caredesk.channels.email.services.imap_polling import poll_mailbox
 
 
 @db_task()
@@ -23,3 +24,9 @@ def deliver_email(email_id: int) -> str | None:
 def sweep_emails() -> int:
     """Each minute: emails whose job was lost, whose retry is due or whose worker died."""
     return sweep_outbound()
+
+
+@db_periodic_task(crontab(minute="*"))
+def poll_imap() -> int:
+    """Each minute, when CAREDESK_IMAP_HOST is set: take waiting mail into the inbox."""
+    return poll_mailbox().stored
