@@ -115,12 +115,16 @@ def count_pairs(rows: ReportRows) -> PairCounts:
     return PairCounts(product, event, n, n_product[product], n_event[event], reports)
 
 
-def _groups(counts: PairCounts) -> tuple[Ints, list[Ints]]:
-    """Distinct (N, a + b, a + c) rows, and each pair's index among them."""
-    cols = [counts.n, counts.n_product, counts.n_event]
-    size = counts.reports + 1
-    if float(size) ** 3 < LIMIT:
-        key = (counts.n * size + counts.n_product) * size + counts.n_event
+def _group_rows(cols: list[Ints], sizes: list[int]) -> tuple[Ints, list[Ints]]:
+    """Each row's index among the distinct rows of int columns (values below `sizes`), and
+    those distinct rows."""
+    span = 1.0
+    for size in sizes:
+        span *= size
+    if span < LIMIT:
+        key = cols[0].copy()
+        for col, size in zip(cols[1:], sizes[1:], strict=True):
+            key = key * size + col
         order = np.argsort(key)
         first = _first_of_runs(key[order])
     else:
@@ -148,20 +152,29 @@ def frequentist(n: Floats, n_product: Floats, n_event: Floats, reports: int) -> 
 
 
 def score(counts: PairCounts, prior: gps.Prior | None = None) -> Scores:
-    """Every score of every pair; the GPS prior is fitted unless one is given."""
-    group, (n, n_product, n_event) = _groups(counts)
+    """Every score of every pair; the GPS prior is fitted unless one is given.
+
+    Frequentist scores are computed per distinct (N, a + b, a + c); the GPS fit and posterior
+    per distinct (N, E), i.e. (N, (a + b)(a + c)), with multiplicities as weights."""
+    size = counts.reports + 1
+    cols = [counts.n, counts.n_product, counts.n_event]
+    group, (n, n_product, n_event) = _group_rows(cols, [size] * 3)
     nf = n.astype(float)
     freq = frequentist(nf, n_product.astype(float), n_event.astype(float), counts.reports)
-    weights = np.bincount(group, minlength=len(n)).astype(float)
+    sub, (gn, margins) = _group_rows([n, n_product * n_event], [size, size * size])
+    gn_f, ge = gn.astype(float), margins / counts.reports
     fit = None
     if prior is None and len(n):
-        fit = gps.fit_prior(nf, freq["e"], weights)
+        weights = np.bincount(sub[group], minlength=len(gn)).astype(float)
+        fit = gps.fit_prior(gn_f, ge, weights)
         prior = fit.prior
     if prior is None:
         empty = np.zeros(0)
         post = gps.Posterior(empty, empty, empty, empty)
     else:
-        post = gps.posterior(prior, nf, freq["e"])
+        by_ne = gps.posterior(prior, gn_f, ge)
+        parts = (by_ne.qn, by_ne.ebgm, by_ne.eb05, by_ne.eb95)
+        post = gps.Posterior(*(values[sub] for values in parts))
     return Scores(group=group, n=nf, posterior=post, fit=fit, prior=prior, **freq)
 
 

@@ -64,29 +64,37 @@ def _csv_name(name: str) -> str:
     return name
 
 
-def _numbers(values: np.ndarray) -> np.ndarray:
-    """Strings of floats (10 significant digits), `inf`, or empty for NaN; object array."""
-    text = np.array(list(map("%.10g".__mod__, values.tolist())), dtype=object)
-    text[np.isnan(values)] = ""
+def _numbers(values: np.ndarray) -> list[str]:
+    """Floats with 10 significant digits, `inf`, or empty for NaN."""
+    text = list(map("%.10g".__mod__, values.tolist()))
+    for i in np.flatnonzero(np.isnan(values)).tolist():
+        text[i] = ""
     return text
 
 
 def results_text(rows: ReportRows, counts: PairCounts, scores: Scores) -> str:
-    """RESULTS.csv as one string: numbers formatted once per score group, gathered per pair."""
-    order = pair_order(rows, counts)
-    group = scores.group[order]
+    """RESULTS.csv as one string.
+
+    Every number of a pair depends only on its score group (N, a + b, a + c), so the numeric
+    tail `N,E,…,EB95` is formatted and joined once per group; each pair's line is then its
+    product, its event and its group's tail."""
     post = scores.posterior
-    columns = [
-        np.array([_csv_name(p) for p in rows.products], dtype=object)[counts.product[order]],
-        np.array([_csv_name(e) for e in rows.events], dtype=object)[counts.event[order]],
-        np.array(list(map(str, scores.n.astype(np.int64).tolist())), dtype=object)[group],
-    ]
+    numeric = [list(map(str, scores.n.astype(np.int64).tolist()))]
     for values in (scores.e, scores.prr, scores.ror, scores.ror_lo, scores.ror_hi, scores.ic):
-        columns.append(_numbers(values)[group])
+        numeric.append(_numbers(values))
     for values in (post.ebgm, post.eb05, post.eb95):
-        columns.append(_numbers(values)[group])
-    lines = map(",".join, zip(*(col.tolist() for col in columns), strict=True))
-    return HEADER + "\n" + "".join(line + "\n" for line in lines)
+        numeric.append(_numbers(values))
+    tails = np.array(list(map(",".join, zip(*numeric, strict=True))), dtype=object)
+    order = pair_order(rows, counts)
+    products = np.array([_csv_name(p) for p in rows.products], dtype=object)
+    events = np.array([_csv_name(e) for e in rows.events], dtype=object)
+    lines = map(
+        "{},{},{}\n".format,
+        products[counts.product[order]].tolist(),
+        events[counts.event[order]].tolist(),
+        tails[scores.group[order]].tolist(),
+    )
+    return HEADER + "\n" + "".join(lines)
 
 
 def theta_json(scores: Scores, counts: PairCounts) -> str:

@@ -24,7 +24,9 @@ an empty cell is skipped and counted (it names no report x product x event).
 from __future__ import annotations
 
 import csv
+import gc
 import io
+import operator
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -41,12 +43,28 @@ class ReportsFormatError(ValueError):
     """The input is not REPORTS.csv: bad header, wrong field count, unreadable."""
 
 
-class _Codes(dict[object, int]):
+class _Codes(dict[bytes, int]):
     """Name → code; an unseen name gets the next code (`__missing__` runs only on a miss)."""
 
-    def __missing__(self, key: object) -> int:
+    def __missing__(self, key: bytes) -> int:
         code = self[key] = len(self)
         return code
+
+
+def _encode(codes: _Codes, values: list[bytes], runs: bool = False) -> np.ndarray:
+    """Codes of `values` (a dict lookup per value, mapped in C), adding unseen names.
+
+    With `runs`, only the first value of each run of equal neighbours is looked up: a report's
+    rows are usually together, so the report column needs one lookup per report, not per row."""
+    if not runs or len(values) < 2:
+        return np.fromiter(map(codes.__getitem__, values), np.int64, count=len(values))
+    change = np.fromiter(map(operator.ne, values[1:], values[:-1]), bool, len(values) - 1)
+    starts = np.flatnonzero(np.concatenate(([True], change)))
+    if len(starts) > len(values) // 2:
+        return np.fromiter(map(codes.__getitem__, values), np.int64, count=len(values))
+    firsts = operator.itemgetter(*starts.tolist())(values) if len(starts) > 1 else values[:1]
+    out = np.fromiter(map(codes.__getitem__, firsts), np.int64, count=len(starts))
+    return np.repeat(out, np.diff(np.append(starts, len(values))))
 
 
 @dataclass(frozen=True)
@@ -69,11 +87,10 @@ class _Reader:
 
     def add_fields(self, fields: list[bytes]) -> None:
         """Fields of whole rows, row after row (3 per row, in file column order)."""
-        rows = len(fields) // 3
         self.parts.append(
             tuple(
-                np.fromiter(map(codes.__getitem__, fields[pos::3]), np.int64, count=rows)
-                for codes, pos in zip(self.codes, self.order, strict=True)
+                _encode(codes, fields[pos::3], runs=column == 0)
+                for column, (codes, pos) in enumerate(zip(self.codes, self.order, strict=True))
             )
         )
 
@@ -97,11 +114,8 @@ class _Reader:
         return ReportRows(report, product, event, products, events, skipped=skipped)
 
 
-def _decode(codes: dict[object, int]) -> list[str]:
-    return [
-        key.decode("utf-8", "surrogateescape") if isinstance(key, bytes) else str(key)
-        for key in codes
-    ]
+def _decode(codes: dict[bytes, int]) -> list[str]:
+    return [key.decode("utf-8", "surrogateescape") for key in codes]
 
 
 def _plain_fields(chunk: bytes) -> list[bytes] | None:
@@ -120,25 +134,31 @@ def _plain_fields(chunk: bytes) -> list[bytes] | None:
 
 
 def _quoted_fields(chunk: bytes) -> list[bytes] | None:
-    """Fields of a chunk whose quotes all sit on single lines: csv parses only those lines."""
+    """Fields of a chunk whose quotes all sit on single lines: csv parses only those lines.
+
+    Each quoted line is cut out and replaced by `,,` (three empty fields), the rest is split as
+    a plain chunk, and the parsed fields are put back at their rows."""
     buf = np.frombuffer(chunk, np.uint8)
     ends = np.flatnonzero(buf == 10)
-    quote_lines = np.searchsorted(ends, np.flatnonzero(buf == 34))
-    per_line = np.bincount(quote_lines)
+    per_line = np.bincount(np.searchsorted(ends, np.flatnonzero(buf == 34)))
     if np.any(per_line % 2):
         return None
-    lines = chunk.split(b"\n")
-    parsed: dict[int, list[str]] = {}
-    for index in np.flatnonzero(per_line).tolist():
-        row = next(csv.reader([lines[index].decode("utf-8", "surrogateescape")]), [])
-        if len(row) != 3:
-            return None
-        parsed[index] = row
-        lines[index] = b",,"
-    fields = _plain_fields(b"\n".join(lines))
+    quoted = np.flatnonzero(per_line).tolist()
+    starts = np.concatenate(([0], ends + 1))[quoted].tolist()
+    stops = np.append(ends, len(buf))[quoted].tolist()
+    pieces, texts, previous = [], [], 0
+    for start, stop in zip(starts, stops, strict=True):
+        pieces += [chunk[previous:start], b",,"]
+        texts.append(chunk[start:stop].decode("utf-8", "surrogateescape"))
+        previous = stop
+    pieces.append(chunk[previous:])
+    parsed = list(csv.reader(texts))
+    if len(parsed) != len(texts) or any(len(row) != 3 for row in parsed):
+        return None
+    fields = _plain_fields(b"".join(pieces))
     if fields is None:
         return None
-    for index, row in parsed.items():
+    for index, row in zip(quoted, parsed, strict=True):
         fields[3 * index : 3 * index + 3] = [v.encode("utf-8", "surrogateescape") for v in row]
     return fields
 
@@ -207,10 +227,16 @@ def parse_reports(data: bytes) -> ReportRows:
     order, start = _header(data)
     reader = _Reader(order)
     line = 2
-    for begin, end in _chunks(data, start):
-        chunk = data[begin:end]
-        reader.add_fields(_chunk_fields(chunk, line))
-        line += chunk.count(b"\n")
+    collecting = gc.isenabled()
+    gc.disable()  # millions of new field objects would run the cyclic collector for nothing
+    try:
+        for begin, end in _chunks(data, start):
+            chunk = data[begin:end]
+            reader.add_fields(_chunk_fields(chunk, line))
+            line += chunk.count(b"\n")
+    finally:
+        if collecting:
+            gc.enable()
     return reader.result()
 
 
@@ -229,8 +255,8 @@ def read_reports(path: str) -> ReportRows:
 def rows_to_reports(rows: Iterable[tuple[object, str, str]]) -> ReportRows:
     """(report_id, product, event) tuples (program data, FAERS) → the same codes."""
     reader = _Reader((0, 1, 2))
-    fields: list[object] = []
+    fields: list[bytes] = []
     for report, product, event in rows:
         fields.extend((str(report).encode(), product.encode(), event.encode()))
-    reader.add_fields(fields)  # type: ignore[arg-type]
+    reader.add_fields(fields)
     return reader.result()

@@ -103,9 +103,10 @@ def test_listed_ebgm_and_quantiles_within_a_hundredth(scores: Any) -> None:
     values = _pair_values(scores())
     for item in _listed_pairs():
         matches = [
-            v for (p, e, n), v in values.items()
+            v
+            for (p, e, n), v in values.items()
             if p.startswith(item["var1"]) and e == item["var2"] and n == item["N"]
-        ]  # fmt: skip
+        ]
         assert len(matches) == 1, item
         for key in ("EBGM", "QUANT_05", "QUANT_95"):
             if key in item:

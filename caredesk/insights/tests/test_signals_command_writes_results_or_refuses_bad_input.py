@@ -61,9 +61,16 @@ def test_results_have_the_contract_header_and_one_row_per_pair(tmp_path: Path) -
 def test_theta_skips_the_fit_and_theta_out_records_it(tmp_path: Path) -> None:
     out, theta_out = tmp_path / "results.csv", tmp_path / "theta.json"
     call_command(
-        "signals", "--in", str(_reports(tmp_path)), "--out", str(out),
-        "--theta", THETA, "--theta-out", str(theta_out),
-    )  # fmt: skip
+        "signals",
+        "--in",
+        str(_reports(tmp_path)),
+        "--out",
+        str(out),
+        "--theta",
+        THETA,
+        "--theta-out",
+        str(theta_out),
+    )
     written = json.loads(theta_out.read_text())
     assert set(written) == {"alpha1", "beta1", "alpha2", "beta2", "P", "neg_log_likelihood"}
     assert (written["alpha1"], written["beta2"], written["P"]) == (0.2, 4.0, 0.3333)
@@ -77,9 +84,14 @@ def test_theta_skips_the_fit_and_theta_out_records_it(tmp_path: Path) -> None:
 def test_theta_out_of_a_fit_holds_its_likelihood(tmp_path: Path) -> None:
     out, theta_out = tmp_path / "results.csv", tmp_path / "theta.json"
     call_command(
-        "signals", "--in", str(_reports(tmp_path, 200)), "--out", str(out),
-        "--theta-out", str(theta_out),
-    )  # fmt: skip
+        "signals",
+        "--in",
+        str(_reports(tmp_path, 200)),
+        "--out",
+        str(out),
+        "--theta-out",
+        str(theta_out),
+    )
     fitted = json.loads(theta_out.read_text())
     assert 0 < fitted["P"] <= 0.5
     rows = _read(out)
@@ -114,8 +126,15 @@ def test_bad_input_is_refused_and_nothing_is_written(
     source.write_text(content)
     out.write_text("previous results\n")
     with pytest.raises(CommandError, match=message):
-        call_command("signals", "--in", str(source), "--out", str(out), "--theta-out",
-                     str(tmp_path / "theta.json"))  # fmt: skip
+        call_command(
+            "signals",
+            "--in",
+            str(source),
+            "--out",
+            str(out),
+            "--theta-out",
+            str(tmp_path / "theta.json"),
+        )
     assert out.read_text() == "previous results\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "results.csv"]
 
@@ -131,8 +150,9 @@ def test_bad_input_is_refused_and_nothing_is_written(
 )
 def test_bad_theta_is_refused(tmp_path: Path, args: list[str]) -> None:
     with pytest.raises(CommandError, match="--theta"):
-        call_command("signals", "--in", str(_reports(tmp_path)), "--out",
-                     str(tmp_path / "o.csv"), *args)  # fmt: skip
+        call_command(
+            "signals", "--in", str(_reports(tmp_path)), "--out", str(tmp_path / "o.csv"), *args
+        )
     assert not (tmp_path / "o.csv").exists()
 
 
