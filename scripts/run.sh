@@ -10,6 +10,9 @@ $bin/caredesk collectstatic --no-input >/dev/null
 $bin/caredesk demo --if-empty
 $bin/caredesk run_huey --workers 2 >var/worker.log 2>&1 &
 worker=$!
+smtp_port=${CAREDESK_SMTP_LISTEN_PORT:-2525}
+$bin/caredesk email serve --port "$smtp_port" >var/smtp.log 2>&1 &
+receiver=$!
 port=${CAREDESK_PORT:-8000}
 cat <<MSG
 
@@ -17,9 +20,10 @@ cat <<MSG
 
   Log in as agent.relief / CareDesk-demo-2026   (care specialist, OTC analgesic program)
   Every demo user and password is listed in docs/demo-users.md.
-  Background worker log: var/worker.log. Stop with Ctrl-C.
+  Mail to care@<program code>.example.com via SMTP on 127.0.0.1:$smtp_port lands on cases.
+  Background worker log: var/worker.log; SMTP receiver log: var/smtp.log. Stop with Ctrl-C.
 
 MSG
 # Not `exec`: this shell stays to stop the worker when the server ends (Ctrl-C or a signal).
-trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
+trap 'kill $worker $receiver 2>/dev/null || true' EXIT INT TERM
 $bin/caredesk runserver "127.0.0.1:$port" --noreload

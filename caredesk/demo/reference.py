@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from django.contrib.auth.hashers import make_password
 
 from caredesk.accounts.models import User
+from caredesk.channels.email.models import EmailRoute
 from caredesk.demo.catalog import (
     CLIENTS,
     DEMO_PASSWORD,
@@ -40,6 +41,7 @@ from caredesk.tenancy.models import (
     Product,
     Program,
     ProgramClosure,
+    Role,
 )
 
 LOTS_PER_PRODUCT = 6
@@ -79,7 +81,22 @@ def create_reference(rng: random.Random, as_of: datetime) -> list[ProgramData]:
         _sender_profile(item)
         data.append(item)
     _users(data)
+    for item in data:
+        _email_route(item)
     return data
+
+
+def _email_route(item: ProgramData) -> None:
+    """The program's inbound address: mail to it on `caredesk email serve` (port 2525 under
+    `make run`) lands on its cases, received in the name of its first care specialist."""
+    agents = item.users_by_role.get(Role.CARE_SPECIALIST, [])
+    if agents:
+        EmailRoute.objects.create(
+            program=item.program,
+            address=f"care@{item.program.code}.example.com",
+            received_by=agents[0],
+            from_name=f"{item.program.name} Care",
+        )
 
 
 def _sender_profile(item: ProgramData) -> None:
