@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "caredesk.channels",  # label channels_inbox (not `channels`: that is Django Channels)
     "caredesk.channels.email",  # label channels_email
     "caredesk.channels.sms",  # label channels_sms
+    "caredesk.channels.webchat",  # label channels_webchat
+    "caredesk.knowledge",
     "caredesk.outreach",
     "caredesk.insights",
 ]

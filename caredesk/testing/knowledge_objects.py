@@ -1,0 +1,33 @@
+"""Knowledge-base helpers for tests: two editors of a program and its approved demo articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from caredesk.accounts.models import User
+from caredesk.knowledge.demo import load_demo_articles
+from caredesk.knowledge.models import ArticleVersion
+from caredesk.tenancy.models import Program, Role
+from caredesk.testing import factories as f
+
+
+@dataclass
+class Editors:
+    author: User
+    approver: User
+
+
+def editors(program: Program) -> Editors:
+    """A medical information specialist who writes and a program admin who approves."""
+    suffix = program.code.replace("-", "_")
+    return Editors(
+        author=f.member(program, Role.MEDICAL_INFORMATION, username=f"mi_{suffix}"),
+        approver=f.member(program, Role.PROGRAM_ADMIN, username=f"kbadmin_{suffix}"),
+    )
+
+
+def approved_demo_articles(program: Program) -> list[ArticleVersion]:
+    people = editors(program)
+    return load_demo_articles(
+        program, author=people.author, approver=people.approver, password=f.PASSWORD
+    )
