@@ -12,7 +12,10 @@ TYPED := caredesk/audit caredesk/tenancy/services.py caredesk/tenancy/scoping.py
 	caredesk/api.py caredesk/api_support caredesk/tenancy/api.py caredesk/people/api.py \
 	caredesk/cases/api.py caredesk/cases/schemas.py \
 	caredesk/safety/services caredesk/safety/tasks.py caredesk/safety/gateway caredesk/quality \
-	caredesk/channels caredesk/outreach
+	caredesk/channels caredesk/outreach \
+	caredesk/insights/signals/gps.py caredesk/insights/signals/disproportionality.py \
+	caredesk/insights/signals/disproportionality_cli.py caredesk/insights/signals/reports_csv.py \
+	caredesk/insights/signals/faers_import.py caredesk/insights/signals/program_reports.py
 
 .PHONY: run test lint typecheck test-sqlite test-postgres bench eval system-deps venv demo clean
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from bench import deadlines_bench, intake, search, triage_bench
+from bench import deadlines_bench, intake, search, signals_bench, triage_bench
 
 
 def _triage(argv: list[str]) -> int:
@@ -21,6 +21,7 @@ BENCHMARKS = {
     "search": search.main,
     "triage": _triage,
     "deadlines": deadlines_bench.main,
+    "signals": signals_bench.main,
 }
 
 
