@@ -6,7 +6,7 @@ control again (htmx) or redirects (no JavaScript). "Get next" opens the case it 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from caredesk.accounts.models import AgentStatus
+from caredesk.accounts.models import AgentStatus, User
 from caredesk.cases.views_support import INVALID, is_htmx, service_view
 from caredesk.errors import InvalidInput
 from caredesk.routing.services.agents import set_agent_status
@@ -43,8 +43,9 @@ def agent_control(request: HttpRequest) -> HttpResponse:
 @service_view
 @require_POST
 def status_change(request: HttpRequest) -> HttpResponse:
+    agent = cast(User, request.user)  # signed in: login_required
     try:
-        set_agent_status(request.user, request.POST.get("status", ""), acting_user=request.user)
+        set_agent_status(agent, request.POST.get("status", ""), acting_user=agent)
     except InvalidInput as exc:
         return _control(request, INVALID, error=exc.fields.get("status", exc.message))
     if not is_htmx(request):
