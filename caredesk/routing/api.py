@@ -42,7 +42,7 @@ router = ApiRouter(tags=["routing"])
 @router.post("/routing/next", response={200: CaseOut, 204: None})
 def get_next(request: HttpRequest, payload: NextIn) -> Status[Case | None]:
     """Take the next case to work on: highest routing class, earliest SLA due, oldest first.
-    204 when no case waits for you."""
+    204 when no case waits for you. Send `{}`, or `{"program_id": N}` to keep to one program."""
     user = acting_user(request)
     program = access_program(user, payload.program_id) if payload.program_id else None
     case = next_case_for(user, program=program)
