@@ -13,6 +13,7 @@ from caredesk.cases.api import router as cases_router
 from caredesk.cases.schemas import CaseOut
 from caredesk.cases.services.listing import search_cases
 from caredesk.channels.api import router as channels_router
+from caredesk.channels.documents.api import router as documents_router
 from caredesk.channels.email.api import router as email_router
 from caredesk.channels.sms.api import router as sms_router
 from caredesk.outreach.api import router as outreach_router
@@ -82,4 +83,5 @@ api.add_router("", routing_router)
 api.add_router("", channels_router)
 api.add_router("", sms_router)
 api.add_router("", email_router)
+api.add_router("", documents_router)
 api.add_router("", outreach_router)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "caredesk.terminology",
     "caredesk.channels",  # label channels_inbox (not `channels`: that is Django Channels)
     "caredesk.channels.email",  # label channels_email
+    "caredesk.channels.documents",  # label channels_documents (fax, mail, video)
     "caredesk.channels.sms",  # label channels_sms
     "caredesk.channels.webchat",  # label channels_webchat
     "caredesk.knowledge",
@@ -181,6 +182,9 @@ EMAIL_TIMEOUT = config.env_int("CAREDESK_SMTP_TIMEOUT", 30, minimum=1)
 DEFAULT_FROM_EMAIL = config.env_str("CAREDESK_SMTP_FROM", "caredesk@localhost")
 EMAIL_MESSAGE_ID_DOMAIN = config.env_str("CAREDESK_EMAIL_DOMAIN", "caredesk.local")
 EMAIL_INBOUND_MAX_BYTES = config.env_int("CAREDESK_EMAIL_MAX_BYTES", 32 * 1024 * 1024, 1024)
+# Fax goes out through a drop folder (a fax gateway or a person sends it); video call links.
+FAX_OUTBOX_DIR = Path(config.env_str("CAREDESK_FAX_OUTBOX_DIR", str(DATA_DIR / "fax-outbox")))
+VIDEO_BASE_URL = config.env_str("CAREDESK_VIDEO_BASE_URL", "https://meet.jit.si")
 IMAP_HOST = config.env_str("CAREDESK_IMAP_HOST", "")
 IMAP_PORT = config.env_int("CAREDESK_IMAP_PORT", 993, minimum=1)
 IMAP_SSL = config.env_bool("CAREDESK_IMAP_SSL", True)

@@ -1,11 +1,13 @@
-"""An inbox row of one program for the route-walking tests, keyed by its path parameter name
-(created directly, without the services, so each side stands on its own)."""
+"""One program's channel objects for the route-walking tests (an inbox row, a letter, a video
+call), keyed by their path parameter names (created directly, without the services, so each
+side stands on its own)."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 
 from caredesk.cases.models import Case
+from caredesk.channels.documents.models import OutboundDocument, VideoCall
 from caredesk.channels.models import InboundMessage, InboxStatus
 from caredesk.tenancy.models import Role
 from caredesk.testing import factories as f
@@ -25,4 +27,27 @@ def channels_side(case: Case) -> dict[str, int]:
         next_attempt_at=now,
         status=InboxStatus.FAILED,
     )
-    return {"inbound_id": row.pk}
+    return {"inbound_id": row.pk, **documents_side(case)}
+
+
+def documents_side(case: Case) -> dict[str, int]:
+    agent = f.member(case.program, Role.CARE_SPECIALIST)
+    letter = OutboundDocument.objects.create(  # scoping: ok (test data)
+        program_id=case.program_id,
+        case=case,
+        interaction=f.InteractionFactory(case=case),
+        channel="mail",
+        recipient="1 Walk St",
+        status="to_post",
+        created_by=agent,
+    )
+    call = VideoCall.objects.create(  # scoping: ok (test data)
+        program_id=case.program_id,
+        case=case,
+        interaction=f.InteractionFactory(case=case),
+        starts_at=timezone.now(),
+        join_url="https://meet.example/walk",
+        invited_by="email",
+        created_by=agent,
+    )
+    return {"letter_id": letter.pk, "call_id": call.pk}

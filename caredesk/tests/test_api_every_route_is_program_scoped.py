@@ -76,6 +76,8 @@ def example(schema: dict[str, Any], ids: dict[str, int], name: str = "") -> Any:
         return False
     if kind == "number":
         return 1
+    if schema.get("format") == "date-time":
+        return "2030-01-02T10:00:00+00:00"
     return "x" * max(1, schema.get("minLength", 1))
 
 
