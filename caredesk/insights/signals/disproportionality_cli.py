@@ -12,6 +12,7 @@ CommandError (exit 1) before anything is written. `-v 2` prints each stage's tim
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -25,7 +26,7 @@ from typing import Any
 import numpy as np
 from django.core.management.base import CommandError
 
-from caredesk.insights.signals import gps
+from caredesk.insights.signals import forked, gps
 from caredesk.insights.signals.disproportionality import (
     PairCounts,
     Scores,
@@ -36,6 +37,7 @@ from caredesk.insights.signals.disproportionality import (
 from caredesk.insights.signals.reports_csv import ReportRows, ReportsFormatError, read_reports
 
 HEADER = "product,event,N,E,PRR,ROR,ROR_LO,ROR_HI,IC,EBGM,EB05,EB95"
+PARALLEL_ITEMS = 100_000  # groups or pairs; below this, forking costs more than it saves
 
 
 def add_arguments(parser: ArgumentParser) -> None:
@@ -72,29 +74,53 @@ def _numbers(values: np.ndarray) -> list[str]:
     return text
 
 
+def _spans(total: int, parts: int) -> list[tuple[int, int]]:
+    return list(itertools.pairwise(np.linspace(0, total, parts + 1).astype(int).tolist()))
+
+
+def _tails(job: tuple[Scores, list[tuple[int, int]]], part: int) -> list[str]:
+    """`N,E,…,EB95` of the score groups in one span."""
+    scores, spans = job
+    lo, hi = spans[part]
+    post = scores.posterior
+    numeric = [list(map(str, scores.n[lo:hi].astype(np.int64).tolist()))]
+    for values in (scores.e, scores.prr, scores.ror, scores.ror_lo, scores.ror_hi, scores.ic):
+        numeric.append(_numbers(values[lo:hi]))
+    for values in (post.ebgm, post.eb05, post.eb95):
+        numeric.append(_numbers(values[lo:hi]))
+    return list(map(",".join, zip(*numeric, strict=True)))
+
+
+def _lines(job: tuple[list[np.ndarray], list[tuple[int, int]]], part: int) -> str:
+    """The CSV lines of the pairs in one span (columns: product, event, numeric tail)."""
+    columns, spans = job
+    lo, hi = spans[part]
+    texts = (column[lo:hi].tolist() for column in columns)
+    return "".join(map("{},{},{}\n".format, *texts))
+
+
 def results_text(rows: ReportRows, counts: PairCounts, scores: Scores) -> str:
     """RESULTS.csv as one string.
 
     Every number of a pair depends only on its score group (N, a + b, a + c), so the numeric
-    tail `N,E,…,EB95` is formatted and joined once per group; each pair's line is then its
-    product, its event and its group's tail."""
-    post = scores.posterior
-    numeric = [list(map(str, scores.n.astype(np.int64).tolist()))]
-    for values in (scores.e, scores.prr, scores.ror, scores.ror_lo, scores.ror_hi, scores.ic):
-        numeric.append(_numbers(values))
-    for values in (post.ebgm, post.eb05, post.eb95):
-        numeric.append(_numbers(values))
-    tails = np.array(list(map(",".join, zip(*numeric, strict=True))), dtype=object)
+    tail `N,E,…,EB95` is formatted once per group; each pair's line is then its product, its
+    event and its group's tail. Big outputs are formatted in forked parts (one per CPU)."""
+    groups, pairs = len(scores.n), len(counts.n)
+    parts = forked.cpus() if groups > PARALLEL_ITEMS else 1
+    spans = _spans(groups, parts)
+    tails = forked.fork_map(_tails, (scores, spans), len(spans))
+    tail = np.array(list(itertools.chain.from_iterable(tails)), dtype=object)
     order = pair_order(rows, counts)
     products = np.array([_csv_name(p) for p in rows.products], dtype=object)
     events = np.array([_csv_name(e) for e in rows.events], dtype=object)
-    lines = map(
-        "{},{},{}\n".format,
-        products[counts.product[order]].tolist(),
-        events[counts.event[order]].tolist(),
-        tails[scores.group[order]].tolist(),
-    )
-    return HEADER + "\n" + "".join(lines)
+    columns = [
+        products[counts.product[order]],
+        events[counts.event[order]],
+        tail[scores.group[order]],
+    ]
+    parts = forked.cpus() if pairs > PARALLEL_ITEMS else 1
+    spans = _spans(pairs, parts)
+    return HEADER + "\n" + "".join(forked.fork_map(_lines, (columns, spans), len(spans)))
 
 
 def theta_json(scores: Scores, counts: PairCounts) -> str:

@@ -291,18 +291,18 @@ def mixture_quantile(
 ) -> Array:
     """x with Qn·G1(x) + (1 - Qn)·G2(x) = prob, G the gamma CDFs: safeguarded Halley steps.
 
-    The answer lies between the components' own quantiles (exact, `gammaincinv`); iteration
-    starts at the heavier component's. A step that leaves the bracket is replaced by
-    bisection, and the bracket shrinks every step. A Halley step converges cubically, so once a
-    step is under 1e-8 of x the error left is far below double precision and the pair stops."""
-    q1 = gammaincinv(shape1, prob) / rate1
-    q2 = gammaincinv(shape2, prob) / rate2
-    lo, hi = np.minimum(q1, q2), np.maximum(q1, q2)
-    x = np.where(qn >= 0.5, q1, q2)
+    Iteration starts at the heavier component's own quantile (exact, `gammaincinv`); the
+    answer lies between the two components' quantiles. Each evaluation narrows a bracket
+    (initially (0, inf)); a step that leaves it is replaced by its midpoint, or by halving or
+    doubling x while one side is still open. A Halley step converges cubically, so once a step
+    is under 1e-8 of x the error left is far below double precision and the pair stops."""
+    heavy = qn >= 0.5
+    x = gammaincinv(np.where(heavy, shape1, shape2), prob) / np.where(heavy, rate1, rate2)
+    lo, hi = np.zeros_like(x), np.full_like(x, np.inf)
     comp1 = (shape1, rate1, gammaln(shape1))
     comp2 = (shape2, rate2, gammaln(shape2))
-    active = np.flatnonzero(hi > lo * (1 + 1e-13))
-    for _ in range(100):
+    active = np.arange(len(x))
+    for _ in range(200):
         if not len(active):
             break
         xa, w = x[active], qn[active]
@@ -312,18 +312,19 @@ def mixture_quantile(
         pdf = pdf1 + pdf2
         slope = pdf1 * ((c1[0] - 1) / xa - c1[1]) + pdf2 * ((c2[0] - 1) / xa - c2[1])
         below = cdf < 0
-        lo[active] = np.where(below, xa, lo[active])
-        hi[active] = np.where(below, hi[active], xa)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        la = lo[active] = np.where(below, xa, lo[active])
+        ha = hi[active] = np.where(below, hi[active], xa)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             newton = cdf / pdf
             halley = newton / np.maximum(1 - 0.5 * newton * slope / pdf, 0.5)
-        step = xa - halley
-        inside = (step >= lo[active]) & (step <= hi[active])
-        new = np.where(inside, step, 0.5 * (lo[active] + hi[active]))
+            step = xa - halley
+            inside = (step > la) & (step < ha)
+            fallback = np.where(np.isinf(ha), 2 * xa, np.where(la > 0, 0.5 * (la + ha), 0.5 * xa))
+        new = np.where(inside, step, fallback)
         new[cdf == 0] = xa[cdf == 0]  # an exact root: a bisection would only leave it
         x[active] = new
         done = inside & (np.abs(new - xa) <= 1e-8 * xa)
-        done |= (cdf == 0) | (hi[active] <= lo[active] * (1 + 1e-13))
+        done |= (cdf == 0) | (ha <= la * (1 + 1e-14))
         active = active[~done]
     return x
 

@@ -60,6 +60,34 @@ def test_same_rows_as_the_csv_module(
     assert len(set(first_code.values())) == len(first_code)
 
 
+@pytest.mark.parametrize("parts", [2, 3, 7])
+def test_the_same_rows_when_read_in_forked_parts(
+    monkeypatch: pytest.MonkeyPatch, parts: int
+) -> None:
+    rows = _rows(parts, 400)
+    data = _write(rows, "\r\n", csv.QUOTE_MINIMAL)
+    monkeypatch.setattr(reports_csv, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(reports_csv, "CHUNK", 50)
+    monkeypatch.setattr(reports_csv.forked, "cpus", lambda: parts)
+    assert _same_reports(_decoded(data), rows)
+
+
+def _same_reports(got: list[tuple[str, str, str]], rows: list[tuple[str, str, str]]) -> bool:
+    """Same products and events row by row, and report codes equal exactly where ids are."""
+    assert [(p, e) for _, p, e in got] == [(p, e) for _, p, e in rows]
+    pairs = {(code, report) for (code, _, _), (report, _, _) in zip(got, rows, strict=True)}
+    return len(pairs) == len({c for c, _ in pairs}) == len({r for _, r in pairs})
+
+
+def test_a_bad_row_in_a_later_part_names_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reports_csv, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(reports_csv.forked, "cpus", lambda: 3)
+    lines = [f"R{i},P{i % 3},E{i % 4}" for i in range(300)]
+    lines[250] = "R250,P1"
+    with pytest.raises(ReportsFormatError, match="line 252: expected 3 fields"):
+        parse_reports(("report_id,product,event\n" + "\n".join(lines) + "\n").encode())
+
+
 def test_plain_rows_without_quotes_take_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object) -> list[bytes]:
         raise AssertionError("the csv module was used")

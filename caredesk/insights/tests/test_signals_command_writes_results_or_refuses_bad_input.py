@@ -187,3 +187,24 @@ def test_bom_crlf_quotes_duplicates_and_empty_cells(
     assert pairs[("Aspirin, 500 mg", "Headache")]["N"] == "1"
     assert pairs[("Aspirin, 500 mg", "Headache")]["E"] == "0.6666666667"  # 1 x 2 / 3 reports
     assert "skipped 1 rows with an empty" in captured.err
+
+
+def test_forked_reading_and_formatting_write_the_same_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, single, forked = tmp_path / "in.csv", tmp_path / "one.csv", tmp_path / "forked.csv"
+    source.write_bytes(_reports(tmp_path, 500).read_bytes())
+    call_command("signals", "--in", str(source), "--out", str(single), "--theta", THETA)
+    from caredesk.insights.signals import (
+        disproportionality_cli,
+        reports_csv,
+    )
+    from caredesk.insights.signals import (
+        forked as forked_module,
+    )
+
+    monkeypatch.setattr(forked_module, "cpus", lambda: 3)
+    monkeypatch.setattr(reports_csv, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(disproportionality_cli, "PARALLEL_ITEMS", 0)
+    call_command("signals", "--in", str(source), "--out", str(forked), "--theta", THETA)
+    assert forked.read_bytes() == single.read_bytes()
