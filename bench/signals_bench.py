@@ -218,7 +218,9 @@ def _report(
     caers: tuple[float, float] | None,
 ) -> int:
     read, command, csv_module = timings["read"], timings["command"], timings["csv_module"]
+    load = os.getloadavg()[0]
     print(f"pairs written:                      {pairs:,}")
+    print(f"machine load (1-min average):       {load:.2f} on {os.cpu_count()} CPUs")
     print(f"read (reports_csv, parse + codes):  {read:.2f} s")
     print(f"caredesk signals, end to end:       {command:.2f} s  target < {TARGET_S:.0f} s")
     print(f"  its CPU time (user + system):     {timings['command_cpu']:.2f} s")
@@ -236,6 +238,7 @@ def _report(
         "ratio": round(command / read, 2),
         "csv_module_s": round(csv_module, 3),
         "target_s": TARGET_S,
+        "load_average": round(load, 2),
     }
     ok = command < TARGET_S
     if caers is not None:
