@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import sys
 
-from bench import deadlines_bench, intake, search, signals_bench, triage_bench
+from bench import (
+    channels_burst,
+    deadlines_bench,
+    intake,
+    search,
+    signals_bench,
+    trend_bench,
+    triage_bench,
+)
 
 
 def _triage(argv: list[str]) -> int:
@@ -18,10 +26,12 @@ def _triage(argv: list[str]) -> int:
 
 BENCHMARKS = {
     "intake": intake.main,
+    "burst": channels_burst.main,
     "search": search.main,
     "triage": _triage,
     "deadlines": deadlines_bench.main,
     "signals": signals_bench.main,
+    "trend": trend_bench.main,
 }
 
 

@@ -33,7 +33,7 @@ def _open_rows() -> int:
     )
 
 
-def _start_workers(count: int, log_path: Path) -> subprocess.Popen[bytes]:
+def start_workers(count: int, log_path: Path) -> subprocess.Popen[bytes]:
     command = [sys.executable, "manage.py", "run_huey", "--workers", str(count)]
     command += ["--worker-type", "process", "--no-periodic", "--quiet"]
     log = log_path.open("wb")
@@ -78,7 +78,7 @@ def drain(accepted: int, workers: int, timeout: float, log_path: Path) -> dict[s
     pending = _open_rows()
     connections.close_all()
     started = time.monotonic()
-    consumer = _start_workers(workers, log_path)
+    consumer = start_workers(workers, log_path)
     try:
         while _open_rows() and time.monotonic() - started < timeout:
             connections.close_all()

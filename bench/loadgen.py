@@ -16,8 +16,9 @@ from typing import Any
 
 from bench.stats import latency_summary
 
-# (method, path, body or None) for the i-th request of a phase
-RequestFactory = Callable[[int], tuple[str, str, dict[str, Any] | None]]
+# (method, path, body or None[, extra headers]) for the i-th request of a phase; a dict body
+# is sent as JSON, bytes as they are (a form-encoded webhook, with its headers).
+RequestFactory = Callable[[int], tuple[Any, ...]]
 
 
 @dataclass
@@ -51,11 +52,14 @@ class _Worker(threading.Thread):
     def run(self) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         while (index := self.phase.claim()) is not None:
-            method, path, body = self.phase.factory(index)
-            payload = json.dumps(body).encode() if body is not None else None
+            method, path, body, *extra = self.phase.factory(index)
+            payload = body if isinstance(body, bytes) else None
+            if body is not None and payload is None:
+                payload = json.dumps(body).encode()
+            headers = {**self.headers, **extra[0]} if extra else self.headers
             started = time.perf_counter()
             try:
-                conn.request(method, path, body=payload, headers=self.headers)
+                conn.request(method, path, body=payload, headers=headers)
                 response = conn.getresponse()
                 response.read()
                 status = response.status
