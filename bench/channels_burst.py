@@ -31,11 +31,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from bench.burst_books import books, drain_open
-from bench.env import BACKENDS, free_port, prepare_database, run_inner, setup_django
+from bench.env import BACKENDS, free_port, prepare_database, run_backends, setup_django
 from bench.intake_server import start_server, stop_server, wait_ready
 from bench.intake_worker import start_workers
 from bench.loadgen import PhaseResult, RequestFactory, run_phase
-from bench.stats import ratio, write_result
+from bench.stats import ratio
 
 TOKEN_ENV, TOKEN = "CAREDESK_TWILIO_TOKEN_BENCH", "bench-token-not-secret"
 SMS_NUMBER, WHATSAPP_NUMBER = "+12025550181", "+12025550182"
@@ -248,16 +248,8 @@ def main(argv: list[str]) -> int:
         Path(args.out).write_text(json.dumps(inner(args), default=str))
         return 0
     forwarded = [f"--{name}={getattr(args, name)}" for name in FORWARDED]
-    results = [
-        run_inner("bench.channels_burst", backend, forwarded, timeout=3600)
-        for backend in args.backends.split(",")
-    ]
-    print("Channels burst benchmark (ratio against GET /api/v1/health of the same server)")
-    for result in results:
-        print("\n".join(report(result)))
-    path = write_result("burst", {"latency_unit": "ms", "results": results})
-    print(f"  written to {path}")
-    return 0 if all("error" not in r for r in results) else 1
+    title = "Channels burst benchmark (ratio against GET /api/v1/health of the same server)"
+    return run_backends("burst", "bench.channels_burst", args, forwarded, title, report)
 
 
 if __name__ == "__main__":

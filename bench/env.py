@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -80,3 +81,26 @@ def prepare_database(persons: int, cases: int, seed: int) -> float:
     started = time.perf_counter()
     call_command("demo", persons=persons, cases=cases, seed=seed, stdout=StringIO(), verbosity=0)
     return time.perf_counter() - started
+
+
+def run_backends(
+    name: str,
+    module: str,
+    args: Any,
+    forwarded: list[str],
+    title: str,
+    report: Callable[[dict[str, Any]], list[str]],
+) -> int:
+    """The outer half of a per-backend benchmark: run its inner process once per backend,
+    print each result, write bench/out/<name>.json; 0 when every backend ran."""
+    from bench.stats import write_result
+
+    results = [
+        run_inner(module, backend, forwarded, timeout=3600) for backend in args.backends.split(",")
+    ]
+    print(title)
+    for result in results:
+        print("\n".join(report(result)))
+    path = write_result(name, {"latency_unit": "ms", "results": results})
+    print(f"  written to {path}")
+    return 0 if all("error" not in r for r in results) else 1

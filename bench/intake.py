@@ -22,11 +22,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bench.env import BACKENDS, free_port, prepare_database, run_inner, setup_django
+from bench.env import BACKENDS, free_port, prepare_database, run_backends, setup_django
 from bench.intake_server import SERVERS, describe, start_server, stop_server, wait_ready
 from bench.intake_worker import drain
 from bench.loadgen import PhaseResult, RequestFactory, run_phase
-from bench.stats import ratio, verdict, write_result
+from bench.stats import ratio, verdict
 
 TARGET_RATIO = 0.40
 TARGET_P99_MS = 100.0
@@ -245,16 +245,8 @@ def main(argv: list[str]) -> int:
         Path(args.out).write_text(json.dumps(inner(args), default=str))
         return 0
     forwarded = [f"--{name.replace('_', '-')}={getattr(args, name)}" for name in FORWARDED]
-    results = [
-        run_inner("bench.intake", backend, forwarded, timeout=3600)
-        for backend in args.backends.split(",")
-    ]
-    print("Intake benchmark (ratios against GET /api/v1/health of the same server, same run)")
-    for result in results:
-        print("\n".join(report(result)))
-    path = write_result("intake", {"latency_unit": "ms", "results": results})
-    print(f"  written to {path}")
-    return 0 if all("error" not in r for r in results) else 1
+    title = "Intake benchmark (ratios against GET /api/v1/health of the same server, same run)"
+    return run_backends("intake", "bench.intake", args, forwarded, title, report)
 
 
 if __name__ == "__main__":

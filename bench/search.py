@@ -19,8 +19,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from bench.env import BACKENDS, prepare_database, run_inner, setup_django
-from bench.stats import latency_summary, ratio, verdict, write_result
+from bench.env import BACKENDS, prepare_database, run_backends, setup_django
+from bench.stats import latency_summary, ratio, verdict
 
 TARGET_P95_MS = 50.0
 FORWARDED = ("rounds", "persons", "cases", "seed")
@@ -179,16 +179,8 @@ def main(argv: list[str]) -> int:
         Path(args.out).write_text(json.dumps(inner(args), default=str))
         return 0
     forwarded = [f"--{name}={getattr(args, name)}" for name in FORWARDED]
-    results = [
-        run_inner("bench.search", backend, forwarded, timeout=3600)
-        for backend in args.backends.split(",")
-    ]
-    print("Person search benchmark (ratio against a primary-key fetch, same run)")
-    for result in results:
-        print("\n".join(report(result)))
-    path = write_result("search", {"latency_unit": "ms", "results": results})
-    print(f"  written to {path}")
-    return 0 if all("error" not in r for r in results) else 1
+    title = "Person search benchmark (ratio against a primary-key fetch, same run)"
+    return run_backends("search", "bench.search", args, forwarded, title, report)
 
 
 if __name__ == "__main__":
