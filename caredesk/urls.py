@@ -8,6 +8,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("accounts/", include("caredesk.accounts.urls")),
     path("hooks/twilio/", include("caredesk.channels.sms.urls")),
+    path("chat/", include("caredesk.channels.webchat.urls")),
     path("audit/", include("caredesk.audit.urls")),
     path("people/", include("caredesk.people.urls")),
     path("routing/", include("caredesk.routing.urls")),
