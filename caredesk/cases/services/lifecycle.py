@@ -120,7 +120,7 @@ def create_case(program: Program, data: CaseInput, *, acting_user: Any) -> Case:
 def _route(case: Case, acting_user: Any) -> None:
     from caredesk.routing.services.priority import refresh_case_routing
 
-    refresh_case_routing(case, acting_user=acting_user)
+    refresh_case_routing(case, acting_user=acting_user, new=True)
 
 
 def _check_transition(case: Case, new_status: str, reason: str) -> None:

@@ -121,19 +121,17 @@ def route(facts: RoutingFacts) -> Routing:
     )
 
 
-def facts_of(case: Case) -> RoutingFacts:
-    """The case's routing facts, read in at most three small queries."""
-    rows = (
-        FindingRow.objects.filter(case_id=case.pk)
-        .exclude(status=FindingStatus.DISMISSED)
-        .values_list("kind", "seriousness")
-    )
-    person = (
-        Person.objects.filter(pk=case.person_id).values_list("role", "language").first()
-        if case.person_id
-        else None
-    )
-    role, language = person or ("", "")
+def facts_of(case: Case, *, new: bool = False) -> RoutingFacts:
+    """The case's routing facts, read in at most three small queries (one for a new case whose
+    person is loaded: it has no findings yet)."""
+    rows: Any = []
+    if not new:
+        rows = (
+            FindingRow.objects.filter(case_id=case.pk)
+            .exclude(status=FindingStatus.DISMISSED)
+            .values_list("kind", "seriousness")
+        )
+    role, language = _person_facts(case)
     default = (
         RoutingSettings.objects.filter(program_id=case.program_id)
         .values_list("default_language", flat=True)
@@ -148,15 +146,25 @@ def facts_of(case: Case) -> RoutingFacts:
     )
 
 
-def refresh_case_routing(case: Case, *, acting_user: Any = None) -> CaseRouting:
+def _person_facts(case: Case) -> tuple[str, str]:
+    if case.person_id is None:
+        return "", ""
+    if Case.person.is_cached(case) and case.person is not None:  # type: ignore[attr-defined]
+        return case.person.role, case.person.language
+    found = Person.objects.filter(pk=case.person_id).values_list("role", "language").first()
+    return found or ("", "")
+
+
+def refresh_case_routing(case: Case, *, acting_user: Any = None, new: bool = False) -> CaseRouting:
     """Recompute the case's class and needs from its facts and store them when they changed.
 
     A case entering a safety class moves to the program's safety priority queue (when the
     program has one); a case in a push queue without an owner is offered to an available agent
-    after commit. Call inside the transaction that changed the facts.
+    after commit. Call inside the transaction that changed the facts; `new=True` from the
+    service that just created the case (no findings, no routing row yet: two queries saved).
     """
-    computed = route(facts_of(case))
-    current = CaseRouting.objects.filter(case_id=case.pk).first()
+    computed = route(facts_of(case, new=new))
+    current = None if new else CaseRouting.objects.filter(case_id=case.pk).first()
     values = {
         "routing_class": computed.routing_class,
         "needs_language": computed.needs_language,
@@ -167,9 +175,11 @@ def refresh_case_routing(case: Case, *, acting_user: Any = None) -> CaseRouting:
         return current
     now = timezone.now()
     with transaction.atomic():
-        routing, _ = CaseRouting.objects.update_or_create(
-            case_id=case.pk, defaults={**values, "program_id": case.program_id, "routed_at": now}
-        )
+        fields = {**values, "program_id": case.program_id, "routed_at": now}
+        if new:
+            routing = CaseRouting.objects.create(case_id=case.pk, **fields)
+        else:
+            routing, _ = CaseRouting.objects.update_or_create(case_id=case.pk, defaults=fields)
         if current is not None and current.routing_class != computed.routing_class:
             before = RoutingClass(current.routing_class).label
             add_timeline_entry(
@@ -211,8 +221,13 @@ def push_after_commit(case: Case) -> None:
     """Offer the case to an available agent once committed, if its queue pushes cases."""
     if case.owner_id is not None or case.status not in OPEN_STATUSES or case.queue_id is None:
         return
-    mode = Queue.objects.filter(pk=case.queue_id).values_list("assignment_mode", flat=True)
-    if mode.first() != AssignmentMode.PUSH:
+    mode: str | None
+    if Case.queue.is_cached(case) and case.queue is not None:  # type: ignore[attr-defined]
+        mode = case.queue.assignment_mode
+    else:
+        found = Queue.objects.filter(pk=case.queue_id).values_list("assignment_mode", flat=True)
+        mode = found.first()
+    if mode != AssignmentMode.PUSH:
         return
     from caredesk.routing.tasks import push_case_task
 
