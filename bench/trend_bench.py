@@ -1,6 +1,6 @@
 """Benchmark `caredesk signals trend`: detection quality on synthetic streams, and speed.
 
-Run `python -m bench trend [--seeds 101,102,103] [--null-seeds 201,202]` (about 90 s).
+Run `python -m bench trend [--seeds 101,102,103] [--null-seeds 201,202] [--weak]` (about 90 s).
 Streams come from `bench/trend_streams.py` (documented there): 2,400 product x event series over
 548 days (18 months), 40 planted problems per stream and 30 single-reporter bursts. The
 engine's thresholds were calibrated on seeds 1-4 (problem streams) and 11-16 (null streams);
@@ -12,8 +12,9 @@ Scoring (`score`), per stream:
   empty for a product-wide problem) and its date is in [onset, onset + 60 days]. Delay = alert
   date - onset.
 - An alert on the right product x event in that period but at the other level (the product for
-  a lot problem, or a lot for a product-wide one) is a **wrong-level** alert: not a detection,
-  counted apart, and also counted in the strict false-alert figure.
+  a lot problem, or a lot for a product-wide one) is a **wrong-level** alert; one on the
+  problem's own series more than 60 days after onset while it lasts is a **late** alert. Neither
+  is a detection; both are counted apart and also in the (strict) false-alert figure.
 - Every other alert is a **false alert**; one on a burst's product x event (its lot or
   product-wide) within 28 days of the burst is a **burst alert** as well.
 - False alerts per 2,000 product x event series over 18 months = false x 2000 / series x
@@ -42,7 +43,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.trend_streams import Stream, generate
+from bench.trend_streams import STRONG, WEAK, Stream, generate
 from caredesk.insights.signals import trend_cli
 from caredesk.insights.signals.trend import Alert, TrendEngine, TrendParams
 
@@ -59,6 +60,7 @@ class Score:
     detected: int = 0
     delays: list[int] = field(default_factory=list)
     wrong_level: int = 0
+    late: int = 0
     false: int = 0
     burst_alerts: int = 0
     series: int = 0
@@ -66,7 +68,8 @@ class Score:
     missed: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("problems", "detected", "wrong_level", "false", "burst_alerts", "series"):
+        names = ("problems", "detected", "wrong_level", "late", "false", "burst_alerts", "series")
+        for name in names:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.delays += other.delays
         self.missed += other.missed
@@ -83,7 +86,9 @@ class Score:
             "detection_rate": round(self.detected / self.problems, 3) if self.problems else None,
             "median_delay_days": statistics.median(self.delays) if self.delays else None,
             "wrong_level_alerts": self.wrong_level,
+            "late_alerts": self.late,
             "false_alerts": self.false,
+            "unrelated_false_alerts": self.false - self.wrong_level - self.late,
             "false_per_2000_series_18m": round(self.false_per_2000, 3),
             "burst_alerts": self.burst_alerts,
             "series": self.series,
@@ -103,6 +108,8 @@ def score(stream: Stream, alerts: list[Alert]) -> Score:
         result.false += 1
         if hit is not None:
             result.wrong_level += 1
+        elif _late(stream, alert):
+            result.late += 1
         elif _from_burst(stream, alert):
             result.burst_alerts += 1
     result.detected, result.delays = len(found), sorted(found.values())
@@ -121,6 +128,15 @@ def _matching_problem(stream: Stream, alert: Alert) -> int | None:
         if p.onset <= alert.first_alert_date <= p.onset + dt.timedelta(HORIZON):
             return i
     return None
+
+
+def _late(stream: Stream, alert: Alert) -> bool:
+    """On a problem's own series after the horizon, while the problem lasts."""
+    return any(
+        (p.product, p.lot, p.event) == (alert.product, alert.lot, alert.event)
+        and p.onset + dt.timedelta(HORIZON) < alert.first_alert_date <= p.end
+        for p in stream.problems
+    )
 
 
 def _from_burst(stream: Stream, alert: Alert) -> bool:
@@ -225,8 +241,9 @@ def _print_score(label: str, result: Score) -> None:
     print(
         f"{label}: detected {s['detected']}/{s['problems']} ({s['detection_rate']}), "
         f"median delay {s['median_delay_days']} d, false {s['false_alerts']} "
-        f"({s['false_per_2000_series_18m']} per 2,000 series / 18 months; "
-        f"{s['wrong_level_alerts']} at the wrong level), burst alerts {s['burst_alerts']}"
+        f"({s['false_per_2000_series_18m']} per 2,000 series / 18 months: "
+        f"{s['wrong_level_alerts']} at the wrong level, {s['late_alerts']} late, "
+        f"{s['unrelated_false_alerts']} unrelated), burst alerts {s['burst_alerts']}"
     )
 
 
@@ -234,10 +251,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=_seeds, default=REPORT_SEEDS)
     parser.add_argument("--null-seeds", type=_seeds, default=NULL_SEEDS)
+    parser.add_argument("--weak", action="store_true", help="plant WEAK problems (see streams)")
     args = parser.parse_args(argv)
+    strength = WEAK if args.weak else STRONG
     planted, null, cost = Score(), Score(), None
     for seed in args.seeds:
-        stream = generate(seed)
+        stream = generate(seed, strength=strength)
         alerts, seconds, rows = run_engine(stream)
         result = score(stream, alerts)
         _print_score(f"seed {seed}", result)

@@ -27,9 +27,12 @@ rows. What the world looks like:
   45-180 days: 55% **lot** (one lot on the market at onset, share >= 5%), 20% **new lot** (a lot
   launched at onset with the defect; the excess ramps up over 14 days with the lot) and 25%
   **product-wide** (all lots and the reports without a lot). The problem adds
-  `extra` = max(U(0.3, 1.2), r x the series' own rate) reports a day (r ~ U(1, 3) for a lot,
-  U(0.5, 1.5) product-wide), shaped by the same calendar, each from a new reporter, with the
-  product's lot-missing rate.
+  `extra` = max(U(0.5, 1.5), r x the series' own rate) reports a day, r ~ U(1, 3) (`STRONG`, the
+  default: a defective lot heard of 3-10 more times a week, or a product-wide event at two to
+  four times its rate), shaped by the same calendar, each from a new reporter, with the
+  product's lot-missing rate. `WEAK` (floor U(0.3, 1.2), product-wide r ~ U(0.5, 1.5)) plants
+  problems near the limit of what 3 distinct reporters and the false-alarm budget allow; the
+  benchmark reports it too (`--weak`).
 - **Single-reporter bursts** (`bursts`, default 30) on other product x event pairs: one reporter
   files 5-20 reports about one lot (20%: no lot) on one day or spread over a week.
 """
@@ -44,6 +47,19 @@ import numpy as np
 EVENTS = [f"E{i:02d}" for i in range(40)]
 WEEKDAY = np.array([1.25, 1.15, 1.1, 1.05, 1.0, 0.45, 0.3])
 START = dt.date(2024, 1, 1)
+
+
+@dataclass(frozen=True)
+class Strength:
+    """How much a planted problem adds: max(U(floor), U(ratio) x the series' own rate)."""
+
+    floor: tuple[float, float]  # added reports a day
+    lot_ratio: tuple[float, float]
+    wide_ratio: tuple[float, float]
+
+
+STRONG = Strength(floor=(0.5, 1.5), lot_ratio=(1.0, 3.0), wide_ratio=(1.0, 3.0))
+WEAK = Strength(floor=(0.3, 1.2), lot_ratio=(1.0, 3.0), wide_ratio=(0.5, 1.5))
 
 
 @dataclass(frozen=True)
@@ -202,13 +218,14 @@ def generate(
     days: int = 548,
     problems: int = 40,
     bursts: int = 30,
+    strength: Strength = STRONG,
 ) -> Stream:
     """One seeded stream with its truth; `problems=0` gives a null stream (bursts stay)."""
     rng = np.random.default_rng(seed)
     stream = Stream(seed, START, days, products * events_per_product)
     cal = _calendar(START, days)
     catalogue = [_product(rng, i, days, cal, events_per_product) for i in range(products)]
-    plans = _plan_problems(rng, catalogue, problems, days)
+    plans = _plan_problems(rng, catalogue, problems, days, strength)
     for product in catalogue:
         product.settle()
     writer = _Writer(rng, stream)
@@ -235,7 +252,7 @@ class _Plan:
 
 
 def _plan_problems(
-    rng: np.random.Generator, catalogue: list[_Product], n: int, days: int
+    rng: np.random.Generator, catalogue: list[_Product], n: int, days: int, strength: Strength
 ) -> list[_Plan]:
     """Choose where problems start (before background reports, so a new lot has exposure)."""
     plans: list[_Plan] = []
@@ -258,8 +275,9 @@ def _plan_problems(
         elif kind == "new-lot":
             lot = product.add_lot(rng, onset)
         end = min(days, onset + int(rng.integers(45, 181)))
-        ratio = rng.uniform(0.5, 1.5) if kind == "product" else rng.uniform(1.0, 3.0)
-        plans.append(_Plan(product, e, kind, onset, end, lot, ratio, rng.uniform(0.3, 1.2)))
+        ratio = rng.uniform(*(strength.wide_ratio if kind == "product" else strength.lot_ratio))
+        floor = rng.uniform(*strength.floor)
+        plans.append(_Plan(product, e, kind, onset, end, lot, ratio, floor))
         taken.add((product.name, e))
     return plans
 

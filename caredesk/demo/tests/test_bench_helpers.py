@@ -9,7 +9,15 @@ from bench.stats import latency_summary, percentile, ratio
 
 
 def test_bench_runs_every_benchmark():
-    assert set(bench_main.BENCHMARKS) == {"intake", "search", "triage", "deadlines"}
+    assert set(bench_main.BENCHMARKS) == {
+        "intake",
+        "burst",
+        "search",
+        "triage",
+        "deadlines",
+        "signals",
+        "trend",
+    }
 
 
 def test_percentile_interpolates_between_closest_ranks():

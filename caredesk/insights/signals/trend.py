@@ -1,44 +1,32 @@
 """Nascent-problem detection: the trend engine behind `caredesk signals trend`.
 
-What it watches. Every complaint or adverse-event report is a row (day, product, lot, event,
-reporter). Two kinds of series are kept per product x event: the product-wide series (lot empty)
-and one series per lot. A series counts **distinct reporters**: a reporter is counted once per
-series, on the day of their first report in it, so one person calling ten times is one report
-and a single-reporter burst adds at most one to any series. Reports without a lot count in the
-product-wide series only.
+Series. Per product x event, a product-wide series (lot empty) and one per lot. A series counts
+**distinct reporters**: a reporter counts once per series, on the day of their first report in
+it, so one person calling ten times is one report. Reports without a lot count product-wide only.
 
-How it decides (all from data up to and including the day being judged; see
-docs/decisions/0009-signals-trend.md for why each choice):
+Tests (only data up to the day judged; docs/decisions/0012-signals-trend.md says why):
 
-- A series is tested on each day it gains a new reporter, over trailing windows of 3, 7, 14 and
-  28 days, and only once it holds at least `min_reporters` (3) distinct reporters in the window.
-- **Baseline from the product's own history**: the rate of the product x event over the 182 days
-  before a 28-day guard band (so the window being judged is never part of its own baseline). The
-  rate is a Gamma posterior (Jeffreys-like prior shape 0.5) and the window count is judged
-  against the negative binomial predictive, so a short history makes a conservative test.
-- **Weekday pattern**: per-product weekday factors from the history before the guard band,
-  shrunk toward the factors of all products; they scale the expectation of the 3-day window
-  (windows of whole weeks need none).
-- **Lots pool the product**: a lot's expected count is the product's rate of the event for
-  reports with a lot, times the lot's share of exposure. The share is the lot's part of the
-  product's reports of *other* events over the last 56 days, shrunk toward 1 / (lots active in
-  the last 90 days) - so a lot launched yesterday starts at the product's per-lot rate and its
-  life cycle (ramp-up, run-down) is followed without waiting for its own history of this event.
-- **Lot, or product-wide?** A lot alerts only if its count is high against its expectation *and*
-  its share of the product's reports of this event is high against its exposure share
-  (beta-binomial). A product-wide alert is raised only if the excess remains significant after
-  removing the lots whose share is high; when it does not, the excess is the lot's and the lot is
-  alerted (`lot-share`). A problem in one lot therefore alerts that lot, not the product.
-- **Warm-up**: no alert for a product until `warmup_days` (84) after its first report.
-- **False-alarm control**: each test must reach a p-value below `alpha_*`, set by simulation of
-  null streams (bench/trend_bench.py, calibration seeds distinct from reporting seeds) so that
-  false alerts stay under 1 per 2,000 product x event series over 18 months, plus a minimum
-  observed/expected ratio of 1.5 so high-volume series do not alert on trivial drifts.
-- Each series alerts at most once: the first alert is the one reported.
+- On each day a series gains a reporter, windows of 3, 7, 14 and 28 days ending that day, once
+  the window holds `min_reporters` (3) distinct reporters and 1.5x its expectation.
+- Expectation = baseline x activity x window length. **Baseline**: the product x event's rate
+  over the 182 days before a 28-day guard band, as a Gamma posterior (shape + 0.5). **Activity**:
+  the product's other events now against their own baseline (sales, season, holidays move every
+  event). **Length**: weekday factors per product, shrunk toward all products' (3-day window).
+- A **lot** expects the product's rate for reports with a lot times the lot's exposure share (its
+  part of the product's reports of other events over the last 7+ days, Beta with a prior of
+  1 / lots active): a new lot starts at the product's per-lot rate.
+- The count is judged against the negative binomial whose spread carries every estimate's
+  uncertainty plus 5% drift; a p-value under `alpha_product` / `alpha_lot` fires.
+- **Level** (`trend_level.choose_level`): when a test fires, a likelihood ratio says whether the
+  excess sits in one lot or is spread like the exposure; the alert goes to that lot or the
+  product (or waits for the next report when unclear). A lot already alerted explains its part.
+- **Warm-up**: no alert for a product in its first `warmup_days` (84).
+- Thresholds were set on simulated streams (bench/trend_bench.py; calibration seeds apart from
+  the reported ones) for under 1 false alert per 2,000 product x event series in 18 months.
+- A series alerts once; the first alert is the one reported.
 
-Incremental by construction: `TrendEngine.add_day` takes one day's rows and returns the alerts
-raised that day; the state is per series (sorted lists of new-reporter days, reporter sets), and
-each test reads only the windows and the baseline by bisection. The periodic task adds yesterday.
+Incremental: `TrendEngine.add_day` takes one day's rows and returns that day's alerts; state is
+per series (sorted new-reporter days, reporter sets) and tests read windows by bisection.
 """
 
 from __future__ import annotations
@@ -49,7 +37,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from caredesk.insights.signals.trend_stats import betabinom_upper_tail, nb_upper_tail
+from caredesk.insights.signals.trend_level import Level, choose_level
+from caredesk.insights.signals.trend_stats import Estimate, ShareBeta, nb_upper_tail
 from caredesk.insights.signals.trend_weekday import WeekdayModel
 
 Row = tuple[str, str, str, str]  # product, lot, event, reporter_id
@@ -66,16 +55,19 @@ class TrendParams:
     warmup_days: int = 84
     min_reporters: int = 3
     min_ratio: float = 1.5
-    alpha_product: float = 1e-6
-    alpha_lot: float = 1e-7
-    alpha_share: float = 1e-2
+    alpha_product: float = 3e-7
+    alpha_lot: float = 3e-8
+    bayes_factor: float = 20.0
     prior_shape: float = 0.5
-    share_days: int = 14
+    share_days: int = 7
+    share_reports: int = 30
     share_prior: float = 5.0
     activity_prior: float = 10.0
-    drift_cv: float = 0.1
+    drift_cv: float = 0.05
     active_lot_days: int = 90
     new_lot_days: int = 90
+    young_lot_days: int = 30
+    young_lot_weight: float = 10.0
     explained_days: int = 90
 
 
@@ -89,34 +81,6 @@ class Alert:
     first_alert_date: dt.date
     reports: int
     method: str
-
-
-@dataclass(frozen=True)
-class _Expect:
-    """A positive quantity known up to a relative error: its mean and squared CV."""
-
-    mean: float
-    cv2: float
-
-    def times(self, other: _Expect) -> _Expect:
-        """Product of two independent estimates (moments of a product, matched to a Gamma)."""
-        return _Expect(self.mean * other.mean, (1.0 + self.cv2) * (1.0 + other.cv2) - 1.0)
-
-    def scaled(self, factor: float) -> _Expect:
-        return _Expect(self.mean * factor, self.cv2)
-
-
-@dataclass(frozen=True)
-class _Share:
-    """A lot's exposure share as a Beta(a, b)."""
-
-    a: float
-    b: float
-
-    @property
-    def expect(self) -> _Expect:
-        n = self.a + self.b
-        return _Expect(self.a / n, self.b / (self.a * (n + 1.0)))
 
 
 def _count(days: list[int], start: int, stop: int) -> int:
@@ -140,6 +104,7 @@ class TrendEngine:
         self._lot_last: dict[str, dict[str, int]] = defaultdict(dict)
         self._lot_first: dict[tuple[str, str], int] = {}
         self._product_first: dict[str, int] = {}
+        self._alerted_lots: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._weekday = WeekdayModel(self.params.guard_days)
         self.trace: list[tuple[str, SeriesKey, int, int, float, float]] | None = None
 
@@ -170,10 +135,8 @@ class TrendEngine:
         for product, event in sorted(touched_pw | set(touched_lots)):
             if d - self._product_first[product] < self.params.warmup_days:
                 continue
-            for lot in sorted(touched_lots.get((product, event), ())):
-                raised.extend(self._test_lot(product, lot, event, d))
-            if (product, event) in touched_pw:
-                raised.extend(self._test_product(product, event, d))
+            lots, wide = touched_lots.get((product, event), set()), (product, event) in touched_pw
+            raised.extend(self._test_pair(product, event, d, lots, wide))
         return raised
 
     def _new_reporter(self, key: SeriesKey, reporter: str, d: int) -> bool:
@@ -186,15 +149,15 @@ class TrendEngine:
 
     # -- expectations ------------------------------------------------------------------------
 
-    def _baseline(self, days: list[int], product: str, d: int) -> _Expect:
+    def _baseline(self, days: list[int], product: str, d: int) -> Estimate:
         """Daily rate from the history before the guard band, as a Gamma posterior."""
         p = self.params
         stop = d - p.guard_days + 1
         start = max(stop - p.baseline_days, self._product_first[product])
         shape = _count(days, start, stop) + p.prior_shape
-        return _Expect(shape / (max(stop - start, 0) + 1.0), 1.0 / shape)
+        return Estimate(shape / (max(stop - start, 0) + 1.0), 1.0 / shape)
 
-    def _activity(self, product: str, event: str, d: int) -> _Expect:
+    def _activity(self, product: str, event: str, d: int) -> Estimate:
         """How busy the product is now against its baseline, from its *other* events."""
         p = self.params
         stop = d - p.guard_days + 1
@@ -204,23 +167,33 @@ class TrendEngine:
         before = _count(every, start, stop) - _count(own, start, stop)
         expected = before * 28.0 / (max(stop - start, 0) + 1.0)
         k = p.activity_prior
-        return _Expect((recent + k) / (expected + k), 1.0 / (recent + k) + 1.0 / (before + k))
+        return Estimate((recent + k) / (expected + k), 1.0 / (recent + k) + 1.0 / (before + k))
 
-    def _share(self, product: str, lot: str, event: str, d: int, w: int) -> _Share:
-        """The lot's share of the product's exposure, from its reports of other events."""
+    def _share(self, product: str, lot: str, event: str, d: int, w: int) -> ShareBeta:
+        """The lot's share of the product's exposure, from its reports of other events.
+
+        Over the last max(w, 14) days, widened (28, 56, 91) until the product has
+        `share_reports` such reports: short enough to follow a lot's ramp-up, long enough to
+        know a lot's share in a quiet product.
+        """
         p = self.params
-        start, stop = d - max(w, p.share_days) + 1, d + 1
-        own = _count(self._days[(product, lot, event)], start, stop)
-        lot_other = _count(self._lot_all[(product, lot)], start, stop) - own
-        all_other = _count(self._product_known_all[product], start, stop) - _count(
-            self._known[(product, event)], start, stop
-        )
+        own_days, known = self._days[(product, lot, event)], self._known[(product, event)]
+        lot_all, every = self._lot_all[(product, lot)], self._product_known_all[product]
+        for span in (max(w, p.share_days), 14, 28, 56, 91):
+            start, stop = d - span + 1, d + 1
+            all_other = _count(every, start, stop) - _count(known, start, stop)
+            if all_other >= p.share_reports:
+                break
+        lot_other = _count(lot_all, start, stop) - _count(own_days, start, stop)
         active = sum(1 for last in self._lot_last[product].values() if d - last < p.active_lot_days)
         prior = 1.0 / max(active, 1)
-        return _Share(
+        share = ShareBeta(
             lot_other + p.share_prior * prior,
             (all_other - lot_other) + p.share_prior * (1.0 - prior),
         )
+        if d - self._lot_first.get((product, lot), d) < p.young_lot_days:
+            return share.loosened(p.young_lot_weight)  # its share is still climbing
+        return share
 
     def _length(self, product: str, d: int, w: int) -> float:
         """Weekday-weighted length of the window [d - w + 1, d] (= w for whole weeks)."""
@@ -230,7 +203,7 @@ class TrendEngine:
 
     # -- tests -------------------------------------------------------------------------------
 
-    def _window_p(self, count: int, expect: _Expect) -> float:
+    def _window_p(self, count: int, expect: Estimate) -> float:
         """Predictive upper tail, or 1.0 when the count is below the minimum or the ratio."""
         p = self.params
         if count < p.min_reporters or count < p.min_ratio * expect.mean:
@@ -238,100 +211,176 @@ class TrendEngine:
         cv2 = (1.0 + expect.cv2) * (1.0 + p.drift_cv**2) - 1.0
         return nb_upper_tail(count, 1.0 / cv2, expect.mean * cv2)
 
-    def _counts(self, days: list[int], d: int) -> list[tuple[int, int]]:
-        """(window, count) for each window, or [] when even the longest is below the minimum."""
-        windows, start = self.params.windows, d + 1
-        if _count(days, start - max(windows), start) < self.params.min_reporters:
+    def _counts(self, key: SeriesKey, d: int) -> list[int]:
+        """Count per window, or [] when alerted or when even the longest is below the minimum."""
+        days, windows, start = self._days[key], self.params.windows, d + 1
+        if (
+            key in self.alerts
+            or _count(days, start - max(windows), start) < self.params.min_reporters
+        ):
             return []
-        return [(w, _count(days, start - w, start)) for w in windows]
+        return [_count(days, start - w, start) for w in windows]
 
-    def _test_lot(self, product: str, lot: str, event: str, d: int) -> list[Alert]:
-        key = (product, lot, event)
-        counts = self._counts(self._days[key], d) if key not in self.alerts else []
-        if not counts:
+    def _test_pair(
+        self, product: str, event: str, d: int, lots: set[str], wide: bool
+    ) -> list[Alert]:
+        """Test the product-wide series (if it gained a reporter) and the lots that did."""
+        p = self.params
+        wide_counts = self._counts((product, "", event), d) if wide else []
+        lot_counts = {
+            lot: c for lot in sorted(lots) if (c := self._counts((product, lot, event), d))
+        }
+        if not wide_counts and not lot_counts:
             return []
-        p = self.params
-        known = self._known[(product, event)]
-        rate = self._baseline(known, product, d).times(self._activity(product, event, d))
-        for w, count in counts:
-            if count < p.min_reporters:
+        pw = self._baseline(self._days[(product, "", event)], product, d)
+        known = self._baseline(self._known[(product, event)], product, d)
+        activity = self._activity(product, event, d)
+        known_share = min(1.0, known.mean / pw.mean)
+        for i, w in enumerate(p.windows):
+            length = self._length(product, d, w)
+            explained = self._explained(product, event, d, w)
+            if explained:  # reports without a lot may be the alerted lot's: judge the others
+                count = _count(self._known[(product, event)], d - w + 1, d + 1)
+                count -= sum(c for c, _ in explained.values())
+                rest = 1.0 - sum(s for _, s in explained.values())
+                expect = known.times(activity).scaled(length * max(rest, 0.0))
+            else:
+                count = _count(self._days[(product, "", event)], d - w + 1, d + 1)
+                expect = pw.times(activity).scaled(length)
+            wide_p = self._window_p(count, expect) if wide_counts else 1.0
+            lot_p = {
+                lot: self._lot_p(
+                    product, lot, event, d, w, counts[i], known.times(activity), length
+                )
+                for lot, counts in lot_counts.items()
+            }
+            wide_fired = wide_p < p.alpha_product
+            fired = [lot for lot, value in lot_p.items() if value < p.alpha_lot]
+            if not (wide_fired or fired):
                 continue
-            share = self._share(product, lot, event, d, w)
-            expect = rate.times(share.expect).scaled(self._length(product, d, w))
-            p_rate = self._window_p(count, expect)
-            if p_rate >= p.alpha_lot:
-                continue
-            trials = _count(known, d - w + 1, d + 1)
-            p_share = betabinom_upper_tail(count, trials, share.a, share.b)
-            if self.trace is not None:
-                self.trace.append(("lot", key, d, w, p_rate, p_share))
-            elif p_share < p.alpha_share:
-                young = d - self._lot_first[(product, lot)] < p.new_lot_days
-                return [self._raise(key, d, "new-lot-cluster" if young else "lot-window")]
-        return []
-
-    def _test_product(self, product: str, event: str, d: int) -> list[Alert]:
-        key = (product, "", event)
-        counts = self._counts(self._days[key], d) if key not in self.alerts else []
-        if not counts:
-            return []
-        p = self.params
-        baseline = self._baseline(self._days[key], product, d)
-        known_share = self._baseline(self._known[(product, event)], product, d).mean
-        known_share = min(1.0, known_share / baseline.mean)
-        rate = baseline.times(self._activity(product, event, d))
-        for w, count in counts:
-            expect = rate.scaled(self._length(product, d, w))
-            p_rate = self._window_p(count, expect)
-            if p_rate >= p.alpha_product:
-                continue
-            if self.trace is not None:
-                self.trace.append(("product", key, d, w, p_rate, 1.0))
-                continue
-            lots = self._explaining_lots(product, event, d, w)
-            rest = count - sum(c for _, c, _ in lots)
-            rest_share = max(0.0, 1.0 - known_share * sum(s for *_, s in lots))
-            if not lots or self._window_p(rest, expect.scaled(rest_share)) < p.alpha_product:
-                return [self._raise(key, d, "window")]
-            return [
-                self._raise((product, lot, event), d, "lot-share")
-                for lot, _, _ in lots
-                if (product, lot, event) not in self.alerts
-            ]
-        return []
-
-    def _explaining_lots(
-        self, product: str, event: str, d: int, w: int
-    ) -> list[tuple[str, int, float]]:
-        """Lots that explain part of a product-wide excess: (lot, count, exposure share).
-
-        A lot explains its reports when it already alerted for this event in the last
-        `explained_days`, or when its share of this window is disproportionate.
-        """
-        p = self.params
-        trials = _count(self._known[(product, event)], d - w + 1, d + 1)
-        found = []
-        for lot in sorted(self._lot_last[product]):
-            key = (product, lot, event)
-            count = _count(self._days[key], d - w + 1, d + 1)
-            if not count:
-                continue
-            share = self._share(product, lot, event, d, w)
-            alerted = self.alerts.get(key)
-            recent = alerted is not None and (
-                d - alerted.first_alert_date.toordinal() < p.explained_days
+            # after a product-wide alert, a lot must stand out within the raised product
+            if self._wide_explained(product, event, d):  # a lot must stand out of a risen product
+                excess, factor = 0.0, p.bayes_factor**2
+            else:
+                excess, factor = known_share * max(count - expect.mean, 0.0), p.bayes_factor
+            level, lot, lot_count = self._verdict(
+                product, event, (d, w), (excess, factor), explained
             )
-            if recent or (
-                count >= p.min_reporters
-                and betabinom_upper_tail(count, trials, share.a, share.b) < p.alpha_share
-            ):
-                found.append((lot, count, share.expect.mean))
+            if self.trace is not None:
+                self._trace_window((product, event, d, w), wide_p, lot_p, level, lot)
+                continue
+            return self._raise_level(product, event, d, (level, lot, lot_count), fired, wide_fired)
+        return []
+
+    def _lot_p(
+        self,
+        product: str,
+        lot: str,
+        event: str,
+        d: int,
+        w: int,
+        count: int,
+        rate: Estimate,
+        length: float,
+    ) -> float:
+        if count < self.params.min_reporters:
+            return 1.0
+        share = self._share(product, lot, event, d, w)
+        return self._window_p(count, rate.times(share.expect).scaled(length))
+
+    def _window_lots(self, product: str, event: str, d: int, w: int) -> dict[str, int]:
+        found = {}
+        for lot in self._lot_last[product]:
+            if c := _count(self._days[(product, lot, event)], d - w + 1, d + 1):
+                found[lot] = c
         return found
+
+    def _explained(self, product: str, event: str, d: int, w: int) -> dict[str, tuple[int, float]]:
+        """Lots alerted for this event in the last `explained_days`: (window count, share)."""
+        found = {}
+        for lot in self._alerted_lots[(product, event)]:
+            key = (product, lot, event)
+            if d - self.alerts[key].first_alert_date.toordinal() < self.params.explained_days:
+                count = _count(self._days[key], d - w + 1, d + 1)
+                found[lot] = (count, self._share(product, lot, event, d, w).expect.mean)
+        return found
+
+    def _wide_explained(self, product: str, event: str, d: int) -> bool:
+        """Whether the product-wide series alerted in the last `explained_days`."""
+        alerted = self.alerts.get((product, "", event))
+        return alerted is not None and (
+            d - alerted.first_alert_date.toordinal() < self.params.explained_days
+        )
+
+    def _verdict(
+        self,
+        product: str,
+        event: str,
+        when: tuple[int, int],
+        evidence: tuple[float, float],
+        explained: dict[str, tuple[int, float]],
+    ) -> tuple[Level, str, int]:
+        """`choose_level` over the lots not already explained: (level, lot, lot's count).
+
+        `when` is (day, window); `evidence` is (excess with a lot, Bayes factor needed).
+        """
+        (d, w), (excess, factor) = when, evidence
+        windows = self._window_lots(product, event, d, w)
+        counts = {k: c for k, c in windows.items() if k not in explained}
+        shares = {}
+        for k in counts:
+            share = self._share(product, k, event, d, w)
+            shares[k] = (share.a, share.b)
+        level, lot = choose_level(counts, shares, excess, factor)
+        return level, lot, counts.get(lot, 0)
+
+    def _raise_level(
+        self,
+        product: str,
+        event: str,
+        d: int,
+        verdict: tuple[Level, str, int],
+        fired: list[str],
+        wide_fired: bool,
+    ) -> list[Alert]:
+        """Raise at the level the verdict names (a lot, or product-wide), or wait."""
+        p = self.params
+        level, lot, lot_count = verdict
+        key = (product, lot, event)
+        if level is Level.LOT and lot_count >= p.min_reporters and key not in self.alerts:
+            if lot not in fired:
+                return [self._raise(key, d, "lot-share")] if wide_fired else []
+            young = d - self._lot_first[(product, lot)] < p.new_lot_days
+            return [self._raise(key, d, "new-lot-cluster" if young else "lot-window")]
+        if level is Level.PRODUCT and wide_fired:
+            return [self._raise((product, "", event), d, "window")]
+        return []
+
+    def _trace_window(
+        self,
+        where: tuple[str, str, int, int],
+        wide_p: float,
+        lot_p: dict[str, float],
+        level: Level,
+        chosen: str,
+    ) -> None:
+        """Calibration: log each test's p-value and whether the verdict agreed; never raise."""
+        assert self.trace is not None
+        product, event, d, w = where
+        if wide_p < self.params.alpha_product:
+            agree = 0.0 if level is Level.PRODUCT else 1.0
+            self.trace.append(("product", (product, "", event), d, w, wide_p, agree))
+        for lot, value in lot_p.items():
+            if value < self.params.alpha_lot:
+                agree = 0.0 if level is Level.LOT and chosen == lot else 1.0
+                self.trace.append(("lot", (product, lot, event), d, w, value, agree))
 
     def _raise(self, key: SeriesKey, d: int, method: str) -> Alert:
         product, lot, event = key
         alert = Alert(product, lot, event, dt.date.fromordinal(d), len(self._seen[key]), method)
         self.alerts[key] = alert
+        if lot:
+            self._alerted_lots[(product, event)].append(lot)
         return alert
 
 

@@ -8,17 +8,54 @@ The engine asks two questions of a window of distinct-reporter counts:
   predictive and a conservative test; that is what lets one threshold serve a product with years
   of history and a lot launched last week.
 - *Is it this lot rather than the whole product?* Given the product's count in the window, the
-  lot's share is judged against a beta-binomial whose prior is the lot's estimated share of the
-  product's exposure.
+  lot's count is beta-binomial with the lot's exposure share as a Beta (`betabinom_logpmf`, used
+  by `trend_level`).
 
-Both tails are summed upward from the observed count with a term recurrence (the terms fall
+The tail is summed upward from the observed count with a term recurrence (the terms fall
 geometrically once the count is above the mean, which the engine checks first), so tiny
 probabilities (1e-9) keep their relative precision instead of vanishing in `1 - cdf`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from math import exp, lgamma, log
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A positive quantity known up to a relative error: its mean and squared CV."""
+
+    mean: float
+    cv2: float
+
+    def times(self, other: Estimate) -> Estimate:
+        """Product of two independent estimates (moments of a product, matched to a Gamma)."""
+        return Estimate(self.mean * other.mean, (1.0 + self.cv2) * (1.0 + other.cv2) - 1.0)
+
+    def scaled(self, factor: float) -> Estimate:
+        return Estimate(self.mean * factor, self.cv2)
+
+
+@dataclass(frozen=True)
+class ShareBeta:
+    """A lot's exposure share as a Beta(a, b)."""
+
+    a: float
+    b: float
+
+    @property
+    def expect(self) -> Estimate:
+        n = self.a + self.b
+        return Estimate(self.a / n, self.b / (self.a * (n + 1.0)))
+
+    def loosened(self, weight: float) -> ShareBeta:
+        """The same mean with at most `weight` pseudo-reports behind it (a wider Beta)."""
+        n = self.a + self.b
+        if n <= weight:
+            return self
+        return ShareBeta(self.a * weight / n, self.b * weight / n)
+
 
 _REL_TOL = 1e-10
 _MAX_TERMS = 100_000
@@ -50,13 +87,9 @@ def nb_upper_tail(count: int, shape: float, exposure_per_rate: float) -> float:
     return min(total, 1.0)
 
 
-def betabinom_upper_tail(count: int, trials: int, a: float, b: float) -> float:
-    """P(X >= count) for X ~ BetaBinomial(trials, a, b): the lot's share of `trials` reports."""
-    if count <= 0:
-        return 1.0
-    if count > trials:
-        return 0.0
-    log_term = (
+def betabinom_logpmf(count: int, trials: int, a: float, b: float) -> float:
+    """log P(X = count) for X ~ BetaBinomial(trials, a, b)."""
+    return (
         lgamma(trials + 1)
         - lgamma(count + 1)
         - lgamma(trials - count + 1)
@@ -67,11 +100,3 @@ def betabinom_upper_tail(count: int, trials: int, a: float, b: float) -> float:
         - lgamma(a)
         - lgamma(b)
     )
-    term = exp(log_term)
-    total = term
-    for k in range(count, trials):
-        term *= (trials - k) / (k + 1) * (k + a) / (trials - k - 1 + b)
-        total += term
-        if term < total * _REL_TOL:
-            break
-    return min(total, 1.0)
