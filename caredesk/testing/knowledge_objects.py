@@ -31,3 +31,13 @@ def approved_demo_articles(program: Program) -> list[ArticleVersion]:
     return load_demo_articles(
         program, author=people.author, approver=people.approver, password=f.PASSWORD
     )
+
+
+def knowledge_side(program: Program) -> dict[str, int]:
+    """One program's article with a version waiting for approval, for the route walker."""
+    from caredesk.knowledge.services.articles import ArticleInput, create_article, submit_version
+
+    author = f.member(program, Role.MEDICAL_INFORMATION)
+    draft = create_article(program, ArticleInput("Walk article", "Walk text."), acting_user=author)
+    submit_version(draft, acting_user=author)
+    return {"article_id": draft.article_id, "version_id": draft.pk}
