@@ -27,7 +27,6 @@ import csv
 import gc
 import io
 import itertools
-import operator
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -55,20 +54,12 @@ class _Codes(dict[bytes, int]):
         return code
 
 
-def _encode(codes: _Codes, values: list[bytes], runs: bool = False) -> np.ndarray:
+def _encode(codes: _Codes, values: list[bytes]) -> NDArray[np.int64]:
     """Codes of `values` (a dict lookup per value, mapped in C), adding unseen names.
 
-    With `runs`, only the first value of each run of equal neighbours is looked up: a report's
-    rows are usually together, so the report column needs one lookup per report, not per row."""
-    if not runs or len(values) < 2:
-        return np.fromiter(map(codes.__getitem__, values), np.int64, count=len(values))
-    change = np.fromiter(map(operator.ne, values[1:], values[:-1]), bool, len(values) - 1)
-    starts = np.flatnonzero(np.concatenate(([True], change)))
-    if len(starts) > len(values) // 2:
-        return np.fromiter(map(codes.__getitem__, values), np.int64, count=len(values))
-    firsts = operator.itemgetter(*starts.tolist())(values) if len(starts) > 1 else values[:1]
-    out = np.fromiter(map(codes.__getitem__, firsts), np.int64, count=len(starts))
-    return np.repeat(out, np.diff(np.append(starts, len(values))))
+    (Looking up only the first row of each run of equal report ids was tried: comparing
+    neighbours cost more than the lookups it saved, 0.11 s against 0.03 s per 16 MB chunk.)"""
+    return np.fromiter(map(codes.__getitem__, values), np.int64, count=len(values))
 
 
 @dataclass(frozen=True)
@@ -93,8 +84,8 @@ class _Reader:
         """Fields of whole rows, row after row (3 per row, in file column order)."""
         self.parts.append(
             tuple(
-                _encode(codes, fields[pos::3], runs=column == 0)
-                for column, (codes, pos) in enumerate(zip(self.codes, self.order, strict=True))
+                _encode(codes, fields[pos::3])
+                for codes, pos in zip(self.codes, self.order, strict=True)
             )
         )
 
