@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("caredesk.accounts.urls")),
     path("hooks/twilio/", include("caredesk.channels.sms.urls")),
     path("chat/", include("caredesk.channels.webchat.urls")),
+    path("knowledge/", include("caredesk.knowledge.urls")),
     path("audit/", include("caredesk.audit.urls")),
     path("people/", include("caredesk.people.urls")),
     path("routing/", include("caredesk.routing.urls")),
