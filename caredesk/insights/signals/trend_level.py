@@ -61,6 +61,8 @@ def choose_level(
 ) -> tuple[Level, str]:
     """(level, lot) from the window's distinct-reporter counts per lot and their share Betas."""
     trials = sum(counts.values())
+    if trials <= 0:  # no report in the window names a lot
+        return Level.PRODUCT, ""
     best, best_gain = "", 0.0
     for lot, count in sorted(counts.items()):
         gain = lot_gain(count, trials, shares[lot], excess)

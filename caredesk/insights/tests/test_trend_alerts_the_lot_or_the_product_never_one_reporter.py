@@ -71,6 +71,15 @@ def test_a_product_wide_rise_alerts_the_product_with_an_empty_lot() -> None:
     assert alerts[0].first_alert_date <= START + dt.timedelta(157)
 
 
+def test_a_rise_in_reports_without_a_lot_alerts_the_product() -> None:
+    rows = quiet_history()
+    for day in range(150, 156):
+        for k in range(3):
+            add(rows, day, "", "E5", f"nolot-{day}-{k}")
+    alerts = [a for a in run(rows) if a.event == "E5"]
+    assert [(a.lot, a.method) for a in alerts] == [("", "window")]
+
+
 def test_one_reporter_filing_twenty_reports_is_one_report_and_never_alerts() -> None:
     rows = quiet_history()
     for k in range(20):

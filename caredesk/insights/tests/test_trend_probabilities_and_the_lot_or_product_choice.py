@@ -41,3 +41,7 @@ def test_a_lot_holding_the_excess_is_told_from_a_product_wide_rise() -> None:
     spread = {"L1": 5, "L2": 4, "L3": 9}  # the same 18 reports, as the exposure says
     assert choose_level(spread, shares, excess=9.0, bayes_factor=20.0) == (Level.PRODUCT, "")
     assert lot_gain(0, 0, (1.0, 1.0), 3.0) == 0.0
+
+
+def test_a_window_with_no_report_naming_a_lot_is_product_wide() -> None:
+    assert choose_level({}, {}, excess=5.0, bayes_factor=20.0) == (Level.PRODUCT, "")
