@@ -13,7 +13,7 @@ TYPED := caredesk/audit caredesk/tenancy/services.py caredesk/tenancy/scoping.py
 	caredesk/cases/api.py caredesk/cases/schemas.py caredesk/routing/api.py caredesk/routing/schemas.py \
 	caredesk/routing/views_agents.py caredesk/routing/models_agents.py \
 	caredesk/safety/services caredesk/safety/tasks.py caredesk/safety/gateway caredesk/quality \
-	caredesk/channels caredesk/outreach \
+	caredesk/channels caredesk/outreach caredesk/knowledge \
 	caredesk/insights/signals/gps.py caredesk/insights/signals/disproportionality.py \
 	caredesk/insights/signals/disproportionality_cli.py caredesk/insights/signals/reports_csv.py \
 	caredesk/insights/signals/faers_import.py caredesk/insights/signals/program_reports.py
