@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "caredesk.channels.email",  # label channels_email
     "caredesk.channels.documents",  # label channels_documents (fax, mail, video)
     "caredesk.channels.sms",  # label channels_sms
+    "caredesk.channels.voice",  # label channels_voice (voice and IVR)
     "caredesk.channels.webchat",  # label channels_webchat
     "caredesk.knowledge",
     "caredesk.outreach",

@@ -7,6 +7,7 @@ from caredesk.api import api
 urlpatterns = [
     path("api/v1/", api.urls),
     path("accounts/", include("caredesk.accounts.urls")),
+    path("hooks/twilio/voice/", include("caredesk.channels.voice.urls")),
     path("hooks/twilio/", include("caredesk.channels.sms.urls")),
     path("chat/", include("caredesk.channels.webchat.urls")),
     path("knowledge/", include("caredesk.knowledge.urls")),

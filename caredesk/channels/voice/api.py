@@ -1,0 +1,143 @@
+"""REST API of the voice channel (read only): a program's IVR script as the calls use it, its
+callbacks, and a case's calls with their voicemail recordings. Scoped: another program's
+program or case answers 404; every role of the program may read."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Query, Schema
+
+from caredesk.api_support.auth import acting_user
+from caredesk.api_support.pagination import Page, PageParams, paginate
+from caredesk.api_support.router import ApiRouter
+from caredesk.api_support.types import ObjectId
+from caredesk.cases.services.access import access_case
+from caredesk.channels.voice.models import Callback, CallbackStatus, CallRecord, VoiceRoute
+from caredesk.channels.voice.services.config import (
+    general_queue,
+    hours_text,
+    ivr_config,
+    menu_options,
+    safety_queue,
+)
+from caredesk.tenancy.services import access_program
+
+router = ApiRouter(tags=["voice"])
+
+
+class MenuOptionOut(Schema):
+    key: str
+    action: str
+    prompt: str
+    words: list[str]
+
+
+class IvrOut(Schema):
+    program_id: int
+    configured: bool
+    greeting: str
+    consent_notice: str
+    hours: str
+    language: str
+    voice: str
+    menu: list[MenuOptionOut]
+    recalled_lots: list[str]
+    general_queue_id: int | None
+    safety_queue_id: int | None
+    average_handle_minutes: int
+    offer_callback: bool
+    numbers: list[str]
+
+
+class CallbackOut(Schema):
+    id: int
+    program_id: int
+    case_id: int | None
+    person_id: int | None
+    phone: str
+    queue_id: int
+    requested_at: datetime
+    due_at: datetime
+    status: str
+
+
+class CallbackFilters(PageParams):
+    status: CallbackStatus | None = None
+
+
+class RecordingOut(Schema):
+    recording_sid: str
+    recording_url: str
+    duration_seconds: int
+    status: str
+    interaction_id: int | None
+
+
+class CallOut(Schema):
+    id: int
+    call_sid: str
+    from_phone: str
+    status: str
+    started_at: datetime
+    ended_at: datetime | None
+    consent_notice_at: datetime | None
+    intent: str
+    queue_id: int | None
+    queue_state: str
+    steps: list[dict[str, Any]]
+    recordings: list[RecordingOut]
+
+
+@router.get("/programs/{program_id}/ivr", response=IvrOut)
+def get_ivr(request: HttpRequest, program_id: ObjectId) -> dict[str, Any]:
+    """The program's IVR as callers hear it (the defaults until an admin sets it up)."""
+    user = acting_user(request)
+    program = access_program(user, program_id)
+    config = ivr_config(program)
+    general, safety = general_queue(config), safety_queue(config)
+    numbers = VoiceRoute.objects.visible_to(user).filter(program=program, active=True)
+    return {
+        "program_id": program.pk,
+        "configured": config.pk is not None,
+        **{
+            name: getattr(config, name)
+            for name in ("greeting", "consent_notice", "language", "voice")
+        },
+        "hours": hours_text(config),
+        "menu": [
+            {**vars(o), "action": o.action.value, "words": list(o.words)}
+            for o in menu_options(config)
+        ],
+        "recalled_lots": [str(n) for n in config.recalled_lots or []],
+        "general_queue_id": general.pk if general else None,
+        "safety_queue_id": safety.pk if safety else None,
+        "average_handle_minutes": config.average_handle_minutes,
+        "offer_callback": config.offer_callback,
+        "numbers": sorted(numbers.values_list("phone_number", flat=True)),
+    }
+
+
+@router.get("/programs/{program_id}/callbacks", response=Page[CallbackOut])
+def list_callbacks(
+    request: HttpRequest, program_id: ObjectId, filters: Query[CallbackFilters]
+) -> dict[str, Any]:
+    """Callbacks callers asked for while waiting, the earliest due first."""
+    user = acting_user(request)
+    program = access_program(user, program_id)
+    rows: QuerySet[Callback] = Callback.objects.visible_to(user).filter(program=program)
+    if filters.status:
+        rows = rows.filter(status=filters.status)
+    return paginate(rows.order_by("due_at", "pk"), filters)
+
+
+@router.get("/cases/{case_id}/calls", response=list[CallOut])
+def case_calls(request: HttpRequest, case_id: ObjectId) -> list[CallRecord]:
+    """The case's phone calls: what the caller chose, the wait, and voicemail recordings."""
+    user = acting_user(request)
+    case = access_case(user, case_id, for_display=False)
+    calls = CallRecord.objects.visible_to(user).filter(case=case).prefetch_related("recordings")
+    return list(calls.order_by("-started_at", "-pk")[:200])
