@@ -35,52 +35,11 @@ import datetime as dt
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from caredesk.insights.signals.trend_level import Level, choose_level
+from caredesk.insights.signals.trend_params import Alert, Row, SeriesKey, TrendParams
 from caredesk.insights.signals.trend_stats import Estimate, ShareBeta, nb_upper_tail
 from caredesk.insights.signals.trend_weekday import WeekdayModel
-
-Row = tuple[str, str, str, str]  # product, lot, event, reporter_id
-SeriesKey = tuple[str, str, str]  # product, lot ("" = product-wide), event
-
-
-@dataclass(frozen=True)
-class TrendParams:
-    """The engine's settings; defaults are the calibrated ones (see the decision record)."""
-
-    windows: tuple[int, ...] = (3, 7, 14, 28)
-    baseline_days: int = 182
-    guard_days: int = 28
-    warmup_days: int = 84
-    min_reporters: int = 3
-    min_ratio: float = 1.5
-    alpha_product: float = 3e-7
-    alpha_lot: float = 3e-8
-    bayes_factor: float = 20.0
-    prior_shape: float = 0.5
-    share_days: int = 7
-    share_reports: int = 30
-    share_prior: float = 5.0
-    activity_prior: float = 10.0
-    drift_cv: float = 0.05
-    active_lot_days: int = 90
-    new_lot_days: int = 90
-    young_lot_days: int = 30
-    young_lot_weight: float = 10.0
-    explained_days: int = 90
-
-
-@dataclass(frozen=True)
-class Alert:
-    """One alerted series. `reports` = distinct reporters in the series up to the alert day."""
-
-    product: str
-    lot: str
-    event: str
-    first_alert_date: dt.date
-    reports: int
-    method: str
 
 
 def _count(days: list[int], start: int, stop: int) -> int:
@@ -105,6 +64,7 @@ class TrendEngine:
         self._lot_first: dict[tuple[str, str], int] = {}
         self._product_first: dict[str, int] = {}
         self._alerted_lots: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._active: dict[str, tuple[int, int]] = {}
         self._weekday = WeekdayModel(self.params.guard_days)
         self.trace: list[tuple[str, SeriesKey, int, int, float, float]] | None = None
 
@@ -185,8 +145,7 @@ class TrendEngine:
             if all_other >= p.share_reports:
                 break
         lot_other = _count(lot_all, start, stop) - _count(own_days, start, stop)
-        active = sum(1 for last in self._lot_last[product].values() if d - last < p.active_lot_days)
-        prior = 1.0 / max(active, 1)
+        prior = 1.0 / self._active_lots(product, d)
         share = ShareBeta(
             lot_other + p.share_prior * prior,
             (all_other - lot_other) + p.share_prior * (1.0 - prior),
@@ -194,6 +153,15 @@ class TrendEngine:
         if d - self._lot_first.get((product, lot), d) < p.young_lot_days:
             return share.loosened(p.young_lot_weight)  # its share is still climbing
         return share
+
+    def _active_lots(self, product: str, d: int) -> int:
+        """Lots of the product with a report in the last `active_lot_days` (at least 1)."""
+        cached = self._active.get(product)
+        if cached is None or cached[0] != d:
+            last = self._lot_last[product].values()
+            cached = (d, max(1, sum(1 for x in last if d - x < self.params.active_lot_days)))
+            self._active[product] = cached
+        return cached[1]
 
     def _length(self, product: str, d: int, w: int) -> float:
         """Weekday-weighted length of the window [d - w + 1, d] (= w for whole weeks)."""
