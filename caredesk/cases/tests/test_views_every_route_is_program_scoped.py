@@ -20,12 +20,16 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from caredesk.cases.models import Attachment, CaseRequest
 from caredesk.testing import factories as f
+from caredesk.testing.knowledge_objects import knowledge_side
 from caredesk.testing.quality_objects import quality_side
 from caredesk.testing.safety_objects import safety_side
+from caredesk.testing.webchat_objects import chat_side
 
 pytestmark = pytest.mark.django_db
 
-SKIP_PREFIXES = ("api/",)
+# The web chat's visitor pages and endpoints are public by design (any program's demo page,
+# cited articles, token-authenticated JSON); channels/webchat/tests prove their isolation.
+SKIP_PREFIXES = ("api/", "chat/demo/", "chat/kb/", "chat/api/")
 PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>\w+)>")
 ALLOWED_STATUSES = {403, 404, 405}
 
@@ -80,6 +84,8 @@ def _side(world: Any, program: Any, case: Any, person: Any, product: Any) -> dic
         "object_id": case.pk,
         **safety_side(case, interaction),
         **quality_side(case, interaction),
+        **knowledge_side(program),
+        **chat_side(program),
     }
 
 
