@@ -174,10 +174,15 @@ def refresh_case_routing(case: Case, *, acting_user: Any = None, new: bool = Fal
     if current is not None and all(getattr(current, k) == v for k, v in values.items()):
         return current
     now = timezone.now()
-    with transaction.atomic():
+    # No savepoint: callers run this inside their own transaction (a failure fails their
+    # change anyway), and a savepoint would cost two round trips on every routed case.
+    with transaction.atomic(savepoint=False):
         fields = {**values, "program_id": case.program_id, "routed_at": now}
         if new:
             routing = CaseRouting.objects.create(case_id=case.pk, **fields)
+        elif current is not None:
+            CaseRouting.objects.filter(case_id=case.pk).update(**fields)
+            routing = CaseRouting(case_id=case.pk, **fields)
         else:
             routing, _ = CaseRouting.objects.update_or_create(case_id=case.pk, defaults=fields)
         if current is not None and current.routing_class != computed.routing_class:
