@@ -18,27 +18,19 @@ from caredesk.errors import Conflict, Forbidden, InvalidInput
 from caredesk.knowledge.forms import ApproveForm, ArticleForm, NewArticleForm, RejectForm
 from caredesk.knowledge.models import Article
 from caredesk.knowledge.services.articles import (
-    EDITOR_ROLES,
     ArticleInput,
     access_article,
     access_version,
     approve_version,
     create_article,
     edit_article,
+    editor_programs,
     reject_version,
     submit_version,
 )
 from caredesk.knowledge.services.suggestions import suggestions_for_case
-from caredesk.tenancy.models import Membership, Program
 
 ServiceErrors = (InvalidInput, Conflict)
-
-
-def editor_programs(user: Any) -> list[Program]:
-    ids = Membership.objects.filter(
-        user_id=user.pk, active=True, role__in=list(EDITOR_ROLES)
-    ).values("program_id")
-    return list(Program.objects.visible_to(user).filter(pk__in=ids).order_by("name"))
 
 
 @login_required

@@ -30,7 +30,7 @@ from caredesk.knowledge.models import (
     Audience,
     VersionStatus,
 )
-from caredesk.tenancy.models import Program, Role
+from caredesk.tenancy.models import Membership, Program, Role
 from caredesk.tenancy.services import check_can_write, roles_of
 
 EDITOR_ROLES = frozenset({Role.PROGRAM_ADMIN, Role.MEDICAL_INFORMATION})
@@ -60,6 +60,14 @@ def require_editor(user: Any, program_id: int) -> None:
 
 def is_editor(user: Any, program_id: int) -> bool:
     return bool(roles_of(user, program_id) & EDITOR_ROLES)
+
+
+def editor_programs(user: Any) -> list[Program]:
+    """The programs in which the user may write and approve articles."""
+    ids = Membership.objects.filter(
+        user_id=user.pk, active=True, role__in=list(EDITOR_ROLES)
+    ).values("program_id")
+    return list(Program.objects.visible_to(user).filter(pk__in=ids).order_by("name"))
 
 
 def access_article(user: Any, article_id: int) -> Article:
