@@ -29,7 +29,10 @@ def test_the_answer_greets_notices_recording_and_gathers_a_choice(line, world):
     )
     root = twiml(post_voice("", call_params()))
     says = [el.text for el in root.findall("Say")]
-    assert says == ["Welcome to Relievium Care.", "This call may be recorded for quality and safety."]
+    assert says == [
+        "Welcome to Relievium Care.",
+        "This call may be recorded for quality and safety.",
+    ]
     (gather,) = root.findall("Gather")
     assert gather.get("input") == "dtmf speech"
     assert gather.get("action") == "/hooks/twilio/voice/menu/?tries=1"
