@@ -26,6 +26,7 @@ from caredesk.demo.persons import PERSON_MODELS, create_persons
 from caredesk.demo.reference import LOTS_PER_PRODUCT, create_reference
 from caredesk.demo.safety import screen_recent
 from caredesk.demo.safety_history import load_history
+from caredesk.demo.self_service import load_self_service
 from caredesk.tenancy.models import Program
 
 DEMO_AUDIT_MODEL = "demo.dataset"
@@ -96,6 +97,8 @@ def load_demo(
         counts.update(screen_recent(options.as_of, rng, progress))
         counts.update(load_history(options.as_of, rng))
         progress(f"  safety history: {counts['submissions']} reports submitted")
+        counts.update(load_self_service())
+        progress(f"  self-service: {counts['knowledge_articles']} approved articles, web chat")
         _record_load(options, counts)
     return counts
 
