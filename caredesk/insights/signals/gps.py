@@ -74,13 +74,16 @@ class Prior:
         return Prior(self.alpha2, self.beta2, self.alpha1, self.beta1, 1.0 - self.p)
 
     def as_x(self) -> Array:
+        """The optimiser's coordinates; P = 0 or 1 (a one-gamma prior) gives logit ∓inf."""
+        with np.errstate(divide="ignore"):
+            logit = np.log(self.p) - np.log1p(-self.p)
         return np.array(
             [
                 np.log(self.alpha1),
                 np.log(self.beta1),
                 np.log(self.alpha2),
                 np.log(self.beta2),
-                np.log(self.p) - np.log1p(-self.p),
+                logit,
             ]
         )
 
