@@ -14,7 +14,6 @@ from django.core.cache import cache
 from caredesk.channels.sms.tests.conftest import TOKEN_A, TOKEN_B, post_signed
 from caredesk.channels.voice.models import VoiceRoute
 from caredesk.routing.models import Queue
-from caredesk.testing import factories as f
 
 VOICE_A = "+18005550100"
 VOICE_B = "+18005550200"
@@ -40,6 +39,10 @@ def fresh_cache() -> None:
     cache.clear()
 
 
+def queue(**fields: Any) -> Queue:
+    return Queue.objects.create(**{"is_default": True, **fields})
+
+
 @pytest.fixture
 def line(world: Any, monkeypatch: pytest.MonkeyPatch) -> Line:
     monkeypatch.setenv("CAREDESK_TWILIO_TOKEN_RELIEF", TOKEN_A)
@@ -60,15 +63,15 @@ def line(world: Any, monkeypatch: pytest.MonkeyPatch) -> Line:
             received_by=world.agent_b,
             **common,
         ),
-        general_a=f.QueueFactory(program=world.program_a, code="general", name="General"),
-        safety_a=f.QueueFactory(
+        general_a=queue(program=world.program_a, code="general", name="General"),
+        safety_a=queue(
             program=world.program_a,
             code="safety",
             name="Safety specialists",
             is_default=False,
             is_safety_priority=True,
         ),
-        general_b=f.QueueFactory(program=world.program_b, code="general", name="General B"),
+        general_b=queue(program=world.program_b, code="general", name="General B"),
     )
 
 
@@ -105,6 +108,17 @@ def twiml(response: Any) -> ET.Element:
     root = ET.fromstring(response.content)  # noqa: S314 (our own TwiML, not untrusted input)
     assert root.tag == "Response"
     return root
+
+
+def one(root: ET.Element, tag: str) -> ET.Element:
+    """The first `tag` element (it must be there)."""
+    found = root.find(tag)
+    assert found is not None, f"no <{tag}> in {ET.tostring(root, encoding='unicode')}"
+    return found
+
+
+def text(element: ET.Element) -> str:
+    return element.text or ""
 
 
 def said(root: ET.Element) -> str:

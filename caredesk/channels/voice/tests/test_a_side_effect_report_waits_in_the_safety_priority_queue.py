@@ -12,7 +12,7 @@ from django.utils import timezone
 from caredesk.cases.models import Case
 from caredesk.channels.models import InboundMessage
 from caredesk.channels.voice.models import CallRecord, MenuAction, QueueState
-from caredesk.channels.voice.tests.conftest import call_params, post_voice, said, twiml
+from caredesk.channels.voice.tests.conftest import call_params, one, post_voice, said, text, twiml
 from caredesk.routing.models import SlaPolicy
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def test_a_silent_caller_still_reaches_the_safety_queue_and_the_case_moves(
     with django_capture_on_commit_callbacks(execute=True):
         post_voice("", call_params())
         root = twiml(post_voice("report/", call_params()))
-    assert root.find("Enqueue").text.endswith("-safety")
+    assert text(one(root, "Enqueue")).endswith("-safety")
     case = Case.objects.system_scope().get(pk=world.case_a.pk)
     assert case.queue == line.safety_a
     assert case.timeline.filter(summary__contains="report a side effect").exists()
@@ -65,7 +65,7 @@ def test_a_silent_caller_still_reaches_the_safety_queue_and_the_case_moves(
 def test_saying_a_side_effect_at_the_menu_takes_the_report_way(line):
     twiml(post_voice("", call_params()))
     root = twiml(post_voice("menu/", call_params(SpeechResult=RASH)))
-    assert root.find("Gather").get("action") == "/hooks/twilio/voice/report/"
+    assert one(root, "Gather").get("action") == "/hooks/twilio/voice/report/"
     stored = InboundMessage.objects.system_scope().filter(provider_message_id__contains=":menu:")
     assert RASH in stored.get().body
 
@@ -74,7 +74,7 @@ def test_a_faq_question_about_a_side_effect_is_handed_to_safety(line):
     twiml(post_voice("", call_params()))
     root = twiml(post_voice("faq/", call_params(SpeechResult=RASH)))
     assert "side effect" in said(root)
-    assert root.find("Enqueue").text.endswith("-safety")
+    assert text(one(root, "Enqueue")).endswith("-safety")
 
 
 def test_talk_to_a_specialist_waits_in_the_general_queue_while_open(line, world):
@@ -87,7 +87,7 @@ def test_talk_to_a_specialist_waits_in_the_general_queue_while_open(line, world)
     )
     twiml(post_voice("", call_params()))
     root = twiml(post_voice("menu/", call_params(Digits="0")))
-    assert root.find("Enqueue").text == f"{world.program_a.pk}-general"
+    assert text(one(root, "Enqueue")) == f"{world.program_a.pk}-general"
     assert CallRecord.objects.system_scope().get().queue == line.general_a
 
 
@@ -106,4 +106,4 @@ def test_talk_to_a_specialist_when_closed_is_voicemail(line, world):
     twiml(post_voice("", call_params()))
     root = twiml(post_voice("menu/", call_params(Digits="0")))
     assert root.find("Enqueue") is None
-    assert root.find("Record").get("recordingStatusCallback") == "/hooks/twilio/voice/recording/"
+    assert one(root, "Record").get("recordingStatusCallback") == "/hooks/twilio/voice/recording/"

@@ -12,7 +12,7 @@ import pytest
 
 from caredesk.channels.models import InboundMessage
 from caredesk.channels.voice.models import CallRecord, IvrConfig
-from caredesk.channels.voice.tests.conftest import call_params, post_voice, said, twiml
+from caredesk.channels.voice.tests.conftest import call_params, one, post_voice, said, twiml
 from caredesk.knowledge.services.articles import ArticleInput, create_article
 from caredesk.routing.models import SlaPolicy
 from caredesk.testing import factories as f
@@ -39,7 +39,7 @@ def lot(**said_or_keyed: str):
 def test_pressing_1_asks_for_the_lot_number(line):
     twiml(post_voice("", call_params()))
     root = twiml(post_voice("menu/", call_params(Digits="1")))
-    gather = root.find("Gather")
+    gather = one(root, "Gather")
     assert gather.get("action") == "/hooks/twilio/voice/lot/"
     assert gather.get("input") == "dtmf speech" and "lot number" in said(gather)
 
