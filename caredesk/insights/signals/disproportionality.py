@@ -77,25 +77,26 @@ def _first_of_runs(*cols: Ints) -> NDArray[np.bool_]:
 
 
 def _distinct(cols: list[Ints], sizes: list[int]) -> list[Ints]:
-    """The distinct rows of int columns, sorted by the first column, then the next."""
-    span = 1
-    for size in sizes:
-        span *= max(size, 1)
-    if span < LIMIT:
-        key = cols[0].copy()
-        for col, size in zip(cols[1:], sizes[1:], strict=True):
-            key = key * size + col
-        key = np.sort(key)
-        key = key[_first_of_runs(key)]
-        out = []
-        for size in reversed(sizes[1:]):
-            out.append(key % size)
-            key = key // size
-        return [key, *reversed(out)]
-    order = np.lexsort(cols[::-1])
-    cols = [col[order] for col in cols]
-    keep = _first_of_runs(*cols)
-    return [col[keep] for col in cols]
+    """The distinct rows of int columns (values below `sizes`), sorted column by column.
+
+    Columns are packed into one int64 by bit shifts when they fit in 62 bits (shifts and masks
+    are SIMD; int64 division and modulo took ~1 s on 5 M rows), else sorted with lexsort."""
+    bits = [max(int(size - 1).bit_length(), 1) for size in sizes]
+    if sum(bits) > 62:
+        order = np.lexsort(cols[::-1])
+        cols = [col[order] for col in cols]
+        keep = _first_of_runs(*cols)
+        return [col[keep] for col in cols]
+    key = cols[0].astype(np.int64)
+    for col, width in zip(cols[1:], bits[1:], strict=True):
+        key = (key << width) | col
+    key = np.sort(key)
+    key = key[_first_of_runs(key)]
+    out = []
+    for width in reversed(bits[1:]):
+        out.append(key & ((1 << width) - 1))
+        key = key >> width
+    return [key, *reversed(out)]
 
 
 def count_pairs(rows: ReportRows) -> PairCounts:
