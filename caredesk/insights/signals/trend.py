@@ -130,25 +130,25 @@ class TrendEngine:
         return Estimate((recent + k) / (expected + k), 1.0 / (recent + k) + 1.0 / (before + k))
 
     def _share(self, product: str, lot: str, event: str, d: int, w: int) -> ShareBeta:
-        """The lot's share of the product's exposure, from its reports of other events.
+        """The lot's share of the product's exposure, from reports the window does not judge.
 
-        Over the last max(w, 14) days, widened (28, 56, 91) until the product has
-        `share_reports` such reports: short enough to follow a lot's ramp-up, long enough to
-        know a lot's share in a quiet product.
+        Its reports of other events, and of this event before the window, over the last
+        max(w, 7) days, widened (14, 28, 56, 91) until the product has `share_reports` such
+        reports: short enough to follow a lot's ramp-up, long enough for a quiet product.
         """
         p = self.params
         own_days, known = self._days[(product, lot, event)], self._known[(product, event)]
         lot_all, every = self._lot_all[(product, lot)], self._product_known_all[product]
         for span in (max(w, p.share_days), 14, 28, 56, 91):
             start, stop = d - span + 1, d + 1
-            all_other = _count(every, start, stop) - _count(known, start, stop)
-            if all_other >= p.share_reports:
+            cut = max(start, d - w + 1)  # this event counts only before the window
+            product_n = _count(every, start, stop) - _count(known, cut, stop)
+            if product_n >= p.share_reports:
                 break
-        lot_other = _count(lot_all, start, stop) - _count(own_days, start, stop)
+        lot_n = _count(lot_all, start, stop) - _count(own_days, cut, stop)
         prior = 1.0 / self._active_lots(product, d)
         share = ShareBeta(
-            lot_other + p.share_prior * prior,
-            (all_other - lot_other) + p.share_prior * (1.0 - prior),
+            lot_n + p.share_prior * prior, (product_n - lot_n) + p.share_prior * (1.0 - prior)
         )
         if d - self._lot_first.get((product, lot), d) < p.young_lot_days:
             return share.loosened(p.young_lot_weight)  # its share is still climbing
