@@ -33,6 +33,7 @@ from caredesk.demo.tables import (
 )
 from caredesk.people.models import Organization, OrganizationKind
 from caredesk.routing.models import Queue, SlaPolicy
+from caredesk.routing.models_agents import AgentSkills
 from caredesk.safety.models import SenderProfile
 from caredesk.tenancy.models import (
     Client,
@@ -83,7 +84,22 @@ def create_reference(rng: random.Random, as_of: datetime) -> list[ProgramData]:
     _users(data)
     for item in data:
         _email_route(item)
+        _agent_skills(item, as_of)
     return data
+
+
+def _agent_skills(item: ProgramData, as_of: datetime) -> None:
+    """Every care specialist certified for live contacts a month ago, with their languages; the
+    first of each program safety-trained, so the safety queue has someone to serve it."""
+    for index, agent in enumerate(item.users_by_role.get(Role.CARE_SPECIALIST, [])):
+        AgentSkills.objects.create(
+            user=agent,
+            program=item.program,
+            languages=[code.strip() for code in agent.languages.split(",") if code.strip()],
+            safety_trained=index == 0,
+            medical_information=False,
+            certified_at=as_of - timedelta(days=30),
+        )
 
 
 def _email_route(item: ProgramData) -> None:
@@ -174,6 +190,7 @@ def _queues_and_slas(item: ProgramData) -> None:
             case_types=list(case_types),
             skills=list(skills),
             is_default=is_default,
+            is_safety_priority=code == "safety",
         )
     for case_type, (first, resolution, business) in SLAS.items():
         item.slas[case_type] = SlaPolicy.objects.create(
