@@ -25,7 +25,9 @@ def test_agents_take_work_and_the_chat_knows_the_articles(small_demo):
     waiting = Case.objects.system_scope().filter(  # a new call nobody has taken yet
         program=program, case_type="general_inquiry", status__in=["new", "open"]
     )
-    waiting.filter(pk=waiting.first().pk).update(owner=None)
+    first = waiting.first()
+    assert first is not None
+    waiting.filter(pk=first.pk).update(owner=None)
     case = next_case_for(agent)  # certified, with the skills: it gets the work
     assert case is not None and case.owner_id == agent.pk
     safety = Queue.objects.system_scope().get(program=program, code="safety")
