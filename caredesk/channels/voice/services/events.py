@@ -39,7 +39,7 @@ def _call(route: VoiceRoute, params: Params, *, lock: bool = False) -> CallRecor
         program_id=route.program_id, call_sid=first(params, "CallSid").strip()
     )
     if lock:
-        calls = calls.select_for_update()
+        calls = calls.select_for_update(of=("self",))
     return calls.select_related("route", "queue", "program").first()
 
 

@@ -39,7 +39,7 @@ def file_call_step(row: InboundMessage, interaction: Interaction) -> None:
         return
     call = (
         CallRecord.objects.system_scope()
-        .select_for_update()
+        .select_for_update(of=("self",))
         .filter(program_id=row.program_id, call_sid=row.session_id)
         .select_related("route", "queue")
         .first()
