@@ -1,7 +1,9 @@
 """Disproportionality of every observed product x event pair: PRR, ROR (Woolf 95 %), IC, GPS.
 
 Counting is on distinct reports: a report naming a product twice, or repeating a row, counts
-once. For a pair (product p, event e) among T distinct reports, the 2x2 table is
+once. T is every distinct report id in the file: a row with an empty product (or event) still
+makes its report count in T and in that event's (product's) margin, but forms no pair. For a
+pair (product p, event e) among T distinct reports, the 2x2 table is
 
                      event e    not e
         product p       a         b         a = N, the reports with both
@@ -103,7 +105,14 @@ def count_pairs(rows: ReportRows) -> PairCounts:
     """N, the margins and T from the rows, each counted over distinct reports."""
     n_products, n_events = len(rows.products), len(rows.events)
     n_reports = int(rows.report.max()) + 1 if len(rows.report) else 0
-    p, e, _ = _distinct([rows.product, rows.event, rows.report], [n_products, n_events, n_reports])
+    paired = [rows.product, rows.event, rows.report]
+    if rows.incomplete_rows():  # an empty product or event: in T and the margins, in no pair
+        complete = np.ones(len(rows.report), bool)
+        for col, empty in ((rows.product, rows.no_product), (rows.event, rows.no_event)):
+            if empty is not None:
+                complete &= col != empty
+        paired = [col[complete] for col in paired]
+    p, e, _ = _distinct(paired, [n_products, n_events, n_reports])
     first = _first_of_runs(p, e)
     starts = np.flatnonzero(first)
     n = np.diff(np.append(starts, len(p)))

@@ -192,7 +192,13 @@ def run(options: dict[str, Any]) -> None:
         raise CommandError(f"{reports_in}: {exc}") from exc
     clock.lap(f"read {len(rows.report):,} rows")
     if rows.skipped:
-        sys.stderr.write(f"skipped {rows.skipped} rows with an empty report_id, product or event\n")
+        sys.stderr.write(f"skipped {rows.skipped} rows without a report_id\n")
+    incomplete = rows.incomplete_rows()
+    if incomplete:
+        sys.stderr.write(
+            f"{incomplete} rows with an empty product or event: their reports count in T and "
+            "the margins, the rows in no pair\n"
+        )
     counts = count_pairs(rows)
     clock.lap(f"counted {len(counts.n):,} pairs over {counts.reports:,} reports")
     scores = score(counts, prior)

@@ -17,8 +17,9 @@ with bytes operations that run in C:
 
 Names are kept as the file's bytes and decoded once per distinct name (UTF-8; undecodable bytes
 survive through `surrogateescape` and are written back unchanged). A leading BOM is dropped; the
-header may list the three columns in any order and any case, but exactly those three. A row with
-an empty cell is skipped and counted (it names no report x product x event).
+header may list the three columns in any order and any case, but exactly those three. A row
+without a report id is skipped (counted); a row with an empty product or event still makes its
+report one of "all reports" and counts in the other cell's margin, but forms no pair.
 """
 
 from __future__ import annotations
@@ -71,7 +72,18 @@ class ReportRows:
     event: NDArray[np.int64]
     products: list[str]
     events: list[str]
-    skipped: int = 0
+    skipped: int = 0  # rows without a report id
+    no_product: int | None = None  # the code of an empty product cell, if any
+    no_event: int | None = None  # the code of an empty event cell, if any
+
+    def incomplete_rows(self) -> int:
+        """Rows of a report with an empty product or event: counted in T and the margins."""
+        mask = np.zeros(len(self.report), bool)
+        if self.no_product is not None:
+            mask |= self.product == self.no_product
+        if self.no_event is not None:
+            mask |= self.event == self.no_event
+        return int(np.count_nonzero(mask))
 
 
 class _Reader:
@@ -100,18 +112,25 @@ class _Reader:
 
 
 def _finish(cols: list[NDArray[np.int64]], codes: tuple[_Codes, ...]) -> ReportRows:
-    """Drop rows with an empty cell; decode the product and event names."""
-    keep = np.ones(len(cols[0]), bool)
-    for col, names in zip(cols, codes, strict=True):
-        empty = names.get(b"")
-        if empty is not None:
-            keep &= col != empty
-    skipped = int(len(keep) - np.count_nonzero(keep))
-    if skipped:
+    """Drop rows without a report id; mark the empty product or event; decode the names."""
+    empty_report = codes[0].get(b"")
+    skipped = 0
+    if empty_report is not None:
+        keep = cols[0] != empty_report
+        skipped = int(len(keep) - np.count_nonzero(keep))
         cols = [col[keep] for col in cols]
     report, product, event = cols
     products, events = _decode(codes[1]), _decode(codes[2])
-    return ReportRows(report, product, event, products, events, skipped=skipped)
+    return ReportRows(
+        report,
+        product,
+        event,
+        products,
+        events,
+        skipped=skipped,
+        no_product=codes[1].get(b""),
+        no_event=codes[2].get(b""),
+    )
 
 
 def _decode(codes: dict[bytes, int]) -> list[str]:

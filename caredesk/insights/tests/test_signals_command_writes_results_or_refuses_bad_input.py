@@ -174,6 +174,7 @@ def test_bom_crlf_quotes_duplicates_and_empty_cells(
         b"R2,Ibuprofen,Headache\r\n"
         b'R3,"Say ""no""",Nausea\r\n'
         b"R4,,Nausea\r\n"
+        b",Ibuprofen,Nausea\r\n"
     )
     call_command("signals", "--in", str(source), "--out", "-", "--theta", THETA)
     captured = capsys.readouterr()
@@ -185,8 +186,12 @@ def test_bom_crlf_quotes_duplicates_and_empty_cells(
         ('Say "no"', "Nausea"),
     }
     assert pairs[("Aspirin, 500 mg", "Headache")]["N"] == "1"
-    assert pairs[("Aspirin, 500 mg", "Headache")]["E"] == "0.6666666667"  # 1 x 2 / 3 reports
-    assert "skipped 1 rows with an empty" in captured.err
+    # R4 names no product but is one of the 4 reports, and one of the 2 with Nausea
+    assert pairs[("Aspirin, 500 mg", "Headache")]["E"] == "0.5"  # 1 x 2 / 4 reports
+    assert pairs[('Say "no"', "Nausea")]["E"] == "0.5"  # 1 x 2 / 4
+    assert pairs[('Say "no"', "Nausea")]["PRR"] == "3"  # (1/1) / (1/3): c = R4, d = R1, R2
+    assert "skipped 1 rows without a report_id" in captured.err
+    assert "1 rows with an empty product or event" in captured.err
 
 
 def test_forked_reading_and_formatting_write_the_same_file(
