@@ -6,6 +6,7 @@ Bad input is a CommandError before anything is written; the results are written 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 from pathlib import Path
@@ -213,3 +214,17 @@ def test_forked_reading_and_formatting_write_the_same_file(
     monkeypatch.setattr(disproportionality_cli, "PARALLEL_ITEMS", 0)
     call_command("signals", "--in", str(source), "--out", str(forked), "--theta", THETA)
     assert forked.read_bytes() == single.read_bytes()
+
+
+def test_reports_from_standard_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = b"report_id,product,event\nR1,A,X\nR2,A,Y\nR3,B,X\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    call_command("signals", "--in", "-", "--out", "-", "--theta", THETA)
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(",")[:3] for line in lines[1:]] == [
+        ["A", "X", "1"],
+        ["A", "Y", "1"],
+        ["B", "X", "1"],
+    ]
