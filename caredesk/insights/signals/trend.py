@@ -205,6 +205,9 @@ class TrendEngine:
         activity = self._activity(product, event, d)
         known_share = min(1.0, known.mean / pw.mean)
         for i, w in enumerate(p.windows):
+            ready = {lot: c[i] for lot, c in lot_counts.items() if c[i] >= p.min_reporters}
+            if not ready and (not wide_counts or wide_counts[i] < p.min_reporters):
+                continue  # nothing in this window can reach the minimum of reporters
             length = self._length(product, d, w)
             explained = self._explained(product, event, d, w)
             if explained:  # reports without a lot may be the alerted lot's: judge the others
@@ -217,16 +220,13 @@ class TrendEngine:
                 expect = pw.times(activity).scaled(length)
             wide_p = self._window_p(count, expect) if wide_counts else 1.0
             lot_p = {
-                lot: self._lot_p(
-                    product, lot, event, d, w, counts[i], known.times(activity), length
-                )
-                for lot, counts in lot_counts.items()
+                lot: self._lot_p(product, lot, event, d, w, n, known.times(activity), length)
+                for lot, n in ready.items()
             }
             wide_fired = wide_p < p.alpha_product
             fired = [lot for lot, value in lot_p.items() if value < p.alpha_lot]
             if not (wide_fired or fired):
                 continue
-            # after a product-wide alert, a lot must stand out within the raised product
             if self._wide_explained(product, event, d):  # a lot must stand out of a risen product
                 excess, factor = 0.0, p.bayes_factor**2
             else:
