@@ -93,3 +93,11 @@ def test_text_from_the_admin_is_escaped_by_the_xml_builder(line, world):
     response = post_voice("", call_params())
     assert b"Care &amp; &lt;Support&gt;" in response.content
     assert text(one(twiml(response), "Say")) == "Care & <Support>"
+
+
+def test_a_caller_silent_at_the_menu_is_put_through_to_a_specialist(line, world):
+    twiml(post_voice("", call_params()))
+    last_round = twiml(post_voice("menu/?tries=3", call_params()))
+    assert text(one(last_round, "Redirect")) == "/hooks/twilio/voice/menu/agent/"
+    root = twiml(post_voice("menu/agent/", call_params()))
+    assert root.find("Enqueue") is not None or root.find("Record") is not None
