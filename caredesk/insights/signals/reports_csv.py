@@ -13,7 +13,9 @@ with bytes operations that run in C:
   (blank lines, a lone CR, a quoted line break, a wrong field count) goes through `csv` whole,
   which also gives the line number of a bad row;
 - each column is turned into codes by a dict lookup mapped in C (`map(dict.__getitem__)`), the
-  dict adding an unseen name on a miss.
+  dict adding an unseen name on a miss;
+- a file over 32 MB is read in parts, one per idle CPU, in forked processes (`forked`); the
+  parts' codes are merged through their name lists.
 
 Names are kept as the file's bytes and decoded once per distinct name (UTF-8; undecodable bytes
 survive through `surrogateescape` and are written back unchanged). A leading BOM is dropped; the
