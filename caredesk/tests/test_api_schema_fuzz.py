@@ -33,7 +33,9 @@ from caredesk.people.models import Organization
 from caredesk.testing import factories as f
 from caredesk.testing.api import issue_token
 from caredesk.testing.channels_objects import channels_side
+from caredesk.testing.knowledge_objects import knowledge_side
 from caredesk.testing.quality_objects import quality_side
+from caredesk.testing.routing_objects import routing_side
 from caredesk.testing.safety_objects import safety_side
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
@@ -79,6 +81,8 @@ def real_ids(world: Any) -> dict[str, int]:
         **safety_side(world.case_a, interaction),
         **quality_side(world.case_a, interaction),
         **channels_side(world.case_a),
+        **routing_side(world.program_a),
+        **knowledge_side(world.program_a),
     }
 
 
