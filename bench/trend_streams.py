@@ -3,14 +3,15 @@
 `generate(seed)` returns one stream: EVENTS.csv rows (date, product, lot, event, reporter_id) plus
 the truth (planted problems, single-reporter bursts). Everything is drawn from
 `numpy.random.default_rng(seed)`, so a seed is a data set. The defaults (200 products x 12
-events = 2,400 product x event series, 548 days = 18 months from 2024-01-01) give about 200,000
-rows. What the world looks like:
+events = 2,400 product x event series, about 22,000 lot x event series, 548 days = 18 months
+from 2024-01-01) give about 230,000 rows. What the world looks like:
 
 - **Products** report at a base volume drawn log-normally (median 1.2 reports a day over all
-  its events, from about 0.2 to 8), with a slow trend (x exp(g t), g ~ N(0, 0.25) a year); 15%
-  are launched during the stream (days 0-300), the rest before it.
+  its events, 5th-95th percentile about 0.2 to 6), with a slow trend (x exp(g t),
+  g ~ N(0, 0.25) a year); 15% are launched during the stream (days 0-300), the rest before it.
 - **Events**: each product has 12 of 40 event codes with log-normal weights (sigma 1.2), so
-  product x event rates range from about 0.002 to 3 a day, median about 0.07.
+  product x event series see from about 0.002 to 2 reports a day (1st-99th percentile), median
+  about 0.06.
 - **Calendar**: weekday factors Mon..Sun ~ 1.25, 1.15, 1.1, 1.05, 1.0, 0.45, 0.3 (each product
   jittered by 10%); an annual season of +-15%; holidays (1 Jan, 4 Jul, Thanksgiving, 24-26 and
   31 Dec) at 30% with a 40% catch-up on the next day; a day-level product multiplier
