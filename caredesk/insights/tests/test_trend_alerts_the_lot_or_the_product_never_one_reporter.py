@@ -21,7 +21,8 @@ Rows = dict[int, list[tuple[str, str, str, str]]]
 
 def quiet_history(days: int = 200, seed: int = 7) -> Rows:
     """About 0.35 reports a day per event, lots by equal share, 20% without a lot."""
-    rng, rows, n = random.Random(seed), {}, 0
+    rng, n = random.Random(seed), 0
+    rows: Rows = {}
     for day in range(days):
         rows[day] = []
         for event in EVENTS:

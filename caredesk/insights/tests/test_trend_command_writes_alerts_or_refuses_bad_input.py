@@ -24,7 +24,8 @@ START = dt.date(2024, 1, 1)
 
 def _events(tmp_path: Path, extra: list[list[str]] | None = None) -> Path:
     """200 quiet days of one product (names with commas survive), then a cluster in lot B-2."""
-    rng, rows = random.Random(11), []
+    rng = random.Random(11)
+    rows: list[list[str]] = []
     for day in range(200):
         date = (START + dt.timedelta(day)).isoformat()
         for event in ("broken seal", "odd taste", "nausea", "rash"):
