@@ -36,6 +36,7 @@ class ParsedEmail:
     html: str
     attachments: list[AttachmentInput] = field(default_factory=list)
     rejected: list[dict[str, Any]] = field(default_factory=list)
+    automatic: bool = False  # an auto-reply or bulk mail: never answered automatically (loops)
 
     def thread_ids(self) -> list[str]:
         """Message-IDs this one answers, the closest first (In-Reply-To, then References back)."""
@@ -110,6 +111,19 @@ def rejected_note(rejected: list[dict[str, Any]]) -> str:
     )
 
 
+def is_automatic(message: MimeMessage) -> bool:
+    """Sent by a machine, not a person (RFC 3834 Auto-Submitted, bulk or list precedence,
+    common auto-reply headers): answering it automatically could start a mail loop."""
+    submitted = _header(message, "Auto-Submitted").lower()
+    precedence = _header(message, "Precedence").lower()
+    return (
+        (bool(submitted) and submitted != "no")
+        or precedence in {"bulk", "junk", "list", "auto_reply"}
+        or bool(_header(message, "X-Autoreply") or _header(message, "X-Autorespond"))
+        or bool(_header(message, "List-Id"))
+    )
+
+
 def parse_email(raw: bytes) -> ParsedEmail:
     """Parse raw message bytes; a missing Message-ID is replaced by one made from the bytes."""
     message = BytesParser(policy=policy.default).parsebytes(raw)
@@ -132,6 +146,7 @@ def parse_email(raw: bytes) -> ParsedEmail:
         sent_at=_sent_at(message),
         text="",
         html="",
+        automatic=is_automatic(message),
     )
     _collect_parts(message, parsed)
     return parsed

@@ -92,6 +92,7 @@ def _inbound_data(route: EmailRoute, parsed: ParsedEmail, transport: str) -> Inb
             "to": parsed.to_addresses,
             "sent_at": parsed.sent_at.isoformat() if parsed.sent_at else None,
             "rejected_attachments": parsed.rejected,
+            "automatic": parsed.automatic,
         },
     )
 

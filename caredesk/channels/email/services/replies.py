@@ -2,10 +2,11 @@
 
 The reply goes to the address the person last wrote from on this case (else their email on
 file), from the program address that mail came to (else the program's first active route), and
-carries In-Reply-To and References of the case's latest email, so the person's mail program
-threads it and their answer threads back onto the case (`receiving.thread_case`); the subject
-carries the case reference as a second way back. The consent ledger is asked first: after an
-opt-out nothing is logged or sent (409). Delivery is `delivery.deliver_now`, after commit.
+carries In-Reply-To and References of the person's latest email (else ours), so their mail
+program threads it and their answer threads back onto the case (`receiving.thread_case`); the
+subject carries the case reference as a second way back. The consent ledger is asked first:
+after an opt-out nothing is logged or sent (409). Delivery is `delivery.deliver_now`, after
+commit.
 """
 
 from __future__ import annotations
@@ -142,8 +143,8 @@ def send_case_email(
     check_can_write(acting_user, case.program_id)
     text = _check_message(message)
     emails = case_emails(case)
-    latest = emails.first()
     last_inbound = emails.filter(direction=EmailDirection.INBOUND).first()
+    latest = last_inbound or emails.first()  # answer the person's mail, not our acknowledgement
     to = _recipient(case, last_inbound)
     route = _route(case, last_inbound)
     state = may_send(case.program_id, Channel.EMAIL, to, ConsentPurpose.CASE_REPLY)

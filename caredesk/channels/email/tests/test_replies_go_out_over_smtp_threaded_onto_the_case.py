@@ -24,10 +24,13 @@ from caredesk.testing.api import ApiClient
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
-def first_mail_case(receiver: Any) -> InboundMessage:
+def first_mail_case(receiver: Any, smtp: Any) -> InboundMessage:
+    """The first mail opens a case; its automatic acknowledgement is set aside."""
     send(receiver, mail(message_id="<q.1@example.test>", subject="Broken cap"))
     row = InboundMessage.objects.system_scope().get(provider_message_id="<q.1@example.test>")
     assert row.case is not None
+    assert [r.message["In-Reply-To"] for r in smtp.received] == ["<q.1@example.test>"]
+    smtp.received.clear()
     return row
 
 
@@ -46,7 +49,7 @@ def reply(world: Any, case_id: int | None, body: str, **extra: str) -> Any:
 
 
 def test_a_reply_is_threaded_and_the_answer_comes_back_to_the_case(receiver, smtp, world):
-    row = first_mail_case(receiver)
+    row = first_mail_case(receiver, smtp)
     response = reply(world, row.case_id, "Sorry about the cap; a replacement is on its way.")
     assert response.status_code == 201, response.content
     assert stored(response).send_status == SendStatus.SENT  # delivered once the reply committed
@@ -78,7 +81,7 @@ def test_a_reply_is_threaded_and_the_answer_comes_back_to_the_case(receiver, smt
 
 
 def test_a_program_template_words_the_reply(receiver, smtp, world):
-    row = first_mail_case(receiver)
+    row = first_mail_case(receiver, smtp)
     EmailTemplate.objects.create(  # scoping: ok (test data)
         program=world.program_a,
         name="apology",
@@ -94,7 +97,7 @@ def test_a_program_template_words_the_reply(receiver, smtp, world):
 
 
 def test_an_opt_out_stops_the_reply_before_anything_is_written(receiver, smtp, world):
-    row = first_mail_case(receiver)
+    row = first_mail_case(receiver, smtp)
     record_consent(
         world.program_a,
         channel="email",
@@ -109,12 +112,13 @@ def test_an_opt_out_stops_the_reply_before_anything_is_written(receiver, smtp, w
     response = reply(world, row.case_id, "One more thing…")
     assert response.status_code == 409
     assert Interaction.objects.system_scope().count() == before
-    assert not EmailMessage.objects.system_scope().filter(direction="outbound").exists()
+    replies = EmailMessage.objects.system_scope().exclude(interaction=None)  # not the ack
+    assert not replies.filter(direction="outbound").exists()
     assert smtp.received == []
 
 
 def test_a_refusing_relay_fails_it_and_a_deferring_one_is_retried(receiver, smtp, world):
-    row = first_mail_case(receiver)
+    row = first_mail_case(receiver, smtp)
     smtp.refuse = 1
     refused = stored(reply(world, row.case_id, "First try"))
     assert refused.send_status == SendStatus.FAILED and "554" in refused.last_error
@@ -134,12 +138,12 @@ def test_a_refusing_relay_fails_it_and_a_deferring_one_is_retried(receiver, smtp
 
 
 def test_replies_are_scoped_to_the_program_and_to_writers(receiver, smtp, world):
-    row = first_mail_case(receiver)
+    row = first_mail_case(receiver, smtp)
     foreign = ApiClient(world.agent_b).post(f"/cases/{row.case_id}/email", {"body": "hi"})
     assert foreign.status_code == 404
     assert ApiClient(world.agent_b).get(f"/cases/{row.case_id}/email").status_code == 404
     auditor = ApiClient(world.auditor_a)
     assert auditor.post(f"/cases/{row.case_id}/email", {"body": "hi"}).status_code == 403
     listed = auditor.get(f"/cases/{row.case_id}/email").json()
-    assert [e["direction"] for e in listed] == ["inbound"]
+    assert [e["interaction_id"] is None for e in listed if e["direction"] == "outbound"] == [True]
     assert smtp.received == []
