@@ -7,6 +7,7 @@ from datetime import time
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
+from caredesk.people.models import HCP_ROLES, Channel, PersonRole
 from caredesk.tenancy.models import Program
 from caredesk.tenancy.scoping import ProgramScopedManager
 
@@ -42,15 +43,50 @@ class Queue(models.Model):
         return self.name
 
 
-class SlaPolicy(models.Model):
-    """First-response and resolution targets for one case type in one program.
+HCP_CUSTOMER_TYPE = "hcp"
 
-    Targets count only business time when `business_hours_only` is set: the program's opening
-    hours on its weekdays, skipping its public holidays and closures, in its time zone.
+
+class CustomerType(models.TextChoices):
+    """Who a policy is for: one person role, or `hcp` for any healthcare professional."""
+
+    HCP = HCP_CUSTOMER_TYPE, "Any healthcare professional"
+    CONSUMER = PersonRole.CONSUMER.value, PersonRole.CONSUMER.label
+    PATIENT = PersonRole.PATIENT.value, PersonRole.PATIENT.label
+    CAREGIVER = PersonRole.CAREGIVER.value, PersonRole.CAREGIVER.label
+    PHARMACIST = PersonRole.PHARMACIST.value, PersonRole.PHARMACIST.label
+    PHYSICIAN = PersonRole.PHYSICIAN.value, PersonRole.PHYSICIAN.label
+    NURSE = PersonRole.NURSE.value, PersonRole.NURSE.label
+    VETERINARIAN = PersonRole.VETERINARIAN.value, PersonRole.VETERINARIAN.label
+    OTHER = PersonRole.OTHER.value, PersonRole.OTHER.label
+
+
+HCP_ROLE_VALUES = frozenset(role.value for role in HCP_ROLES)
+
+
+class SlaPolicy(models.Model):
+    """First-response and resolution targets for one case type in one program, optionally
+    narrowed to the channel of the first contact and to the customer type (the person's role).
+
+    Blank `channel` or `customer_type` means any. The most specific matching policy applies
+    (see `caredesk.routing.services.sla.policy_for`). Targets count only business time when
+    `business_hours_only` is set: the program's opening hours on its weekdays, skipping its
+    public holidays and closures, in its time zone. The clocks stop while the case is in one
+    of `pause_statuses` (none by default) and the due times move out by the paused time.
     """
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="sla_policies")
     case_type = models.CharField(max_length=30)
+    channel = models.CharField(
+        max_length=12, choices=Channel.choices, blank=True, help_text="Blank: any channel"
+    )
+    customer_type = models.CharField(
+        max_length=20, choices=CustomerType.choices, blank=True, help_text="Blank: anyone"
+    )
+    pause_statuses = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Case statuses during which the clocks stop, e.g. pending_customer",
+    )
     first_response_minutes = models.PositiveIntegerField()
     resolution_minutes = models.PositiveIntegerField()
     business_hours_only = models.BooleanField(default=True)
@@ -74,11 +110,24 @@ class SlaPolicy(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["program", "case_type"], name="uniq_sla_case_type")
+            models.UniqueConstraint(
+                fields=["program", "case_type", "channel", "customer_type"], name="uniq_sla_scope"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.program} {self.case_type}"
+        scope = " ".join(part for part in (self.channel, self.customer_type) if part)
+        return f"{self.program} {self.case_type}" + (f" ({scope})" if scope else "")
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from caredesk.cases.models import OPEN_STATUSES
+
+        bad = [s for s in self.pause_statuses or [] if s not in OPEN_STATUSES]
+        if not isinstance(self.pause_statuses, list) or bad:
+            allowed = ", ".join(sorted(OPEN_STATUSES))
+            raise ValidationError({"pause_statuses": f"a list of open statuses: {allowed}"})
 
 
 from caredesk.routing.models_agents import (  # noqa: E402,F401
@@ -87,3 +136,4 @@ from caredesk.routing.models_agents import (  # noqa: E402,F401
     RoutingClass,
     RoutingSettings,
 )
+from caredesk.routing.models_sla import CaseSlaClock, SlaEscalation  # noqa: E402,F401

@@ -22,7 +22,7 @@ from caredesk.cases.models import (
 )
 from caredesk.cases.services.timeline import add_timeline_entry
 from caredesk.errors import Conflict, InvalidInput
-from caredesk.people.models import Person
+from caredesk.people.models import Channel, Person
 from caredesk.routing.models import Queue
 from caredesk.routing.services.queues import queue_for
 from caredesk.routing.services.sla import compute_due
@@ -62,6 +62,7 @@ class CaseInput:
     queue: Queue | None = None
     topics: list[str] = field(default_factory=list)
     opened_at: datetime | None = None
+    channel: str = ""  # of the first contact, when known: SLA policies may depend on it
 
 
 def _validate_case(program: Program, data: CaseInput) -> None:
@@ -81,6 +82,8 @@ def _validate_case(program: Program, data: CaseInput) -> None:
             errors["lot"] = "lot belongs to another program"
         elif data.product is not None and data.lot.product_id != data.product.pk:
             errors["lot"] = "lot is not a lot of the case's product"
+    if data.channel and data.channel not in Channel.values:
+        errors["channel"] = f"{data.channel!r} is not one of {', '.join(Channel.values)}"
     if any(not isinstance(t, str) or not t.strip() for t in data.topics):
         errors["topics"] = "topic codes are non-empty strings"
     if errors:
@@ -91,7 +94,13 @@ def create_case(program: Program, data: CaseInput, *, acting_user: Any) -> Case:
     check_can_write(acting_user, program)
     _validate_case(program, data)
     opened_at = data.opened_at or timezone.now()
-    due = compute_due(program, data.case_type, opened_at)
+    due = compute_due(
+        program,
+        data.case_type,
+        opened_at,
+        channel=data.channel,
+        customer_type=data.person.role if data.person else "",
+    )
     with transaction.atomic():
         case = Case.objects.create(
             program=program,
@@ -113,8 +122,22 @@ def create_case(program: Program, data: CaseInput, *, acting_user: Any) -> Case:
         add_timeline_entry(
             case, TimelineKind.CREATED, f"Case opened: {case.subject}", actor=acting_user
         )
+        _start_sla_clock(case, due, data)
         _route(case, acting_user)
     return case
+
+
+def _start_sla_clock(case: Case, due: Any, data: CaseInput) -> None:
+    from caredesk.routing.services.sla_pause import start_sla_clock
+
+    start_sla_clock(case, due.policy, channel=data.channel)
+
+
+def _sla_status_hook(case: Case, new_status: str, at: datetime, acting_user: Any) -> None:
+    """Pause or resume the SLA clocks where the case's policy says (routing's rule)."""
+    from caredesk.routing.services.sla_pause import on_status_change
+
+    on_status_change(case, new_status, at=at, acting_user=acting_user)
 
 
 def _route(case: Case, acting_user: Any) -> None:
@@ -186,6 +209,7 @@ def change_status(case: Case, new_status: str, *, acting_user: Any, reason: str 
             f"{old_label} → {case.get_status_display()}" + (f": {reason}" if reason else ""),
             actor=acting_user,
         )
+        _sla_status_hook(case, new_status, now, acting_user)
         _refresh_sla_after_commit(case)
     return case
 

@@ -131,6 +131,7 @@ def match_or_open_case(row: InboundMessage, *, acting_user: Any) -> Match:
             case_type=CaseType.GENERAL_INQUIRY,
             person=person,
             opened_at=row.received_at,
+            channel=row.channel,
         )
         case = create_case(row.program, data, acting_user=acting_user)
     return Match(person, case)

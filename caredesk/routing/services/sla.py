@@ -1,6 +1,17 @@
 """SLA clocks: when a case's first response and resolution are due.
 
-A program's `SlaPolicy` for a case type sets the targets. When the policy counts business
+A program's `SlaPolicy` for a case type sets the targets; a policy may be narrowed to the
+channel of the case's first contact and to a customer type (a person role such as pharmacist,
+or `hcp` for any healthcare professional). The most specific matching policy wins:
+
+1. channel and customer type both set and matching;
+2. customer type only (an exact role before the `hcp` group), then channel only;
+3. neither (the case type's catch-all).
+
+Within a tier an exact role beats the `hcp` group. Customer type ranks above channel because
+who is asking sets the urgency (a pharmacist waiting at the counter), while the channel mostly
+sets what is feasible: a program that wants pharmacists' e-mails on the e-mail target adds a
+policy for that pair, which then outranks both. When the policy counts business
 hours only, the clock runs in the program's time zone while its desk is open: the policy's
 hours on its weekdays, minus the public holidays of the program's holiday calendar (observed
 dates) and the program's closure days. A case type without a policy has no clocks.
@@ -15,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from caredesk.routing.models import SlaPolicy
+from caredesk.routing.models import HCP_CUSTOMER_TYPE, HCP_ROLE_VALUES, SlaPolicy
 from caredesk.routing.services.business_time import (
     BusinessCalendar,
     ClosedDates,
@@ -31,6 +42,7 @@ DEFAULT_WARN_AT_PERCENT = 80
 class SlaDue:
     first_response_due: datetime | None
     resolution_due: datetime | None
+    policy: SlaPolicy | None = None
 
 
 @dataclass(frozen=True)
@@ -51,9 +63,34 @@ class SlaClockRules:
         return business_time_between(self.calendar, start, end)
 
 
-def policy_for(program: Program | int, case_type: str) -> SlaPolicy | None:
+def customer_types_of(role: str) -> list[str]:
+    """The policy customer types that match a person of `role`: any, the role, maybe `hcp`."""
+    types = ["", role] if role else [""]
+    if role in HCP_ROLE_VALUES:
+        types.append(HCP_CUSTOMER_TYPE)
+    return types
+
+
+def specificity(policy: SlaPolicy) -> tuple[int, int, int]:
+    """Sort key of a matching policy, higher first (see the module docstring)."""
+    customer = 0 if not policy.customer_type else 1 if policy.customer_type == "hcp" else 2
+    channel = 1 if policy.channel else 0
+    return (int(bool(customer and channel)), customer, channel)
+
+
+def policy_for(
+    program: Program | int, case_type: str, *, channel: str = "", customer_type: str = ""
+) -> SlaPolicy | None:
+    """The most specific policy of the program for the case type, first-contact channel and
+    customer type (a person role); blank channel or role match only "any" policies."""
     program_id = program if isinstance(program, int) else program.pk
-    return SlaPolicy.objects.filter(program_id=program_id, case_type=case_type).first()
+    candidates = SlaPolicy.objects.system_scope().filter(  # scoping: ok (caller's program)
+        program_id=program_id,
+        case_type=case_type,
+        channel__in=["", channel] if channel else [""],
+        customer_type__in=customer_types_of(customer_type),
+    )
+    return max(candidates, key=specificity, default=None)
 
 
 def closed_dates_for(program: Program) -> ClosedDates:
@@ -89,13 +126,22 @@ def rules_for(
     return SlaClockRules(calendar_for(program, policy, closed), policy.warn_at_percent)
 
 
-def compute_due(program: Program, case_type: str, start: datetime) -> SlaDue:
-    """Due times from the program's policy for the case type; none when no policy applies."""
-    policy = policy_for(program, case_type)
+def compute_due(
+    program: Program,
+    case_type: str,
+    start: datetime,
+    *,
+    channel: str = "",
+    customer_type: str = "",
+) -> SlaDue:
+    """Due times from the program's most specific policy for the case type, the channel of the
+    first contact and the person's role; none when no policy applies."""
+    policy = policy_for(program, case_type, channel=channel, customer_type=customer_type)
     if policy is None:
         return SlaDue(None, None)
     rules = rules_for(program, policy)
     return SlaDue(
         rules.add(start, timedelta(minutes=policy.first_response_minutes)),
         rules.add(start, timedelta(minutes=policy.resolution_minutes)),
+        policy,
     )

@@ -7,6 +7,10 @@ in the same transaction only when the claim succeeded, so a second run, or a sec
 racing this one, writes nothing new. Cases are read in primary-key batches of fixed size, so
 memory stays constant however many cases are open.
 
+Each run first catches up clock pauses (`sla_pause.reconcile_pauses`); paused cases are not
+candidates. A move to warning or breached is escalated to the program's supervisors in the
+same transaction, once per case and state (`sla_escalation`).
+
 Open cases are swept until they breach (a breach is final). A case that was resolved or closed
 while on track or in warning is settled once to met or breached.
 """
@@ -27,7 +31,10 @@ from caredesk.audit.services import record_event
 from caredesk.cases.models import OPEN_STATUSES, Case, SlaState, TimelineKind
 from caredesk.cases.services.timeline import add_timeline_entry
 from caredesk.routing.models import SlaPolicy
+from caredesk.routing.models_sla import CaseSlaClock
 from caredesk.routing.services.sla import ClosedDates, SlaClockRules, closed_dates_for, rules_for
+from caredesk.routing.services.sla_escalation import escalate_to_supervisors
+from caredesk.routing.services.sla_pause import reconcile_pauses
 from caredesk.routing.services.sla_state import ClockStatus, SlaEvaluation, evaluate_sla
 from caredesk.tenancy.models import Program
 
@@ -67,26 +74,37 @@ class _RulesCache:
     def __init__(self) -> None:
         self._programs: dict[int, Program] = {}
         self._closed: dict[int, ClosedDates] = {}
-        self._rules: dict[tuple[int, str], SlaClockRules] = {}
+        self._rules: dict[tuple[int, str | int | None], SlaClockRules] = {}
 
     def program(self, program_id: int) -> Program:
         if program_id not in self._programs:
             self._programs[program_id] = Program.objects.system_scope().get(pk=program_id)
         return self._programs[program_id]
 
-    def rules(self, program_id: int, case_type: str) -> SlaClockRules:
-        key = (program_id, case_type)
+    def rules(self, case: Case, clock: CaseSlaClock | None) -> SlaClockRules:
+        """Rules of the policy that set the case's clocks (its clock row names it); for a case
+        without one, of the program's catch-all policy for the case type."""
+        program_id = case.program_id
+        key: tuple[int, str | int | None] = (
+            (program_id, clock.policy_id) if clock is not None else (program_id, case.case_type)
+        )
         if key not in self._rules:
             program = self.program(program_id)
             if program_id not in self._closed:
                 self._closed[program_id] = closed_dates_for(program)
-            policy = (
-                SlaPolicy.objects.system_scope()
-                .filter(program_id=program_id, case_type=case_type)
-                .first()
-            )
+            policies = SlaPolicy.objects.system_scope().filter(program_id=program_id)
+            if clock is not None:
+                policy = policies.filter(pk=clock.policy_id).first() if clock.policy_id else None
+            else:
+                catch_all = policies.filter(case_type=case.case_type, channel="", customer_type="")
+                policy = catch_all.first()
             self._rules[key] = rules_for(program, policy, self._closed[program_id])
         return self._rules[key]
+
+
+def _clocks_of(batch: list[Case]) -> dict[int, CaseSlaClock]:
+    rows = CaseSlaClock.objects.system_scope().filter(case_id__in=[c.pk for c in batch])
+    return {row.case_id: row for row in rows}
 
 
 def sweep_candidates() -> QuerySet[Case]:
@@ -96,12 +114,14 @@ def sweep_candidates() -> QuerySet[Case]:
     unsettled = ~Q(status__in=OPEN_STATUSES) & Q(
         sla_state__in=[SlaState.ON_TRACK, SlaState.WARNING]
     )
-    return Case.objects.system_scope().filter(has_clock).filter(running | unsettled)
+    not_paused = Q(sla_clock__isnull=True) | Q(sla_clock__paused_since__isnull=True)
+    return Case.objects.system_scope().filter(has_clock).filter(running | unsettled, not_paused)
 
 
 def sweep_sla(now: datetime | None = None, *, batch_size: int = BATCH_SIZE) -> SweepResult:
     """Evaluate every candidate case at `now` and record the state changes."""
     now = now or timezone.now()
+    reconcile_pauses(now)
     cache = _RulesCache()
     result = SweepResult()
     last_pk = 0
@@ -114,9 +134,10 @@ def sweep_sla(now: datetime | None = None, *, batch_size: int = BATCH_SIZE) -> S
         )
         if not batch:
             return result
+        clocks = _clocks_of(batch)
         for case in batch:
             result.examined += 1
-            _settle(case, now, cache, result)
+            _settle(case, now, cache, result, clocks.get(case.pk))
         last_pk = batch[-1].pk
 
 
@@ -126,13 +147,21 @@ def refresh_case_sla(case_id: int, now: datetime | None = None) -> SlaState | No
     if case is None:
         row = Case.objects.system_scope().filter(pk=case_id).values_list("sla_state", flat=True)
         return SlaState(row[0]) if row else None
-    _settle(case, now or timezone.now(), _RulesCache(), SweepResult())
+    _settle(
+        case, now or timezone.now(), _RulesCache(), SweepResult(), _clocks_of([case]).get(case.pk)
+    )
     return SlaState(Case.objects.system_scope().get(pk=case_id).sla_state)
 
 
-def _settle(case: Case, now: datetime, cache: _RulesCache, result: SweepResult) -> None:
+def _settle(
+    case: Case,
+    now: datetime,
+    cache: _RulesCache,
+    result: SweepResult,
+    clock: CaseSlaClock | None = None,
+) -> None:
     try:
-        evaluation = evaluate_sla(case, now, cache.rules(case.program_id, case.case_type))
+        evaluation = evaluate_sla(case, now, cache.rules(case, clock), clock)
     except (ValueError, KeyError):  # unknown time zone or holiday calendar, never-open hours
         logger.exception("SLA sweep: cannot evaluate case %s", case.pk)
         result.failed += 1
@@ -168,6 +197,7 @@ def _claim(case: Case, evaluation: SlaEvaluation, now: datetime, program: Progra
         kind = _TIMELINE_KIND.get(new)
         if kind is not None and clock is not None:
             _write_timeline(case, kind, clock, now, program)
+            escalate_to_supervisors(case, new, clock, now=now, program=program)
         record_event(
             AuditAction.UPDATE,
             acting_user=None,
