@@ -31,6 +31,8 @@ class SlaPolicyAdmin(admin.ModelAdmin):
     list_display = (
         "program",
         "case_type",
+        "channel",
+        "customer_type",
         "first_response_minutes",
         "resolution_minutes",
         "business_hours_only",
@@ -39,7 +41,7 @@ class SlaPolicyAdmin(admin.ModelAdmin):
         "weekdays",
         "warn_at_percent",
     )
-    list_filter = ("program", "case_type", "business_hours_only")
+    list_filter = ("program", "case_type", "channel", "customer_type", "business_hours_only")
 
 
 @admin.register(AgentSkills)
