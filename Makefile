@@ -17,7 +17,10 @@ TYPED := caredesk/audit caredesk/tenancy/services.py caredesk/tenancy/scoping.py
 	caredesk/insights/signals/gps.py caredesk/insights/signals/disproportionality.py \
 	caredesk/insights/signals/disproportionality_cli.py caredesk/insights/signals/reports_csv.py \
 	caredesk/insights/signals/faers_import.py caredesk/insights/signals/program_reports.py \
-	caredesk/insights/signals/forked.py $(wildcard caredesk/insights/signals/trend*.py)
+	caredesk/insights/signals/forked.py $(wildcard caredesk/insights/signals/trend*.py) \
+	caredesk/insights/models.py caredesk/insights/services caredesk/insights/exports \
+	caredesk/insights/api.py caredesk/insights/schemas.py caredesk/insights/tasks.py \
+	caredesk/insights/views.py caredesk/insights/views_case.py caredesk/insights/forms.py
 
 .PHONY: run test lint typecheck test-sqlite test-postgres bench eval system-deps venv demo clean
 

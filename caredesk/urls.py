@@ -17,5 +17,6 @@ urlpatterns = [
     path("safety/", include("caredesk.safety.urls")),
     path("safety/", include("caredesk.safety.urls_rules")),
     path("quality/", include("caredesk.quality.urls")),
+    path("insights/", include("caredesk.insights.urls")),
     path("", include("caredesk.cases.urls")),
 ]
