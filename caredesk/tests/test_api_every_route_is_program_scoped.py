@@ -23,6 +23,7 @@ from caredesk.people.models import Organization
 from caredesk.testing import factories as f
 from caredesk.testing.api import ApiClient
 from caredesk.testing.channels_objects import channels_side
+from caredesk.testing.insights_objects import signals_side
 from caredesk.testing.knowledge_objects import knowledge_side
 from caredesk.testing.quality_objects import quality_side
 from caredesk.testing.routing_objects import routing_side
@@ -132,6 +133,7 @@ def side(world: Any, program: Any, case: Any, person: Any, product: Any) -> dict
         **channels_side(case),
         **routing_side(program),
         **knowledge_side(program),
+        **signals_side(program, case),
     }
 
 

@@ -33,6 +33,7 @@ from caredesk.people.models import Organization
 from caredesk.testing import factories as f
 from caredesk.testing.api import issue_token
 from caredesk.testing.channels_objects import channels_side
+from caredesk.testing.insights_objects import signals_side
 from caredesk.testing.knowledge_objects import knowledge_side
 from caredesk.testing.quality_objects import quality_side
 from caredesk.testing.routing_objects import routing_side
@@ -83,6 +84,7 @@ def real_ids(world: Any) -> dict[str, int]:
         **channels_side(world.case_a),
         **routing_side(world.program_a),
         **knowledge_side(world.program_a),
+        **signals_side(world.program_a, world.case_a),
     }
 
 
