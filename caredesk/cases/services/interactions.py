@@ -173,6 +173,13 @@ def _screen(
     screen_interaction(interaction, acting_user=acting_user, unscreened=new, prepared=prepared)
 
 
+def _adopt_sla_channel(case: Case, interaction: Interaction, acting_user: Any) -> None:
+    """A case opened without a channel takes its first contact's for its SLA (routing's rule)."""
+    from caredesk.routing.services.sla_scope import adopt_first_contact_channel
+
+    adopt_first_contact_channel(case, interaction.channel, acting_user=acting_user)
+
+
 def _after_contact(case: Case, interaction: Interaction, acting_user: Any) -> None:
     if interaction.direction == Direction.OUTBOUND and case.first_responded_at is None:
         case.first_responded_at = interaction.occurred_at
@@ -180,9 +187,12 @@ def _after_contact(case: Case, interaction: Interaction, acting_user: Any) -> No
 
         case_id = case.pk
         transaction.on_commit(lambda: refresh_case_sla(case_id))
-    if case.status == CaseStatus.NEW:
+    first_contact = case.status == CaseStatus.NEW
+    if first_contact:
         case.status = CaseStatus.OPEN
     case.save(update_fields=["first_responded_at", "status", "updated_at"])
+    if first_contact:
+        _adopt_sla_channel(case, interaction, acting_user)
     label = f"{interaction.get_channel_display()} {interaction.get_direction_display().lower()}"
     add_timeline_entry(
         case,

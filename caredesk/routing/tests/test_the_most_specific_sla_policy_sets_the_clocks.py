@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from caredesk.cases.models import Case, CaseType
+from caredesk.cases.services.interactions import InteractionInput, log_interaction
 from caredesk.cases.services.lifecycle import CaseInput, create_case
 from caredesk.channels.models import InboundMessage
 from caredesk.errors import InvalidInput
@@ -147,3 +148,28 @@ def test_an_unknown_channel_is_refused(world):
             acting_user=world.agent_a,
         )
     assert "channel" in exc.value.fields
+
+
+def test_a_case_an_agent_opens_takes_the_channel_of_its_first_contact(world):
+    open_hours = dict(business_hours_only=True, opens_at=time(8), closes_at=time(20))
+    policy(world.program_a, 240, **open_hours)
+    policy(world.program_a, BUSINESS_DAY, channel=Channel.EMAIL, **open_hours)
+    consumer = f.PersonFactory(program=world.program_a, role=PersonRole.CONSUMER)
+    case = create_case(
+        world.program_a,
+        CaseInput(subject="Where can I buy it?", person=consumer, opened_at=ny("2026-06-05 15:00")),
+        acting_user=world.agent_a,
+    )
+    assert case.first_response_due == ny("2026-06-05 19:00")  # any channel: 4 hours
+    contact = InteractionInput(channel=Channel.EMAIL, direction="inbound", body="Hello")
+    log_interaction(case, contact, acting_user=world.agent_a)
+    case.refresh_from_db()
+    assert case.first_response_due == ny("2026-06-08 15:00")  # the e-mail policy now
+    assert CaseSlaClock.objects.get(case=case).channel == "email"
+    log_interaction(
+        case,
+        InteractionInput(channel=Channel.PHONE, direction="inbound", body="Me again"),
+        acting_user=world.agent_a,
+    )
+    case.refresh_from_db()
+    assert case.first_response_due == ny("2026-06-08 15:00")  # only the first contact counts
