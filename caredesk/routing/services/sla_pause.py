@@ -196,14 +196,13 @@ def reconcile_pauses(now: datetime | None = None) -> int:
     fixed = 0
     policies = SlaPolicy.objects.system_scope().only("pk", "pause_statuses")  # scoping: ok (job)
     pausing = {p.pk: list(p.pause_statuses) for p in policies if p.pause_statuses}
-    stale = Q(paused_since__isnull=False, policy__isnull=True)
+    # Paused under a policy that no longer pauses (or is gone), or out of step with its case.
+    stale = Q(paused_since__isnull=False) & ~Q(policy_id__in=list(pausing))
     for policy_id, statuses in pausing.items():
         in_pause = Q(case__status__in=statuses)
         stale |= Q(policy_id=policy_id) & (
             Q(paused_since__isnull=False) & ~in_pause | Q(paused_since__isnull=True) & in_pause
         )
-    if not pausing:
-        stale = Q(paused_since__isnull=False)
     rows = CaseSlaClock.objects.system_scope().filter(stale).values_list("case_id", flat=True)
     for case_id in list(rows):
         with transaction.atomic():

@@ -130,3 +130,14 @@ def test_a_status_written_past_the_service_is_caught_up_by_the_sweep(world, at):
     assert state_after_sweep(case, ny("2026-06-02 12:00")) == SlaState.ON_TRACK  # resumed
     case.refresh_from_db()
     assert case.first_response_due == ny("2026-06-02 13:00")
+
+
+def test_a_policy_that_stops_pausing_lets_the_sweep_resume_its_cases(world, at):
+    case = open_case(world, at, [PENDING])
+    at("2026-06-02 11:00")
+    change_status(case, PENDING, acting_user=world.agent_a, reason="asked")
+    CaseSlaClock.objects.get(case=case).policy.__class__.objects.update(pause_statuses=[])
+    sweep_sla(ny("2026-06-02 11:30"))
+    case.refresh_from_db()
+    assert CaseSlaClock.objects.get(case=case).paused_since is None
+    assert case.first_response_due == ny("2026-06-02 12:30")
