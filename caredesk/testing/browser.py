@@ -66,3 +66,19 @@ def _seed_what_migrations_load() -> None:
 
     if not TerminologyRelease.objects.exists():
         load_open_list()
+
+
+def log_in_with_mfa(page: Any, user: Any) -> None:
+    """Sign `user` in through the login and TOTP pages (enrolling them first), as a person would."""
+    from caredesk.testing.factories import PASSWORD
+    from caredesk.testing.mfa import current_code, enroll
+
+    enroll(user)
+    page.goto("/accounts/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url(lambda url: "/accounts/mfa" in url)
+    page.fill("#id_code", current_code(user))
+    page.click("form:has(#id_code) button[type=submit]")
+    page.wait_for_url(lambda url: "/accounts/" not in url)

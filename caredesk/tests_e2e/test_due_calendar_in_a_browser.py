@@ -11,22 +11,9 @@ import pytest
 from playwright.sync_api import expect
 
 from caredesk.safety.tests.oversight_data import NY, report, safety_case
-from caredesk.testing.factories import PASSWORD
-from caredesk.testing.mfa import current_code, enroll
+from caredesk.testing.browser import log_in_with_mfa
 
 pytestmark = pytest.mark.e2e
-
-
-def log_in_with_mfa(page: Any, user: Any) -> None:
-    enroll(user)
-    page.goto("/accounts/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/mfa" in url)
-    page.fill("#id_code", current_code(user))
-    page.click("form:has(#id_code) button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
 def test_overdue_first_filters_month_view_and_a_late_reason(page: Any, world: Any) -> None:

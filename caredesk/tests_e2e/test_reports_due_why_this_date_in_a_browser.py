@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from caredesk.safety.tests.test_reports_due_recomputed_only_when_a_fact_changes import valid_case
-from caredesk.tests_e2e.test_submission_ui_in_a_browser import log_in_with_mfa
+from caredesk.testing.browser import log_in_with_mfa
 
 pytestmark = pytest.mark.e2e
 

@@ -11,22 +11,10 @@ from playwright.sync_api import expect
 
 from caredesk.insights.models import CandidateSignal, SignalStatus
 from caredesk.insights.services.candidates import flag_case
+from caredesk.testing.browser import log_in_with_mfa
 from caredesk.testing.factories import PASSWORD
-from caredesk.testing.mfa import current_code, enroll
 
 pytestmark = pytest.mark.e2e
-
-
-def log_in_with_mfa(page: Any, user: Any) -> None:
-    enroll(user)
-    page.goto("/accounts/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/mfa" in url)
-    page.fill("#id_code", current_code(user))
-    page.click("form:has(#id_code) button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
 def test_the_chart_renders_and_the_signal_is_validated_with_a_signature(page: Any, world: Any):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import expect
@@ -14,24 +13,12 @@ from playwright.sync_api import expect
 from caredesk.safety.e2b.schema_files import EXAMPLES_DIR
 from caredesk.safety.models_submission import Submission
 from caredesk.safety.tests.complete_case import complete_safety_case
+from caredesk.testing.browser import log_in_with_mfa
 from caredesk.testing.factories import PASSWORD
-from caredesk.testing.mfa import current_code, enroll
 
 pytestmark = pytest.mark.e2e
 
 INSTANCES = EXAMPLES_DIR
-
-
-def log_in_with_mfa(page: Any, user: Any) -> None:
-    enroll(user)
-    page.goto("/accounts/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/mfa" in url)
-    page.fill("#id_code", current_code(user))
-    page.click("form:has(#id_code) button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
 def ack_file(submission: Submission, tmp_path: Path) -> Path:

@@ -3,31 +3,16 @@ one page without a reload (htmx swaps the file after each decision), and sends a
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from playwright.sync_api import expect
 
 from caredesk.quality.models import Complaint, ComplaintStatus
 from caredesk.tenancy.models import Role
 from caredesk.testing import factories as f
-from caredesk.testing.factories import PASSWORD
-from caredesk.testing.mfa import current_code, enroll
+from caredesk.testing.browser import log_in_with_mfa
 from caredesk.testing.quality_objects import make_complaint
 
 pytestmark = pytest.mark.e2e
-
-
-def log_in_with_mfa(page: Any, user: Any) -> None:
-    enroll(user)
-    page.goto("/accounts/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/mfa" in url)
-    page.fill("#id_code", current_code(user))
-    page.click("form:has(#id_code) button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
 def test_quality_closes_a_complaint_file_and_sends_a_return_kit(page, world) -> None:
