@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from caredesk.cases.models import Attachment, CaseRequest
 from caredesk.testing import factories as f
+from caredesk.testing.insights_objects import signals_side
 from caredesk.testing.knowledge_objects import knowledge_side
 from caredesk.testing.quality_objects import quality_side
 from caredesk.testing.safety_objects import safety_side
@@ -86,6 +87,7 @@ def _side(world: Any, program: Any, case: Any, person: Any, product: Any) -> dic
         **quality_side(case, interaction),
         **knowledge_side(program),
         **chat_side(program),
+        **signals_side(program, case),
     }
 
 

@@ -1,6 +1,6 @@
 """FAERS quarterly ASCII tables become REPORTS.csv rows: suspect drugs x reactions per report.
 
-Uses the real 2022Q4 extract in ../shared/data/faers_ascii_sample (16 cases have DEMO, DRUG and
+Uses the real 2022Q4 extract in data/faers_ascii_sample (16 cases have DEMO, DRUG and
 REAC rows), and a copy of it with a later quarter that supersedes one case and deletes another.
 """
 
@@ -15,8 +15,7 @@ from django.core.management import call_command
 
 from caredesk.insights.signals.faers_import import faers_reports, main
 
-SAMPLE = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "faers_ascii_sample"
-pytestmark = pytest.mark.skipif(not SAMPLE.is_dir(), reason="shared FAERS sample not present")
+SAMPLE = Path(__file__).resolve().parent / "data" / "faers_ascii_sample"  # from ../shared/data
 
 
 def test_sample_reports_use_the_active_ingredient_of_suspect_drugs() -> None:

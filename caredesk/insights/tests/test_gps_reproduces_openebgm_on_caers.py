@@ -1,9 +1,10 @@
 """The Gamma-Poisson Shrinker reproduces openEBGM's published CAERS results.
 
-Reference: ../shared/data/caers_openebgm/reference_results.json (numbers printed by openEBGM
-0.9.1's vignettes, rounded to 2 decimals). The fit is the maximum-likelihood estimate on the
-unsquashed observed pairs, whose negative log-likelihood openEBGM prints as 4162.456; the scores
-are checked both with our fitted prior and with the prior openEBGM's vignette used.
+Reference: data/caers_openebgm/reference_results.json, copied from ../shared/data (numbers
+printed by openEBGM 0.9.1's vignettes, rounded to 2 decimals). The fit is the maximum-likelihood
+estimate on the unsquashed observed pairs, whose negative log-likelihood openEBGM prints as
+4162.456; the scores are checked both with our fitted prior and with the prior openEBGM's
+vignette used.
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from caredesk.insights.signals import gps
 from caredesk.insights.signals.disproportionality import PairCounts, Scores, count_pairs, score
 from caredesk.insights.signals.reports_csv import ReportRows, rows_to_reports
 
-DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "caers_openebgm"
-pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="shared CAERS data not present")
+DATA = Path(__file__).resolve().parent / "data" / "caers_openebgm"  # copied from ../shared/data
 
 
 @cache
