@@ -53,7 +53,7 @@ def access_chat(user: Any, chat_id: int) -> ChatSession:
 def _locked(session: ChatSession) -> ChatSession:
     return (
         ChatSession.objects.system_scope()  # scoping: ok (a session the caller accessed)
-        .select_for_update()
+        .select_for_update(of=("self",))  # the case is a nullable join: lock the session only
         .select_related("case", "program")
         .get(pk=session.pk)
     )

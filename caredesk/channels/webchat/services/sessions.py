@@ -138,7 +138,11 @@ def post_customer_line(session: ChatSession, client_id: str, text: str) -> list[
     if not text:
         raise InvalidInput("Empty message", {"text": "required"})
     with transaction.atomic():
-        session = ChatSession.objects.select_for_update().select_related("case").get(pk=session.pk)
+        session = (
+            ChatSession.objects.select_for_update(of=("self",))
+            .select_related("case")
+            .get(pk=session.pk)
+        )
         earlier = ChatMessage.objects.filter(session=session, client_message_id=client_id).first()
         if earlier is not None:
             return [earlier]
