@@ -133,9 +133,7 @@ def version_approve(request: HttpRequest, version_id: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
             return redirect("knowledge:article", article_id=version.article_id)
-        except ServiceErrors as exc:
-            add_service_errors(form, exc)
-        except Forbidden as exc:
+        except (*ServiceErrors, Forbidden) as exc:  # a refused signature is shown on the form
             add_service_errors(form, exc)
     return _detail(request, version.article, INVALID, approve_form=form)
 
