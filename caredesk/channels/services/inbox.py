@@ -26,7 +26,7 @@ from caredesk.channels.models import InboundMessage, InboxStatus
 from caredesk.errors import Forbidden, InvalidInput, NotFound
 from caredesk.people.models import Channel
 from caredesk.people.services.contact_points import normalize_email, normalize_phone
-from caredesk.tenancy.models import READ_ONLY_ROLES, Membership
+from caredesk.tenancy.models import READ_ONLY_ROLES, Membership, Program
 
 PROVIDER = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
 REFERENCE = re.compile(r"^CD-[0-9A-Z]{7}$")
@@ -95,16 +95,28 @@ def program_country_if_writable(user: Any, program_id: int) -> str:
 
     NotFound for a program the user has no role in (as for one that does not exist), Forbidden
     for a read-only role: the answers of `tenancy.services.check_can_write`."""
-    roles = list(
-        Membership.objects.filter(user_id=user.pk, program_id=program_id, active=True).values_list(
-            "role", "program__country"
-        )
-    )
+    roles = _writable_roles(user.pk, program_id)
     if not roles:
         raise NotFound("Program not found")
     if {role for role, _ in roles} <= set(READ_ONLY_ROLES):
         raise Forbidden("Your role in this program is read-only")
     return str(roles[0][1])
+
+
+def _writable_roles(user_id: int, program_id: int) -> list[tuple[str, str]]:
+    """(role, program country) of the user's active memberships in the program.
+
+    Plain SQL: every inbound message asks, and the ORM's compiler cost ten times the query."""
+    membership = connection.ops.quote_name(Membership._meta.db_table)
+    program = connection.ops.quote_name(Program._meta.db_table)
+    sql = (
+        f"SELECT m.role, p.country FROM {membership} m "  # noqa: S608
+        f"JOIN {program} p ON p.id = m.program_id "
+        "WHERE m.user_id = %s AND m.program_id = %s AND m.active = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user_id, program_id, True])
+        return [(str(role), str(country)) for role, country in cursor.fetchall()]
 
 
 _KEY = ("program_id", "channel", "provider", "provider_message_id")
