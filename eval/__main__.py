@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from caredesk.safety.screening import ScreeningResult, screen
 from caredesk.safety.screening.model import _features
 from eval import datasets
-from eval.metrics import Counts, special_counts
+from eval.metrics import Counts, seriousness_counts, special_counts
 
 features_cache_clear = _features.cache_clear
 
@@ -40,27 +40,14 @@ def report(errors: str | None, splits: tuple[str, ...] = ("dev", "test")) -> Non
     }
     runs: dict[str, list] = {}
     for name, loader in sets.items():
-        for split in splits:
+        # The holdout batch (holdout_5.txt) is a second contact-center test set.
+        extra = ("holdout",) if name == "contact_center" and "test" in splits else ()
+        for split in (*splits, *extra):
             runs[f"{name}:{split}"] = pairs = _run(loader(split))
             print(_ae_line(name, split, pairs, TARGETS[name]))
-    print("\nContact-center findings (labelled set)")
-    for split in splits:
-        pairs = runs[f"contact_center:{split}"]
-        pc = Counts.of((i.product_complaint, r.product_complaint) for i, r in pairs)
-        tp = Counts.of((i.tampering, r.tampering) for i, r in pairs)
-        ss = special_counts(pairs)
-        cat = [
-            r.complaint_category == i.complaint_category
-            for i, r in pairs
-            if i.product_complaint and r.product_complaint
-        ]
-        acc = sum(cat) / len(cat) if cat else 0.0
-        print(f"  {split:5} product complaint {pc}  (target R>=0.95)")
-        print(f"  {split:5} tampering         {tp}  (target R>=0.95)")
-        print(f"  {split:5} special situations {ss}  (target R>=0.90)")
-        print(
-            f"  {split:5} complaint category accuracy when both flagged: {acc:.3f} (n={len(cat)})"
-        )
+    print("\nContact-center findings (labelled sets)")
+    for split in (*splits, *(("holdout",) if "test" in splits else ())):
+        _findings(split, runs[f"contact_center:{split}"])
     cs = _run(datasets.customer_service())
     flagged = [i for i, r in cs if r.needs_review]
     print(
@@ -77,6 +64,27 @@ def report(errors: str | None, splits: tuple[str, ...] = ("dev", "test")) -> Non
     runs["customer_service:all"] = cs
     if errors:
         _print_errors(runs[errors])
+
+
+def _findings(split: str, pairs: list) -> None:
+    pc = Counts.of((i.product_complaint, r.product_complaint) for i, r in pairs)
+    tp = Counts.of((i.tampering, r.tampering) for i, r in pairs)
+    ss = special_counts(pairs)
+    cat = [
+        r.complaint_category == i.complaint_category
+        for i, r in pairs
+        if i.product_complaint and r.product_complaint
+    ]
+    acc = sum(cat) / len(cat) if cat else 0.0
+    print(f"  {split:7} product complaint {pc}  (target R>=0.95)")
+    print(f"  {split:7} tampering         {tp}  (target R>=0.95)")
+    print(f"  {split:7} special situations {ss}  (target R>=0.90)")
+    print(f"  {split:7} complaint category accuracy when both flagged: {acc:.3f} (n={len(cat)})")
+    if pairs and pairs[0][0].seriousness is not None:
+        ser = Counts.of((bool(i.seriousness), bool(r.seriousness)) for i, r in pairs)
+        crit = seriousness_counts(pairs)
+        print(f"  {split:7} serious (any criterion) {ser}")
+        print(f"  {split:7} seriousness criteria (micro) {crit}")
 
 
 def _timing() -> None:

@@ -27,6 +27,7 @@ class Item:
     product_complaint: bool | None = None
     complaint_category: str | None = None
     tampering: bool | None = None
+    seriousness: list[str] | None = None  # labelled only in the holdout batch
 
 
 def _bucket(salt: str, key: str, mod: int = 10) -> int:
@@ -42,6 +43,10 @@ def psytar_is_test(drug_id: str) -> bool:
 
 
 def contact_center(split: str) -> Iterator[Item]:
+    """`dev` / `test` (build.py's hash split) or `holdout` (holdout_5.txt, a test-only batch)."""
+    if split == "holdout":
+        yield from contact_center_holdout()
+        return
     for line in (HERE / "contact_center" / f"{split}.jsonl").open(encoding="utf-8"):
         row = json.loads(line)
         yield Item(
@@ -53,6 +58,29 @@ def contact_center(split: str) -> Iterator[Item]:
             row["complaint_category"],
             row["tampering"],
         )
+
+
+def contact_center_holdout(name: str = "holdout_5.txt") -> Iterator[Item]:
+    """The held-out batch: LABELS<TAB>text lines (AE, S=codes, C=category, T, SER=codes, -)."""
+    for line in (HERE / "contact_center" / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        tags, text = line.split("\t", 1)
+        item = Item("", text.strip(), False, [], False, None, False, [])
+        for tag in tags.split():
+            key, _, value = tag.partition("=")
+            if key == "AE":
+                item.adverse_event = True
+            elif key == "T":
+                item.tampering = True
+            elif key == "S":
+                item.special_situations = sorted(set(value.split(",")))
+            elif key == "C":
+                item.product_complaint, item.complaint_category = True, value
+            elif key == "SER":
+                item.seriousness = sorted(set(value.split(",")))
+        item.id = "ho-" + hashlib.sha256(item.text.encode()).hexdigest()[:10]
+        yield item
 
 
 def customer_service() -> Iterator[Item]:

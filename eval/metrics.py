@@ -51,3 +51,15 @@ def special_counts(pairs: list) -> Counts:
         c.fn += len(gold - got)
         c.fp += len(got - gold)
     return c
+
+
+def seriousness_counts(pairs: list) -> Counts:
+    """Micro-averaged over (item, ICH criterion) pairs, for items labelled with seriousness."""
+    c = Counts()
+    for item, result in pairs:
+        gold = set(item.seriousness or [])
+        got = {str(s) for s in result.seriousness}
+        c.tp += len(gold & got)
+        c.fn += len(gold - got)
+        c.fp += len(got - gold)
+    return c
