@@ -10,6 +10,7 @@ urlpatterns = [
     path("hooks/twilio/voice/", include("caredesk.channels.voice.urls")),
     path("hooks/twilio/", include("caredesk.channels.sms.urls")),
     path("chat/", include("caredesk.channels.webchat.urls")),
+    path("voice/", include("caredesk.channels.voice.urls_agents")),
     path("knowledge/", include("caredesk.knowledge.urls")),
     path("audit/", include("caredesk.audit.urls")),
     path("people/", include("caredesk.people.urls")),

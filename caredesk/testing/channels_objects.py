@@ -11,6 +11,7 @@ from caredesk.channels.documents.models import OutboundDocument, VideoCall
 from caredesk.channels.models import InboundMessage, InboxStatus
 from caredesk.tenancy.models import Role
 from caredesk.testing import factories as f
+from caredesk.testing.voice_objects import callback_side
 
 
 def channels_side(case: Case) -> dict[str, int]:
@@ -27,7 +28,7 @@ def channels_side(case: Case) -> dict[str, int]:
         next_attempt_at=now,
         status=InboxStatus.FAILED,
     )
-    return {"inbound_id": row.pk, **documents_side(case)}
+    return {"inbound_id": row.pk, **documents_side(case), **callback_side(case)}
 
 
 def documents_side(case: Case) -> dict[str, int]:

@@ -24,6 +24,7 @@ from caredesk.testing.insights_objects import signals_side
 from caredesk.testing.knowledge_objects import knowledge_side
 from caredesk.testing.quality_objects import quality_side
 from caredesk.testing.safety_objects import safety_side
+from caredesk.testing.voice_objects import callback_side
 from caredesk.testing.webchat_objects import chat_side
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +88,7 @@ def _side(world: Any, program: Any, case: Any, person: Any, product: Any) -> dic
         **quality_side(case, interaction),
         **knowledge_side(program),
         **chat_side(program),
+        **callback_side(case),
         **signals_side(program, case),
     }
 

@@ -1,15 +1,16 @@
-"""REST API of the voice channel (read only): a program's IVR script as the calls use it, its
-callbacks, and a case's calls with their voicemail recordings. Scoped: another program's
-program or case answers 404; every role of the program may read."""
+"""REST API of the voice channel: a program's IVR script as the calls use it, its callbacks and
+the callback worklist (claim, then reached / no answer), and a case's calls with their voicemail
+recordings. Scoped: another program's program, case or callback answers 404; every role of the
+program may read; only the program's agents with the queue's skills call back."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Query, Schema
+from ninja import Field, Query, Schema
 
 from caredesk.api_support.auth import acting_user
 from caredesk.api_support.pagination import Page, PageParams, paginate
@@ -17,6 +18,13 @@ from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import ObjectId
 from caredesk.cases.services.access import access_case
 from caredesk.channels.voice.models import Callback, CallbackStatus, CallRecord, VoiceRoute
+from caredesk.channels.voice.services.callbacks import (
+    MAX_NOTE,
+    access_callback,
+    callback_worklist,
+    claim_callback,
+    record_callback_outcome,
+)
 from caredesk.channels.voice.services.config import (
     general_queue,
     hours_text,
@@ -63,10 +71,26 @@ class CallbackOut(Schema):
     requested_at: datetime
     due_at: datetime
     status: str
+    claimed_by_id: int | None
+    claimed_at: datetime | None
+    attempts: int
+    last_attempt_at: datetime | None
+    interaction_id: int | None
 
 
 class CallbackFilters(PageParams):
     status: CallbackStatus | None = None
+
+
+class WorklistFilters(PageParams):
+    program_id: int | None = None
+    queue_id: int | None = None
+    due_only: bool = True
+
+
+class OutcomeIn(Schema):
+    outcome: Literal["reached", "no_answer"]
+    note: str = Field("", max_length=MAX_NOTE)
 
 
 class RecordingOut(Schema):
@@ -141,3 +165,31 @@ def case_calls(request: HttpRequest, case_id: ObjectId) -> list[CallRecord]:
     case = access_case(user, case_id, for_display=False)
     calls = CallRecord.objects.visible_to(user).filter(case=case).prefetch_related("recordings")
     return list(calls.order_by("-started_at", "-pk")[:200])
+
+
+@router.get("/callbacks", response=Page[CallbackOut])
+def worklist(request: HttpRequest, filters: Query[WorklistFilters]) -> dict[str, Any]:
+    """Scheduled callbacks of the caller's programs, the earliest due first (due ones only
+    unless due_only=false); narrowed to one program or queue."""
+    rows = callback_worklist(
+        acting_user(request),
+        program_id=filters.program_id,
+        queue_id=filters.queue_id,
+        due_only=filters.due_only,
+    )
+    return paginate(rows, filters)
+
+
+@router.post("/callbacks/{callback_id}/claim", response=CallbackOut)
+def claim(request: HttpRequest, callback_id: ObjectId) -> Callback:
+    """Take a callback (409 when another agent has it or it is no longer scheduled)."""
+    user = acting_user(request)
+    return claim_callback(access_callback(user, callback_id), acting_user=user)
+
+
+@router.post("/callbacks/{callback_id}/outcome", response=CallbackOut)
+def outcome(request: HttpRequest, callback_id: ObjectId, payload: OutcomeIn) -> Callback:
+    """Reached (done, logged on the case) or no answer (retried later, failed after three)."""
+    user = acting_user(request)
+    callback = access_callback(user, callback_id)
+    return record_callback_outcome(callback, payload.outcome, payload.note, acting_user=user)

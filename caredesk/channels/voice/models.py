@@ -297,6 +297,17 @@ class Callback(models.Model):
     status = models.CharField(
         max_length=10, choices=CallbackStatus.choices, default=CallbackStatus.SCHEDULED
     )
+    # The worklist: an agent claims a due callback, then records reached or no answer (a retry
+    # is due later, until the attempts run out).
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    interaction = models.ForeignKey(
+        "cases.Interaction", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ProgramScopedManager()
