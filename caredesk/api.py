@@ -75,6 +75,9 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, objec
     }
 
 
+# The inbound route first: every channel's every message resolves it (each route before it
+# is one more pattern to try).
+api.add_router("", channels_router)
 api.add_router("", search_router)
 api.add_router("", tenancy_router)
 api.add_router("", people_router)
@@ -83,7 +86,6 @@ api.add_router("", safety_router)
 api.add_router("", safety_rules_router)
 api.add_router("", quality_router)
 api.add_router("", routing_router)
-api.add_router("", channels_router)
 api.add_router("", sms_router)
 api.add_router("", voice_router)
 api.add_router("", email_router)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from caredesk.accounts.models import ApiToken, User, hash_token
 from caredesk.audit.models import AuditAction
 from caredesk.audit.services import record_event
+from caredesk.db_rows import KeyedRead
 from caredesk.errors import InvalidInput, NotFound
 
 TOKEN_PREFIX = "cdk_"  # noqa: S105 (a marker, not a secret)
@@ -111,20 +112,16 @@ def authenticate_token(raw: str) -> User | None:
     return user
 
 
-# Every API call pays for these two lookups, so they are written as plain SQL: the ORM's query
-# compiler cost ten times the database's work (bench/README.md, intake). `raw()` still applies
-# each field's conversions (aware datetimes, booleans), and the columns it leaves out are
-# deferred, not lost.
+# Every API call pays for these two lookups: compiled once (caredesk/db_rows.py).
+_TOKEN = KeyedRead(
+    ApiToken, "token_hash", ["id", "user", "revoked_at", "expires_at", "last_used_at"]
+)
+_USER = KeyedRead(User, "id")
+
+
 def _token_by_hash(digest: str) -> ApiToken | None:
-    table = connection.ops.quote_name(ApiToken._meta.db_table)
-    sql = (
-        "SELECT id, user_id, revoked_at, expires_at, last_used_at "  # noqa: S608
-        f"FROM {table} WHERE token_hash = %s"
-    )
-    return next(iter(ApiToken.objects.raw(sql, [digest])), None)
+    return _TOKEN.get(digest)
 
 
 def _user_by_id(user_id: int) -> User | None:
-    table = connection.ops.quote_name(User._meta.db_table)
-    sql = f"SELECT * FROM {table} WHERE id = %s"  # noqa: S608
-    return next(iter(User.objects.raw(sql, [user_id])), None)
+    return _USER.get(user_id)

@@ -8,6 +8,7 @@ the row stays pending until a worker has turned it into a screened interaction.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import mimetypes
 import re
@@ -122,16 +123,11 @@ def _writable_roles(user_id: int, program_id: int) -> list[tuple[str, str]]:
 _KEY = ("program_id", "channel", "provider", "provider_message_id")
 
 
-def _insert_once(values: dict[str, Any]) -> int | None:
-    """INSERT … ON CONFLICT DO NOTHING RETURNING id: the new row's id, or None for a redelivery.
-
-    Written out rather than through `objects.create`: this is the one statement every inbound
-    message pays for, and the ORM's compiler cost more than the database (bench/README.md).
-    Values go through each field's own `get_db_prep_save`, so types are adapted as the ORM
-    would. Both SQLite (>= 3.35) and PostgreSQL support the statement; the unique constraint
-    `uniq_inbound_provider_message` is the conflict target."""
+@functools.cache
+def _insert_statement(vendor: str, names: tuple[str, ...]) -> tuple[str, list[Field[Any, Any]]]:
+    """The INSERT for these columns, written once per process and database kind."""
     meta = InboundMessage._meta
-    fields = [cast("Field[Any, Any]", meta.get_field(name)) for name in values]
+    fields = [cast("Field[Any, Any]", meta.get_field(name)) for name in names]
     columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
     keys = [cast("Field[Any, Any]", meta.get_field(name)) for name in _KEY]
     target = ", ".join(connection.ops.quote_name(str(f.column)) for f in keys)
@@ -142,6 +138,18 @@ def _insert_once(values: dict[str, Any]) -> int | None:
         f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "  # noqa: S608
         f"ON CONFLICT ({target}) DO NOTHING RETURNING id"
     )
+    return sql, fields
+
+
+def _insert_once(values: dict[str, Any]) -> int | None:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING id: the new row's id, or None for a redelivery.
+
+    Written out rather than through `objects.create`: this is the one statement every inbound
+    message pays for, and the ORM's compiler cost more than the database (bench/README.md).
+    Values go through each field's own `get_db_prep_save`, so types are adapted as the ORM
+    would. Both SQLite (>= 3.35) and PostgreSQL support the statement; the unique constraint
+    `uniq_inbound_provider_message` is the conflict target."""
+    sql, fields = _insert_statement(connection.vendor, tuple(values))
     params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
