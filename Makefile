@@ -7,7 +7,7 @@ export CAREDESK_DATA_DIR ?= $(CURDIR)/var
 PYTEST_ARGS ?=
 TYPED := caredesk/audit caredesk/tenancy/services.py caredesk/tenancy/scoping.py \
 	caredesk/people/services caredesk/cases/services caredesk/routing/services \
-	caredesk/accounts caredesk/config.py caredesk/routing/tasks.py caredesk/cases/tasks.py \
+	caredesk/accounts caredesk/config.py caredesk/db_rows.py caredesk/routing/tasks.py caredesk/cases/tasks.py \
 	caredesk/demo bench \
 	caredesk/api.py caredesk/api_support caredesk/tenancy/api.py caredesk/people/api.py \
 	caredesk/cases/api.py caredesk/cases/schemas.py caredesk/routing/api.py caredesk/routing/schemas.py \
