@@ -34,3 +34,8 @@ class Conflict(CareDeskError):
     """The change contradicts the record's current state (closing an already-closed case)."""
 
     status = 409
+
+
+# What a form shows back to the person (the input or the record's state is the problem); other
+# errors (NotFound, Forbidden) answer with their status instead.
+FORM_ERRORS: tuple[type[CareDeskError], ...] = (InvalidInput, Conflict)

@@ -8,12 +8,22 @@ from typing import Any
 
 from fpdf import FPDF
 
+_TYPOGRAPHIC = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
+
+
+def core_font_text(text: str) -> str:
+    """Text the PDF core fonts can print (Latin-1): typographic quotes and dashes become plain
+    ones (people paste them from word processors), anything else outside Latin-1 '?'."""
+    return text.translate(_TYPOGRAPHIC).encode("latin-1", "replace").decode("latin-1")
+
 
 def latin1(value: Any) -> str:
-    """Printable text for the core fonts (Latin-1), '-' for nothing."""
+    """Printable text for a form field, '-' for nothing."""
     if value is None or value == "":
         return "-"
-    return str(value).encode("latin-1", "replace").decode("latin-1")
+    return core_font_text(str(value))
 
 
 class FieldsPdf(FPDF):

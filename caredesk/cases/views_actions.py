@@ -28,9 +28,7 @@ from caredesk.cases.services.lifecycle import assign_case, change_status, reopen
 from caredesk.cases.services.requests import add_request, resolve_request
 from caredesk.cases.views import workspace_context
 from caredesk.cases.views_support import INVALID, add_service_errors, is_htmx, service_view
-from caredesk.errors import Conflict, InvalidInput
-
-ServiceErrors = (InvalidInput, Conflict)
+from caredesk.errors import FORM_ERRORS
 
 
 def _workspace(request: HttpRequest, case: Case, status: int = 200, **forms: Any) -> HttpResponse:
@@ -51,7 +49,7 @@ def interaction_create(request: HttpRequest, case_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             interaction = log_interaction(case, form.to_input(), acting_user=request.user)
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
         else:
             if not is_htmx(request):
@@ -76,7 +74,7 @@ def request_create(request: HttpRequest, case_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             add_request(case, acting_user=request.user, **form.cleaned_data)
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
         else:
             return _workspace(request, case)
@@ -97,7 +95,7 @@ def request_resolve(request: HttpRequest, case_id: int, request_id: int) -> Http
                 resolution=form.cleaned_data["resolution"],
                 acting_user=request.user,
             )
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
         else:
             return _workspace(request, case)
@@ -118,7 +116,7 @@ def status_change(request: HttpRequest, case_id: int) -> HttpResponse:
                 reopen_case(case, acting_user=request.user, reason=reason)
             else:
                 change_status(case, new_status, acting_user=request.user, reason=reason)
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
         else:
             return _workspace(request, case)
@@ -140,7 +138,7 @@ def assign(request: HttpRequest, case_id: int) -> HttpResponse:
         else:
             try:
                 assign_case(case, acting_user=request.user, owner=owner, queue=queue)
-            except ServiceErrors as exc:
+            except FORM_ERRORS as exc:
                 add_service_errors(form, exc)
             else:
                 return _workspace(request, case)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from caredesk.cases.services.access import access_case
 from caredesk.cases.views_support import INVALID, add_service_errors, service_view
-from caredesk.errors import Conflict, Forbidden, InvalidInput
+from caredesk.errors import FORM_ERRORS, Conflict, Forbidden
 from caredesk.knowledge.forms import ApproveForm, ArticleForm, NewArticleForm, RejectForm
 from caredesk.knowledge.models import Article
 from caredesk.knowledge.services.articles import (
@@ -29,8 +29,6 @@ from caredesk.knowledge.services.articles import (
     submit_version,
 )
 from caredesk.knowledge.services.suggestions import suggestions_for_case
-
-ServiceErrors = (InvalidInput, Conflict)
 
 
 @login_required
@@ -62,7 +60,7 @@ def article_new(request: HttpRequest) -> HttpResponse:
             program = programs[form.cleaned_data["program"]]
             version = create_article(program, data, acting_user=request.user)
             return redirect("knowledge:article", article_id=version.article_id)
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
     status = INVALID if request.method == "POST" else 200
     return render(request, "knowledge/new.html", {"form": form}, status=status)
@@ -101,7 +99,7 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
         try:
             edit_article(article, ArticleInput(**form.cleaned_data), acting_user=request.user)
             return redirect("knowledge:article", article_id=article.pk)
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
     return _detail(request, article, INVALID, edit_form=form)
 
@@ -133,7 +131,7 @@ def version_approve(request: HttpRequest, version_id: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
             return redirect("knowledge:article", article_id=version.article_id)
-        except (*ServiceErrors, Forbidden) as exc:  # a refused signature is shown on the form
+        except (*FORM_ERRORS, Forbidden) as exc:  # a refused signature is shown on the form
             add_service_errors(form, exc)
     return _detail(request, version.article, INVALID, approve_form=form)
 
@@ -148,7 +146,7 @@ def version_reject(request: HttpRequest, version_id: int) -> HttpResponse:
         try:
             reject_version(version, acting_user=request.user, note=form.cleaned_data["note"])
             return redirect("knowledge:article", article_id=version.article_id)
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
     return _detail(request, version.article, INVALID, reject_form=form)
 

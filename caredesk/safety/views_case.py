@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from caredesk.cases.views_support import INVALID, add_service_errors, is_htmx, service_view
-from caredesk.errors import Conflict, InvalidInput, NotFound
+from caredesk.errors import FORM_ERRORS, NotFound
 from caredesk.safety.forms import (
     AssessmentForm,
     CloseForm,
@@ -34,8 +34,6 @@ from caredesk.safety.services.handoff import (
 from caredesk.safety.services.safety_cases import access_safety_case, record_criterion
 from caredesk.safety.views import case_context
 
-ServiceErrors = (InvalidInput, Conflict)
-
 
 def _page(
     request: HttpRequest, safety_case: SafetyCase, status: int = 200, **forms: Any
@@ -52,7 +50,7 @@ def _run(request: HttpRequest, safety_case: SafetyCase, form: Any, name: str, ca
     if form.is_valid():
         try:
             call(form)
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
         else:
             return _page(request, safety_case)
@@ -161,7 +159,7 @@ def drug_remove(request: HttpRequest, safety_case_id: int, drug_id: int) -> Http
 def _action(request: HttpRequest, sc: SafetyCase, call: Any) -> HttpResponse:
     try:
         call()
-    except ServiceErrors as exc:
+    except FORM_ERRORS as exc:
         return _page(request, sc, INVALID, action_error=exc.message)
     return _page(request, sc)
 
@@ -210,7 +208,7 @@ def follow_up(request: HttpRequest, safety_case_id: int, attempt_id: int) -> Htt
     if form.is_valid():
         try:
             record_follow_up_attempt(attempt, acting_user=request.user, **form.cleaned_data)
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
         else:
             return _page(request, sc)

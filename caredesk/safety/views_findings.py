@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from caredesk.cases.models import Interaction
 from caredesk.cases.services.access import access_interaction
 from caredesk.cases.views_support import INVALID, add_service_errors, is_htmx, service_view
-from caredesk.errors import Conflict, InvalidInput
+from caredesk.errors import FORM_ERRORS, Conflict, InvalidInput
 from caredesk.safety.forms import AddFindingForm, ClearForm, ConfirmForm, DismissForm
 from caredesk.safety.services.findings import (
     access_finding,
@@ -27,8 +27,6 @@ from caredesk.safety.services.findings import (
     dismiss_finding,
     mark_no_safety_content,
 )
-
-ServiceErrors = (InvalidInput, Conflict)
 
 
 def _panel(
@@ -61,7 +59,7 @@ def finding_confirm(request: HttpRequest, finding_id: int) -> HttpResponse:
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
         confirm_finding(finding, acting_user=request.user, note=note)
-    except ServiceErrors as exc:
+    except FORM_ERRORS as exc:
         msg = _error_text(exc)
         return _panel(request, finding.interaction, INVALID, msg, errors={finding.pk: msg})
     return _panel(request, finding.interaction)
@@ -76,7 +74,7 @@ def finding_dismiss(request: HttpRequest, finding_id: int) -> HttpResponse:
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
         dismiss_finding(finding, reason=reason, acting_user=request.user)
-    except ServiceErrors as exc:
+    except FORM_ERRORS as exc:
         msg = _error_text(exc)
         return _panel(request, finding.interaction, INVALID, msg, errors={finding.pk: msg})
     return _panel(request, finding.interaction)
@@ -91,7 +89,7 @@ def finding_add(request: HttpRequest, interaction_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             add_finding(interaction, acting_user=request.user, **form.cleaned_data)
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
         else:
             return _panel(request, interaction)
@@ -108,7 +106,7 @@ def interaction_clear(request: HttpRequest, interaction_id: int) -> HttpResponse
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
         mark_no_safety_content(interaction, acting_user=request.user, note=note)
-    except ServiceErrors as exc:
+    except FORM_ERRORS as exc:
         msg = _error_text(exc)
         return _panel(request, interaction, INVALID, msg, errors={"panel": msg})
     return _panel(request, interaction)

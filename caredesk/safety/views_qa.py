@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from caredesk.cases.views_support import INVALID, add_service_errors, service_view
-from caredesk.errors import Conflict, InvalidInput
+from caredesk.errors import FORM_ERRORS
 from caredesk.safety.forms import QaDrawForm, QaReviewForm
 from caredesk.safety.models_detail import QaReview, QaStatus
 from caredesk.safety.services.intake import screening_text
@@ -24,8 +24,6 @@ from caredesk.safety.services.qa_sample import (
 )
 from caredesk.tenancy.models import Program
 from caredesk.tenancy.services import access_program
-
-ServiceErrors = (InvalidInput, Conflict)
 
 
 def _render(request: HttpRequest, status: int = 200, **extra: object) -> HttpResponse:
@@ -82,7 +80,7 @@ def qa_review(request: HttpRequest, qa_review_id: int) -> HttpResponse:
                 kind=data["kind"],
                 code=data["code"],
             )
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
         else:
             return redirect("safety:qa")

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from caredesk.audit.signatures import manifestation
 from caredesk.cases.views_support import INVALID, add_service_errors, service_view
-from caredesk.errors import Conflict, Forbidden, InvalidInput
+from caredesk.errors import FORM_ERRORS, Forbidden
 from caredesk.safety.forms_rules import (
     ApproveForm,
     FollowUpInformationForm,
@@ -32,8 +32,6 @@ from caredesk.safety.services.rules_program import (
 from caredesk.safety.services.safety_cases import access_safety_case
 from caredesk.safety.templatetags.safety_rules import reports_due_panel
 from caredesk.tenancy.models import Membership, Program, Role
-
-ServiceErrors = (InvalidInput, Conflict)
 
 
 def admin_programs(user: Any) -> list[Program]:
@@ -100,7 +98,7 @@ def propose(request: HttpRequest) -> HttpResponse:
                 replaces=form.cleaned_data["replaces"],
             )
             return redirect("safety_rules:program_rule", program_rule_id=rule.pk)
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
     return render(request, "safety/rules_propose.html", {"form": form}, status=INVALID)
 
@@ -141,7 +139,7 @@ def approve(request: HttpRequest, program_rule_id: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
             return redirect("safety_rules:program_rule", program_rule_id=rule.pk)
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
         except Forbidden as exc:
             if not exc.fields:  # not a signature refusal: not this user's to approve
@@ -160,7 +158,7 @@ def reject(request: HttpRequest, program_rule_id: int) -> HttpResponse:
         try:
             reject_program_rule(rule, acting_user=request.user, note=form.cleaned_data["note"])
             return redirect("safety_rules:program_rule", program_rule_id=rule.pk)
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
     return _detail(request, rule, INVALID, reject_form=form)
 
@@ -185,7 +183,7 @@ def follow_up_information(request: HttpRequest, safety_case_id: int) -> HttpResp
             if not getattr(request, "htmx", False):
                 return redirect("safety:case", safety_case_id=safety_case.pk)
             form = FollowUpInformationForm(auto_id="fui_%s")
-        except ServiceErrors as exc:
+        except FORM_ERRORS as exc:
             add_service_errors(form, exc)
             status = INVALID
     else:

@@ -29,24 +29,12 @@ from caredesk.channels.documents.services.providers import fax_provider
 from caredesk.errors import Conflict, InvalidInput
 from caredesk.outreach.models import ConsentPurpose
 from caredesk.outreach.services import may_send, normalize_address
+from caredesk.pdf import core_font_text
 from caredesk.tenancy.services import check_can_write
 
 logger = logging.getLogger(__name__)
 MAX_BODY = 20_000
 FIELDS = ["case", "interaction", "channel", "recipient", "status", "provider_id"]
-
-
-def _latin1(text: str) -> str:
-    """The PDF core fonts carry Latin-1: typographic quotes become plain, the rest '?'."""
-    typographic: dict[str, str | int | None] = {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",
-    }
-    plain = text.translate(str.maketrans(typographic))
-    return plain.encode("latin-1", "replace").decode("latin-1")
 
 
 def letter_pdf(case: Case, recipient: str, body: str, *, signed_by: str) -> bytes:
@@ -55,19 +43,19 @@ def letter_pdf(case: Case, recipient: str, body: str, *, signed_by: str) -> byte
     pdf.set_auto_page_break(auto=True, margin=20)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 14)
-    pdf.cell(0, 8, _latin1(case.program.name), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, core_font_text(case.program.name), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 10)
     pdf.cell(0, 6, f"{timezone.localdate():%B %d, %Y}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
-    pdf.multi_cell(0, 5, _latin1(recipient))
+    pdf.multi_cell(0, 5, core_font_text(recipient))
     pdf.ln(6)
     pdf.set_font("Helvetica", "B", 10)
     pdf.cell(0, 6, f"Your reference: {case.reference}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(0, 6, _latin1(body))
+    pdf.multi_cell(0, 6, core_font_text(body))
     pdf.ln(8)
-    pdf.multi_cell(0, 6, _latin1(f"{signed_by}\n{case.program.name}"))
+    pdf.multi_cell(0, 6, core_font_text(f"{signed_by}\n{case.program.name}"))
     return bytes(pdf.output())
 
 
