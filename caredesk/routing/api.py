@@ -18,6 +18,8 @@ from caredesk.routing.models_agents import AgentSkills, CaseRouting, RoutingClas
 from caredesk.routing.schemas import (
     AgentOut,
     CaseRoutingOut,
+    ClassificationIn,
+    ClassificationOut,
     NextIn,
     SkillsIn,
     StatusIn,
@@ -26,6 +28,7 @@ from caredesk.routing.schemas import (
 from caredesk.routing.services.agents import set_agent_status
 from caredesk.routing.services.assignment import next_case_for
 from caredesk.routing.services.priority import routing_of
+from caredesk.routing.services.reclassify import reclassify_case
 from caredesk.routing.services.skills import (
     SkillsInput,
     access_agent,
@@ -109,10 +112,7 @@ def put_skills(
     return _agent_out(found, update_agent_skills(program, found, data, acting_user=user))
 
 
-@router.get("/cases/{case_id}/routing", response=CaseRoutingOut)
-def case_routing(request: HttpRequest, case_id: ObjectId) -> dict[str, Any]:
-    """The case's routing class and the skills an agent needs to take it."""
-    row: CaseRouting = routing_of(access_case(acting_user(request), case_id, for_display=False))
+def _routing_out(row: CaseRouting) -> dict[str, Any]:
     klass = RoutingClass(row.routing_class)
     return {
         "case_id": row.case_id,
@@ -120,4 +120,34 @@ def case_routing(request: HttpRequest, case_id: ObjectId) -> dict[str, Any]:
         "rank": int(klass),
         "required_skills": row.required_skills,
         "routed_at": row.routed_at,
+    }
+
+
+@router.get("/cases/{case_id}/routing", response=CaseRoutingOut)
+def case_routing(request: HttpRequest, case_id: ObjectId) -> dict[str, Any]:
+    """The case's routing class and the skills an agent needs to take it."""
+    return _routing_out(routing_of(access_case(acting_user(request), case_id, for_display=False)))
+
+
+@router.put("/cases/{case_id}/classification", response=ClassificationOut)
+def put_classification(
+    request: HttpRequest, case_id: ObjectId, payload: ClassificationIn
+) -> dict[str, Any]:
+    """Change the case's type or priority: its routing class, queue and SLA policy are chosen
+    again (audited, on the timeline)."""
+    user = acting_user(request)
+    case = reclassify_case(
+        access_case(user, case_id, for_display=False),
+        case_type=payload.case_type,
+        priority=payload.priority,
+        reason=payload.reason,
+        acting_user=user,
+    )
+    return {
+        **_routing_out(routing_of(case)),
+        "case_type": case.case_type,
+        "priority": case.priority,
+        "queue_id": case.queue_id,
+        "first_response_due": case.first_response_due,
+        "resolution_due": case.resolution_due,
     }

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from caredesk.accounts.models import AgentStatus
 from caredesk.api_support.types import LanguageCode, ObjectId
+from caredesk.cases.models import CaseType
 
 
 class NextIn(Schema):
@@ -52,3 +53,19 @@ class CaseRoutingOut(Schema):
     rank: int = Field(description="1 is served first")
     required_skills: list[str]
     routed_at: datetime | None
+
+
+class ClassificationIn(Schema):
+    """A new type and/or priority; the routing class, queue and SLA policy follow."""
+
+    case_type: CaseType | None = None
+    priority: int | None = Field(None, ge=1, le=5, description="1 critical … 5 low")
+    reason: str = Field("", max_length=500)
+
+
+class ClassificationOut(CaseRoutingOut):
+    case_type: str
+    priority: int
+    queue_id: int | None
+    first_response_due: datetime | None
+    resolution_due: datetime | None

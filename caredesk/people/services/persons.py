@@ -167,6 +167,11 @@ def update_person(
                 changes=delta,
                 reason=reason,
             )
+        if "role" in delta:
+            # Who is asking sets the routing class and the SLA policy of their open cases.
+            from caredesk.routing.services.reclassify import person_role_changed
+
+            person_role_changed(person, acting_user=acting_user)
     return person
 
 
