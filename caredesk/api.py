@@ -17,6 +17,7 @@ from caredesk.channels.documents.api import router as documents_router
 from caredesk.channels.email.api import router as email_router
 from caredesk.channels.sms.api import router as sms_router
 from caredesk.channels.voice.api import router as voice_router
+from caredesk.channels.webchat.api import router as webchat_router
 from caredesk.insights.api import router as insights_router
 from caredesk.knowledge.api import router as knowledge_router
 from caredesk.outreach.api import router as outreach_router
@@ -88,6 +89,7 @@ api.add_router("", quality_router)
 api.add_router("", routing_router)
 api.add_router("", sms_router)
 api.add_router("", voice_router)
+api.add_router("", webchat_router)
 api.add_router("", email_router)
 api.add_router("", documents_router)
 api.add_router("", outreach_router)

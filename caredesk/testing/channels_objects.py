@@ -12,6 +12,7 @@ from caredesk.channels.models import InboundMessage, InboxStatus
 from caredesk.tenancy.models import Role
 from caredesk.testing import factories as f
 from caredesk.testing.voice_objects import callback_side
+from caredesk.testing.webchat_objects import chat_side
 
 
 def channels_side(case: Case) -> dict[str, int]:
@@ -28,7 +29,12 @@ def channels_side(case: Case) -> dict[str, int]:
         next_attempt_at=now,
         status=InboxStatus.FAILED,
     )
-    return {"inbound_id": row.pk, **documents_side(case), **callback_side(case)}
+    return {
+        "inbound_id": row.pk,
+        **documents_side(case),
+        **callback_side(case),
+        **chat_side(case.program),
+    }
 
 
 def documents_side(case: Case) -> dict[str, int]:
