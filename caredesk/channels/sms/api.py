@@ -31,6 +31,7 @@ class SmsOut(Schema):
     from_number: str
     to_number: str
     body: str
+    template_id: int | None
     status: str
     provider_status: str
     error_code: str
@@ -42,19 +43,36 @@ class SmsOut(Schema):
 
 
 class SmsIn(Schema):
-    body: LongText = Field(..., min_length=1, description=f"At most {MAX_BODY} characters")
+    body: LongText = Field("", description=f"At most {MAX_BODY} characters (not with a template)")
     channel: SmsChannel | None = Field(
         None, description="sms or whatsapp; default: the channel the person last wrote on"
+    )
+    template: str = Field(
+        "",
+        max_length=64,
+        description="An approved WhatsApp template's name: the only thing WhatsApp accepts "
+        "once the person has not written for 24 hours",
+    )
+    variables: list[str] = Field(
+        default_factory=list, max_length=10, description="The template's {{1}}, {{2}}… values"
     )
 
 
 @router.post("/cases/{case_id}/sms", response={201: SmsOut})
 def post_case_sms(request: HttpRequest, case_id: ObjectId, payload: SmsIn) -> Status[SmsMessage]:
     """Reply on the case by SMS/WhatsApp (logged as an outbound interaction, sent after
-    commit); 409 when consent forbids it or the program has no route for the channel."""
+    commit); 409 when consent forbids it, the program has no route for the channel, or free
+    WhatsApp text falls outside the 24-hour window (send an approved `template` instead)."""
     user = acting_user(request)
     case = access_case(user, case_id, for_display=False)
-    sms = send_case_sms(case, payload.body, acting_user=user, channel=payload.channel)
+    sms = send_case_sms(
+        case,
+        payload.body,
+        acting_user=user,
+        channel=payload.channel,
+        template=payload.template,
+        variables=payload.variables,
+    )
     return Status(201, sms)
 
 

@@ -67,6 +67,39 @@ class SmsRoute(models.Model):
         return f"{self.channel} {self.phone_number}"
 
 
+class TemplateStatus(models.TextChoices):
+    APPROVED = "approved", "Approved by WhatsApp"
+    PENDING = "pending", "Waiting for WhatsApp's approval"
+    REJECTED = "rejected", "Rejected by WhatsApp"
+
+
+class WhatsAppTemplate(models.Model):
+    """A message template WhatsApp approved for the program's sender. Outside the 24-hour
+    customer-service window (the person has not written for a day) only an approved template
+    may be sent. `content_sid` is the provider's id of the template (Twilio Content API, HX…);
+    `body` its approved text with {{1}}, {{2}}… placeholders, filled per message."""
+
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(max_length=64)
+    content_sid = models.CharField(max_length=64)
+    language = models.CharField(max_length=12, default="en")
+    body = models.TextField()
+    status = models.CharField(
+        max_length=10, choices=TemplateStatus.choices, default=TemplateStatus.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProgramScopedManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["program", "name"], name="uniq_whatsapp_template")
+        ]
+
+    def __str__(self) -> str:
+        return f"WhatsApp template {self.name} ({self.status})"
+
+
 class SmsKind(models.TextChoices):
     INBOUND = "inbound", "Inbound message"
     REPLY = "reply", "Reply from a case"
@@ -125,6 +158,10 @@ class SmsMessage(models.Model):
     from_number = models.CharField(max_length=20)
     to_number = models.CharField(max_length=20)
     body = models.TextField(blank=True)
+    template = models.ForeignKey(
+        WhatsAppTemplate, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    template_variables = models.JSONField(default=list, blank=True)
     purpose = models.CharField(max_length=20, blank=True, help_text="Consent purpose (outbound)")
     status = models.CharField(max_length=12, choices=SmsStatus.choices)
     provider_status = models.CharField(max_length=20, blank=True)

@@ -14,6 +14,7 @@ import json
 import os
 import threading
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 from urllib.error import HTTPError, URLError
@@ -27,7 +28,8 @@ from caredesk.channels.sms.models import TOKEN_ENV_PREFIX, SmsProviderKind, SmsR
 
 # Twilio error codes that no retry can fix (invalid or unreachable number, opted-out recipient,
 # not a mobile number, number blocked).
-PERMANENT_TWILIO_ERRORS = frozenset({"21211", "21408", "21610", "21612", "21614", "30003"})
+# 63016: WhatsApp free-form text outside the 24-hour customer-service window.
+PERMANENT_TWILIO_ERRORS = frozenset({"21211", "21408", "21610", "21612", "21614", "30003", "63016"})
 
 
 class SendError(Exception):
@@ -39,8 +41,24 @@ class SendError(Exception):
         self.code = code
 
 
+@dataclass(frozen=True)
+class Template:
+    """An approved WhatsApp template to send instead of free text: the provider's id of the
+    template and the values of its placeholders, in order."""
+
+    content_sid: str
+    variables: tuple[str, ...] = ()
+
+
 class SmsProvider(Protocol):
-    def send(self, to: str, from_: str, body: str, status_callback_url: str) -> str:
+    def send(
+        self,
+        to: str,
+        from_: str,
+        body: str,
+        status_callback_url: str,
+        template: Template | None = None,
+    ) -> str:
         """Hand one message to the provider; its message id."""
         ...
 
@@ -79,10 +97,23 @@ class TwilioProvider:
             },
         )
 
-    def send(self, to: str, from_: str, body: str, status_callback_url: str) -> str:
+    def send(
+        self,
+        to: str,
+        from_: str,
+        body: str,
+        status_callback_url: str,
+        template: Template | None = None,
+    ) -> str:
         if not (self.account_sid and self.auth_token):
             raise SendError("the route has no Twilio account SID or auth token", permanent=True)
         form = {"To": to, "From": from_, "Body": body}
+        if template is not None:
+            # Twilio's Content API: the template and its variables replace the body.
+            del form["Body"]
+            form["ContentSid"] = template.content_sid
+            variables = {str(i): v for i, v in enumerate(template.variables, start=1)}
+            form["ContentVariables"] = json.dumps(variables)
         if status_callback_url:
             form["StatusCallback"] = status_callback_url
         try:
@@ -120,9 +151,16 @@ class LocalProvider:
     def __init__(self, directory: Path) -> None:
         self.path = Path(directory) / "outbox.jsonl"
 
-    def send(self, to: str, from_: str, body: str, status_callback_url: str) -> str:
+    def send(
+        self,
+        to: str,
+        from_: str,
+        body: str,
+        status_callback_url: str,
+        template: Template | None = None,
+    ) -> str:
         sid = f"LM{uuid.uuid4().hex}"
-        line = {
+        line: dict[str, object] = {
             "sid": sid,
             "to": to,
             "from": from_,
@@ -130,6 +168,9 @@ class LocalProvider:
             "status_callback": status_callback_url,
             "at": timezone.now().isoformat(),
         }
+        if template is not None:
+            line["content_sid"] = template.content_sid
+            line["content_variables"] = list(template.variables)
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self.path.open("a", encoding="utf-8") as handle:

@@ -3,7 +3,9 @@
 The reply goes to the number and channel the person last wrote from on this case (or, if they
 never wrote by SMS/WhatsApp, to their phone by SMS), through the program's active route for that
 channel. The consent ledger is asked before anything is written: after a STOP the answer is
-409 and nothing is logged or sent.
+409 and nothing is logged or sent. On WhatsApp, free-form text is refused (409) outside the
+24-hour customer-service window; an approved template (`template`, with its `variables`) may be
+sent at any time (`services/whatsapp.py`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ from caredesk.cases.services.interactions import InteractionInput, log_interacti
 from caredesk.channels.models import InboundMessage
 from caredesk.channels.sms.models import SmsChannel, SmsKind, SmsMessage, SmsRoute
 from caredesk.channels.sms.services.sending import check_body, queue_outbound
+from caredesk.channels.sms.services.whatsapp import (
+    approved_template,
+    check_free_form_allowed,
+    render_template,
+)
 from caredesk.errors import Conflict, InvalidInput
 from caredesk.outreach.models import ConsentPurpose
 from caredesk.outreach.services import may_send
@@ -70,15 +77,31 @@ def active_route(program_id: int, channel: str) -> SmsRoute:
 
 
 def send_case_sms(
-    case: Case, body: str, *, acting_user: Any, channel: str | None = None
+    case: Case,
+    body: str,
+    *,
+    acting_user: Any,
+    channel: str | None = None,
+    template: str = "",
+    variables: list[str] | None = None,
 ) -> SmsMessage:
     """Reply on a case by SMS/WhatsApp: consent checked, interaction logged, message queued."""
     check_can_write(acting_user, case.program_id)
-    text = check_body(body)
     if channel is not None and channel not in SmsChannel.values:
         raise InvalidInput("Invalid message", {"channel": "sms or whatsapp"})
-    channel, to = _recipient(case, channel)
+    if template and channel not in (None, SmsChannel.WHATSAPP):
+        raise InvalidInput("Invalid message", {"template": "templates are for WhatsApp only"})
+    channel, to = _recipient(case, SmsChannel.WHATSAPP if template else channel)
     route = active_route(case.program_id, channel)
+    links: dict[str, Any] = {}
+    if template:
+        found = approved_template(case.program_id, template)
+        text = render_template(found, list(variables or []))
+        links = {"template": found, "template_variables": list(variables or [])}
+    else:
+        text = check_body(body)
+        if channel == SmsChannel.WHATSAPP:
+            check_free_form_allowed(case.program_id, to)
     # Checked first so that a refused reply writes nothing (queue_outbound checks again).
     state = may_send(case.program_id, channel, to, ConsentPurpose.CASE_REPLY)
     if not state.allowed:
@@ -96,6 +119,7 @@ def send_case_sms(
         case=case,
         interaction=interaction,
         kind=SmsKind.REPLY,
+        **links,
     )
     record_created(sms, acting_user=acting_user, fields=SMS_FIELDS)
     return sms

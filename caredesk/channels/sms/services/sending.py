@@ -21,7 +21,13 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from caredesk.channels.sms.models import SmsMessage, SmsRoute, SmsStatus
-from caredesk.channels.sms.services.providers import SendError, provider_address, provider_for
+from caredesk.channels.sms.services.providers import (
+    SendError,
+    Template,
+    provider_address,
+    provider_for,
+)
+from caredesk.channels.sms.services.whatsapp import WINDOW_CLOSED, window_open
 from caredesk.errors import Conflict, InvalidInput
 from caredesk.outreach.services import may_send
 
@@ -133,10 +139,16 @@ def deliver_now(sms_id: int) -> SmsMessage | None:
     attempt = claim_outbound(sms_id)
     if attempt is None:
         return None
-    sms = SmsMessage.objects.system_scope().select_related("route").get(pk=sms_id)
+    sms = SmsMessage.objects.system_scope().select_related("route", "template").get(pk=sms_id)
     state = may_send(sms.program_id, sms.channel, sms.to_number, sms.purpose)
     if not state.allowed:
         _finish(sms_id, attempt, status=SmsStatus.BLOCKED, last_error=state.reason[:2000])
+        return SmsMessage.objects.system_scope().get(pk=sms_id)
+    template = _template_of(sms)
+    # A retry can fall outside the window the reply was written in: a person must see it.
+    free_form = sms.channel == "whatsapp" and template is None
+    if free_form and not window_open(sms.program_id, sms.to_number):
+        _finish(sms_id, attempt, status=SmsStatus.FAILED, last_error=WINDOW_CLOSED)
         return SmsMessage.objects.system_scope().get(pk=sms_id)
     route = sms.route
     try:
@@ -145,6 +157,7 @@ def deliver_now(sms_id: int) -> SmsMessage | None:
             provider_address(route, sms.from_number),
             sms.body,
             status_callback_url(),
+            template,
         )
     except SendError as exc:
         _failed(sms_id, attempt, exc)
@@ -158,6 +171,13 @@ def deliver_now(sms_id: int) -> SmsMessage | None:
             last_error="",
         )
     return SmsMessage.objects.system_scope().get(pk=sms_id)
+
+
+def _template_of(sms: SmsMessage) -> Template | None:
+    if sms.template is None:
+        return None
+    values = tuple(str(v) for v in sms.template_variables or [])
+    return Template(sms.template.content_sid, values)
 
 
 def sweep_outbound(limit: int = 200) -> int:

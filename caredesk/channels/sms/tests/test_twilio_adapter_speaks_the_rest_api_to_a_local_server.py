@@ -18,7 +18,7 @@ import pytest
 
 from caredesk.channels.sms.models import SmsStatus
 from caredesk.channels.sms.services.providers import SendError, TwilioProvider
-from caredesk.channels.sms.tests.conftest import PHARMACIST, TOKEN_A
+from caredesk.channels.sms.tests.conftest import PHARMACIST, TOKEN_A, message, post_signed
 from caredesk.testing.api import ApiClient
 
 SID = "AC00000000000000000000000000000001"
@@ -117,6 +117,10 @@ def test_an_unreachable_api_can_be_retried():
 def test_a_case_reply_on_whatsapp_goes_through_the_twilio_route(
     routes, world, twilio, settings, django_capture_on_commit_callbacks
 ):
+    # The person wrote on WhatsApp today: free text may answer (the 24-hour window).
+    wa = {"sender": f"whatsapp:{PHARMACIST}", "to": "whatsapp:+14155238886"}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post_signed(message("Hola", sid="SMwa1", **wa)).status_code == 200
     settings.SMS_TWILIO_API_BASE = twilio.base_url
     settings.SMS_PUBLIC_BASE_URL = "https://care.example"
     routes.whatsapp_a.provider = "twilio"
@@ -132,7 +136,8 @@ def test_a_case_reply_on_whatsapp_goes_through_the_twilio_route(
     assert request["form"]["From"] == ["whatsapp:+14155238886"]
     assert request["form"]["StatusCallback"] == ["https://care.example/hooks/twilio/status/"]
     listed = ApiClient(world.agent_a).get(f"/cases/{world.case_a.pk}/sms").json()
-    assert [(m["status"], m["channel"]) for m in listed] == [("accepted", "whatsapp")]
+    replies = [(m["status"], m["channel"]) for m in listed if m["kind"] == "reply"]
+    assert replies == [("accepted", "whatsapp")]
 
 
 @pytest.mark.django_db

@@ -1,5 +1,6 @@
 """`caredesk sms add-route …` sets up a program's SMS/WhatsApp number; `caredesk sms routes`
-lists them with whether their auth token is present in the environment."""
+lists them with whether their auth token is present in the environment; `caredesk sms
+add-template …` records a WhatsApp template approved for the program."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from django.core.management.base import BaseCommand, CommandError
 from caredesk.channels.sms.models import SmsRoute
 from caredesk.channels.sms.services.providers import route_auth_token
 from caredesk.channels.sms.services.routes import RouteInput, add_route
+from caredesk.channels.sms.services.whatsapp import add_template
 from caredesk.errors import InvalidInput
+from caredesk.tenancy.models import Program
 
 
 class Command(BaseCommand):
@@ -30,12 +33,42 @@ class Command(BaseCommand):
         add.add_argument("--help-contact", default="", help="Phone/web named in HELP replies")
         add.add_argument("--received-by", required=True, help="Service account username")
         sub.add_parser("routes", help="List routes and whether their token is configured.")
+        tpl = sub.add_parser("add-template", help="Record an approved WhatsApp template.")
+        tpl.add_argument("--program", required=True, help="Program code")
+        tpl.add_argument("--name", required=True, help="e.g. case_update")
+        tpl.add_argument("--content-sid", required=True, help="The provider's id, HX…")
+        tpl.add_argument("--body", required=True, help="Approved text with {{1}} placeholders")
+        tpl.add_argument("--language", default="en")
+        tpl.add_argument(
+            "--status", default="approved", choices=["approved", "pending", "rejected"]
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "add-route":
             self._add(options)
+        elif options["subcommand"] == "add-template":
+            self._add_template(options)
         else:
             self._list()
+
+    def _add_template(self, options: dict[str, Any]) -> None:
+        # scoping: ok (an operator's command)
+        program = Program.objects.system_scope().filter(code=options["program"]).first()
+        if program is None:
+            raise CommandError(f"no program {options['program']!r}")
+        try:
+            template = add_template(
+                program,
+                name=options["name"],
+                content_sid=options["content_sid"],
+                body=options["body"],
+                language=options["language"],
+                status=options["status"],
+            )
+        except InvalidInput as exc:
+            detail = "; ".join(f"{k}: {v}" for k, v in exc.fields.items())
+            raise CommandError(f"{exc.message}: {detail}") from None
+        self.stdout.write(f"template {template.name}: {template.status}")
 
     def _add(self, options: dict[str, Any]) -> None:
         data = RouteInput(
