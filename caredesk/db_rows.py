@@ -19,38 +19,80 @@ M = TypeVar("M", bound=Model)
 Converter = Callable[[Any, Any, Any], Any]
 
 
-class KeyedRead(Generic[M]):
-    """`SELECT <columns> FROM <model's table> WHERE <key> = %s`, at most one row, as a model."""
+def _chosen(model: type[Model], names: Sequence[str] | None) -> list[Field[Any, Any]]:
+    """The named concrete fields (all when None), in the model's own order: `Model.from_db`
+    fills the deferred gaps by that order."""
+    wanted = set(names) if names is not None else None
+    fields = [
+        cast("Field[Any, Any]", field)
+        for field in model._meta.concrete_fields
+        if wanted is None or field.name in wanted or field.attname in wanted
+    ]
+    found = {f.name for f in fields} | {f.attname for f in fields}
+    if wanted is not None and not wanted <= found:
+        raise ValueError(f"{model.__name__} has no field {sorted(wanted - found)}")
+    return fields
 
-    def __init__(self, model: type[M], key: str, fields: Sequence[str] | None = None) -> None:
-        meta = model._meta
+
+class _Part:
+    """One model's columns in the SELECT: how to convert them and build the instance."""
+
+    def __init__(self, model: type[Model], fields: list[Field[Any, Any]], alias: str) -> None:
+        self.model, self.fields, self.alias = model, fields, alias
+        self.names = [field.attname for field in fields]
+
+    def columns(self, quote: Callable[[str], str]) -> list[str]:
+        return [f"{self.alias}.{quote(str(field.column))}" for field in self.fields]
+
+    def converters(self, connection: Any) -> list[tuple[Any, list[Converter]]]:
+        out = []
+        for field in self.fields:
+            column = field.get_col(self.alias)
+            # What the ORM's compiler applies: the backend's, then the field's own.
+            functions = connection.ops.get_db_converters(column)
+            out.append((column, functions + column.get_db_converters(connection)))
+        return out
+
+
+class KeyedRead(Generic[M]):
+    """`SELECT <columns> FROM <model's table> WHERE <key> = %s`: at most one row, as a model.
+
+    `related` names a foreign key whose object comes in the same row (a LEFT JOIN, as
+    `select_related` would), with `related_fields` of it (all when None)."""
+
+    def __init__(
+        self,
+        model: type[M],
+        key: str,
+        fields: Sequence[str] | None = None,
+        *,
+        related: str | None = None,
+        related_fields: Sequence[str] | None = None,
+    ) -> None:
         self.model = model
-        self.key = cast("Field[Any, Any]", meta.get_field(key))
-        wanted = set(fields) if fields is not None else None
-        # In the model's own order: `Model.from_db` fills the deferred gaps by that order.
-        self.fields: list[Field[Any, Any]] = [
-            cast("Field[Any, Any]", field)
-            for field in meta.concrete_fields
-            if wanted is None or field.name in wanted or field.attname in wanted
-        ]
-        found = {f.name for f in self.fields} | {f.attname for f in self.fields}
-        if wanted is not None and not wanted <= found:
-            raise ValueError(f"{model.__name__} has no field {sorted(wanted - found)}")
+        self.key = cast("Field[Any, Any]", model._meta.get_field(key))
+        self.parts = [_Part(model, _chosen(model, fields), "t0")]
+        self.link: Any = None
+        if related is not None:
+            self.link = model._meta.get_field(related)
+            target = self.link.related_model
+            self.parts.append(_Part(target, _chosen(target, related_fields), "t1"))
         self._compiled: dict[str, tuple[str, list[tuple[Any, list[Converter]]]]] = {}
 
     def _compile(self, alias: str) -> tuple[str, list[tuple[Any, list[Converter]]]]:
         connection = connections[alias]
         quote = connection.ops.quote_name
-        table = quote(self.model._meta.db_table)
-        columns = ", ".join(quote(str(field.column)) for field in self.fields)
-        key = quote(str(self.key.column))
-        sql = f"SELECT {columns} FROM {table} WHERE {key} = %s"  # noqa: S608 (identifiers from metadata)
-        converters = []
-        for field in self.fields:
-            column = field.get_col(table)
-            # What the ORM's compiler applies: the backend's, then the field's own.
-            functions = connection.ops.get_db_converters(column)
-            converters.append((column, functions + column.get_db_converters(connection)))
+        columns = ", ".join(column for part in self.parts for column in part.columns(quote))
+        # Identifiers come from the models' metadata only; the key is a parameter.
+        sql = f"SELECT {columns} FROM {quote(self.model._meta.db_table)} t0"  # noqa: S608
+        if self.link is not None:
+            target = self.link.related_model._meta
+            sql += (
+                f" LEFT JOIN {quote(target.db_table)} t1"
+                f" ON t1.{quote(target.pk.column)} = t0.{quote(self.link.column)}"
+            )
+        sql += f" WHERE t0.{quote(str(self.key.column))} = %s"
+        converters = [pair for part in self.parts for pair in part.converters(connection)]
         return sql, converters
 
     def get(self, value: Any, using: str = "default") -> M | None:
@@ -70,5 +112,16 @@ class KeyedRead(Generic[M]):
             for function in functions:
                 raw = function(raw, column, connection)
             values.append(raw)
-        names = [field.attname for field in self.fields]
-        return self.model.from_db(using, names, values)
+        head = self.parts[0]
+        instance = head.model.from_db(using, head.names, values[: len(head.names)])
+        if self.link is not None:
+            self._attach(instance, values[len(head.names) :], using)
+        return cast(M, instance)
+
+    def _attach(self, instance: Model, values: list[Any], using: str) -> None:
+        part = self.parts[1]
+        pk_index = part.names.index(part.model._meta.pk.attname)
+        related = (
+            None if values[pk_index] is None else part.model.from_db(using, part.names, values)
+        )
+        self.link.set_cached_value(instance, related)

@@ -44,3 +44,18 @@ def test_no_row_is_none_and_an_unknown_column_is_refused():
     assert KeyedRead(ApiToken, "token_hash").get("no such hash") is None
     with pytest.raises(ValueError, match="no field"):
         KeyedRead(ApiToken, "token_hash", ["id", "colour"])
+
+
+def test_a_related_object_comes_in_the_same_row(django_assert_num_queries):
+    user = UserFactory()
+    create_api_token(user, "integration")
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    token_hash = ApiToken.objects.get(user=user).token_hash
+    reader = KeyedRead(ApiToken, "token_hash", ["id", "user"], related="user")
+    joined = User.objects.get(pk=user.pk).date_joined
+    with django_assert_num_queries(1):
+        read = reader.get(token_hash)
+        assert read is not None
+        assert read.user.pk == user.pk
+        assert read.user.is_active is False
+        assert read.user.date_joined == joined
