@@ -16,7 +16,7 @@ from ninja import Query, Status
 
 from caredesk.api_support.auth import acting_user
 from caredesk.api_support.pagination import Page, paginate
-from caredesk.api_support.router import ApiRouter
+from caredesk.api_support.router import ApiRouter, single_statement
 from caredesk.api_support.types import ObjectId
 from caredesk.cases.schemas import AttachmentIn
 from caredesk.cases.services.interactions import AttachmentInput
@@ -49,6 +49,7 @@ def _status_url(request: HttpRequest, inbound_id: int) -> str:
 
 
 @router.post("/programs/{program_id}/inbound", response={202: InboundAccepted})
+@single_statement  # store_inbound validates first, then writes one INSERT … ON CONFLICT
 def post_inbound(
     request: HttpRequest, program_id: ObjectId, payload: InboundIn
 ) -> Status[dict[str, Any]]:
