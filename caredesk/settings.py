@@ -207,6 +207,13 @@ if SMS_PUBLIC_BASE_URL and not SMS_PUBLIC_BASE_URL.startswith(("https://", "http
 SMS_TWILIO_API_BASE = config.env_str("CAREDESK_TWILIO_API_BASE", "https://api.twilio.com")
 SMS_SEND_TIMEOUT = config.env_int("CAREDESK_SMS_SEND_TIMEOUT", 10, minimum=1)
 SMS_OUTBOX_DIR = DATA_DIR / config.env_str("CAREDESK_SMS_OUTBOX_DIR", "sms-outbox")
+# Inbound MMS/WhatsApp media (MediaUrlN) is fetched only from these hosts (comma-separated):
+# a signed webhook still must not make us fetch an arbitrary URL.
+SMS_MEDIA_HOSTS = frozenset(
+    h.strip().lower()
+    for h in config.env_str("CAREDESK_SMS_MEDIA_HOSTS", "api.twilio.com").split(",")
+    if h.strip()
+)
 
 REDIS_URL = config.env_str("CAREDESK_REDIS_URL", "")
 HUEY_IMMEDIATE = config.env_bool("CAREDESK_TASKS_IMMEDIATE", ENVIRONMENT == "test")

@@ -5,6 +5,7 @@ their delivery state. Scoped: another program's case answers 404; an auditor may
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Schema, Status
@@ -18,6 +19,15 @@ from caredesk.channels.sms.services.replies import case_messages, send_case_sms
 from caredesk.channels.sms.services.sending import MAX_BODY
 
 router = ApiRouter(tags=["sms"])
+
+
+class MediaOut(Schema):
+    index: int
+    status: str = Field(description="pending, fetching, stored, rejected or failed")
+    reason: str
+    content_type: str
+    size: int
+    interaction_id: int | None = Field(description="The interaction carrying the attachment")
 
 
 class SmsOut(Schema):
@@ -40,6 +50,11 @@ class SmsOut(Schema):
     created_at: datetime
     sent_at: datetime | None
     delivered_at: datetime | None
+    media: list[MediaOut] = Field(description="Inbound MMS/WhatsApp media and what became of it")
+
+    @staticmethod
+    def resolve_media(obj: SmsMessage) -> list[Any]:
+        return list(obj.media.all())
 
 
 class SmsIn(Schema):

@@ -10,6 +10,8 @@ class ChannelsSmsConfig(AppConfig):
         # The auto-acknowledgement runs once a message is filed on a case (inbox processing).
         from caredesk.channels.services.processing import AFTER_PROCESSED
         from caredesk.channels.sms.services.acknowledge import acknowledge_new_case
+        from caredesk.channels.sms.services.media import queue_media_after_filing
 
-        if acknowledge_new_case not in AFTER_PROCESSED:
-            AFTER_PROCESSED.append(acknowledge_new_case)
+        for hook in (acknowledge_new_case, queue_media_after_filing):
+            if hook not in AFTER_PROCESSED:
+                AFTER_PROCESSED.append(hook)

@@ -199,3 +199,47 @@ class SmsMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.channel} {self.to_number} ({self.status})"
+
+
+class MediaStatus(models.TextChoices):
+    PENDING = "pending", "Waiting to be fetched"
+    FETCHING = "fetching", "Being fetched"
+    STORED = "stored", "Stored on the case"
+    REJECTED = "rejected", "Not accepted (type, size or host)"
+    FAILED = "failed", "Could not be fetched (needs a person)"
+
+
+class SmsMedia(models.Model):
+    """One media item (MMS / WhatsApp MediaUrlN) of an inbound message: fetched after the
+    message is filed, stored as an attachment under the same type and size limits as e-mail,
+    or kept here with the reason it was not (never silently dropped)."""
+
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+    message = models.ForeignKey(SmsMessage, on_delete=models.PROTECT, related_name="media")
+    index = models.PositiveSmallIntegerField()
+    url = models.CharField(max_length=1000)
+    declared_type = models.CharField(max_length=100, blank=True)
+    status = models.CharField(
+        max_length=10, choices=MediaStatus.choices, default=MediaStatus.PENDING
+    )
+    reason = models.CharField(max_length=300, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    interaction = models.ForeignKey(
+        "cases.Interaction", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProgramScopedManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["message", "index"], name="uniq_sms_media_index")
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"media {self.index} of {self.message_id} ({self.status})"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
+from caredesk.channels.sms.services.media import fetch_media_now, sweep_media
 from caredesk.channels.sms.services.sending import deliver_now, sweep_outbound
 
 
@@ -19,7 +20,14 @@ def deliver_sms(sms_id: int) -> str | None:
     return sms.status if sms is not None else None
 
 
+@db_task()
+def fetch_sms_media(sms_id: int) -> int:
+    """Fetch an inbound message's media and store it on its case; how many items settled."""
+    return fetch_media_now(sms_id)
+
+
 @db_periodic_task(crontab(minute="*"))
 def sweep_sms() -> int:
-    """Each minute: messages whose job was lost, whose retry is due or whose worker died."""
-    return sweep_outbound()
+    """Each minute: messages (and inbound media) whose job was lost, whose retry is due or
+    whose worker died."""
+    return sweep_outbound() + sweep_media()

@@ -25,6 +25,7 @@ from caredesk.channels.models import InboundMessage
 from caredesk.channels.services.inbox import store_inbound
 from caredesk.channels.sms.models import SmsKind, SmsMessage, SmsRoute, SmsStatus
 from caredesk.channels.sms.services.keywords import Keyword, KeywordKind, keyword_in, keyword_reply
+from caredesk.channels.sms.services.media import record_media
 from caredesk.channels.sms.services.providers import route_auth_token
 from caredesk.channels.sms.services.signature import is_valid_signature
 from caredesk.errors import InvalidInput
@@ -114,7 +115,8 @@ def check_signature(route: SmsRoute, url: str, params: Params, signature: str, w
 
 
 def _media_note(params: Params) -> str:
-    """A line saying what media came with the message (fetching it needs the provider's auth)."""
+    """A line saying what media came with the message (fetched and stored on the case once the
+    message is filed: `services/media.py`)."""
     try:
         count = int(first(params, "NumMedia") or 0)
     except ValueError:
@@ -204,7 +206,7 @@ def receive_message(route: SmsRoute, params: Params) -> Answer:
             name, contact = route.from_name or route.program.name, route.help_contact
             reply = keyword_reply(keyword, name=name, contact=contact)
         if created:
-            SmsMessage.objects.create(
+            sms = SmsMessage.objects.create(
                 program_id=route.program_id,
                 route=route,
                 channel=route.channel,
@@ -217,6 +219,7 @@ def receive_message(route: SmsRoute, params: Params) -> Answer:
                 body=row.body,
                 status=SmsStatus.RECEIVED,
             )
+            record_media(sms, params)
             if keyword is not None:
                 _record_keyword(route, row, keyword, reply)
     # A redelivery answers the same keyword reply (the first answer may never have reached

@@ -131,5 +131,6 @@ def case_messages(case: Case) -> QuerySet[SmsMessage]:
     return (
         SmsMessage.objects.system_scope()
         .filter(Q(case=case) | Q(inbound__case=case), program_id=case.program_id)
+        .prefetch_related("media")
         .order_by("created_at", "pk")
     )

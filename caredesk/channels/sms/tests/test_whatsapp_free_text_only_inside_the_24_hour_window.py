@@ -107,6 +107,7 @@ def test_an_approved_template_goes_out_at_any_time(
     assert response.status_code == 201, response.content
     sms = SmsMessage.objects.system_scope().get(pk=response.json()["id"])
     assert sms.template is not None and sms.status == SmsStatus.ACCEPTED
+    assert sms.interaction is not None
     assert sms.interaction.body.startswith("Hello Ana, there is news on your case CD-T000000")
     line = lines(outbox)[-1]
     assert line["content_sid"] == CONTENT_SID and line["content_variables"] == ["Ana", "CD-T000000"]
