@@ -17,7 +17,13 @@ from caredesk.api_support.pagination import Page, PageParams, paginate
 from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import ObjectId
 from caredesk.cases.services.access import access_case
-from caredesk.channels.voice.models import Callback, CallbackStatus, CallRecord, VoiceRoute
+from caredesk.channels.voice.models import (
+    Callback,
+    CallbackStatus,
+    CallRecord,
+    MenuAction,
+    VoiceRoute,
+)
 from caredesk.channels.voice.services.callbacks import (
     MAX_NOTE,
     access_callback,
@@ -32,6 +38,8 @@ from caredesk.channels.voice.services.config import (
     menu_options,
     safety_queue,
 )
+from caredesk.channels.voice.services.ivr_setup import check_can_configure_ivr, update_ivr
+from caredesk.tenancy.models import Program
 from caredesk.tenancy.services import access_program
 
 router = ApiRouter(tags=["voice"])
@@ -59,6 +67,31 @@ class IvrOut(Schema):
     average_handle_minutes: int
     offer_callback: bool
     numbers: list[str]
+
+
+class MenuOptionIn(Schema):
+    key: str = Field(max_length=1)
+    action: MenuAction
+    prompt: str = Field(min_length=1, max_length=500)
+    words: list[str] = Field(default_factory=list, max_length=30)
+
+
+class IvrIn(Schema):
+    """The fields to change (others keep their value)."""
+
+    greeting: str | None = Field(None, max_length=1000)
+    consent_notice: str | None = Field(None, max_length=1000)
+    hours_text: str | None = Field(None, max_length=1000)
+    language: str | None = Field(None, max_length=12)
+    voice: str | None = Field(None, max_length=40)
+    menu: list[MenuOptionIn] | None = Field(None, max_length=10)
+    recalled_lots: list[str] | None = Field(None, max_length=500)
+    recall_next_steps: str | None = Field(None, max_length=1000)
+    not_recalled_text: str | None = Field(None, max_length=1000)
+    general_queue_id: int | None = None
+    average_handle_minutes: int | None = Field(None, ge=1, le=120)
+    offer_callback: bool | None = None
+    reason: str = Field("", max_length=500)
 
 
 class CallbackOut(Schema):
@@ -116,11 +149,7 @@ class CallOut(Schema):
     recordings: list[RecordingOut]
 
 
-@router.get("/programs/{program_id}/ivr", response=IvrOut)
-def get_ivr(request: HttpRequest, program_id: ObjectId) -> dict[str, Any]:
-    """The program's IVR as callers hear it (the defaults until an admin sets it up)."""
-    user = acting_user(request)
-    program = access_program(user, program_id)
+def _ivr_out(user: Any, program: Program) -> dict[str, Any]:
     config = ivr_config(program)
     general, safety = general_queue(config), safety_queue(config)
     numbers = VoiceRoute.objects.visible_to(user).filter(program=program, active=True)
@@ -143,6 +172,33 @@ def get_ivr(request: HttpRequest, program_id: ObjectId) -> dict[str, Any]:
         "offer_callback": config.offer_callback,
         "numbers": sorted(numbers.values_list("phone_number", flat=True)),
     }
+
+
+@router.get("/programs/{program_id}/ivr", response=IvrOut)
+def get_ivr(request: HttpRequest, program_id: ObjectId) -> dict[str, Any]:
+    """The program's IVR as callers hear it (the defaults until an admin sets it up)."""
+    user = acting_user(request)
+    return _ivr_out(user, access_program(user, program_id))
+
+
+@router.patch("/programs/{program_id}/ivr", response=IvrOut)
+def patch_ivr(request: HttpRequest, program_id: ObjectId, payload: IvrIn) -> dict[str, Any]:
+    """Change the program's IVR script (program admins only): the fields given; the menu is
+    validated as calls read it (422 when the IVR could not read it). Audited."""
+    user = acting_user(request)
+    program = access_program(user, program_id)
+    check_can_configure_ivr(user, program)
+    # null leaves a field as it is (only the queue may be cleared: back to the default queue)
+    changes = {
+        k: v
+        for k, v in payload.model_dump(exclude_unset=True).items()
+        if v is not None or k == "general_queue_id"
+    }
+    reason = changes.pop("reason", "")
+    if "menu" in changes:
+        changes["menu"] = [item.model_dump() for item in payload.menu or []]
+    update_ivr(program, changes, acting_user=user, reason=reason)
+    return _ivr_out(user, program)
 
 
 @router.get("/programs/{program_id}/callbacks", response=Page[CallbackOut])
