@@ -43,9 +43,10 @@ def psytar_is_test(drug_id: str) -> bool:
 
 
 def contact_center(split: str) -> Iterator[Item]:
-    """`dev` / `test` (build.py's hash split) or `holdout` (holdout_5.txt, a test-only batch)."""
-    if split == "holdout":
-        yield from contact_center_holdout()
+    """`dev` / `test` (build.py's hash split), `holdout` (holdout_5.txt, a test-only batch) or
+    `train` (train_6.txt, training text for the learned paths only, never scored)."""
+    if split in FREE_BATCHES:
+        yield from contact_center_batch(FREE_BATCHES[split])
         return
     for line in (HERE / "contact_center" / f"{split}.jsonl").open(encoding="utf-8"):
         row = json.loads(line)
@@ -60,8 +61,14 @@ def contact_center(split: str) -> Iterator[Item]:
         )
 
 
-def contact_center_holdout(name: str = "holdout_5.txt") -> Iterator[Item]:
-    """The held-out batch: LABELS<TAB>text lines (AE, S=codes, C=category, T, SER=codes, -)."""
+FREE_BATCHES = {"holdout": "holdout_5.txt", "train": "train_6.txt"}
+
+
+def contact_center_batch(name: str) -> Iterator[Item]:
+    """A batch file read as its own split.
+
+    One item per line, LABELS<TAB>text; labels: AE, S=codes, C=category, T, SER=codes or -.
+    """
     for line in (HERE / "contact_center" / name).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -79,8 +86,14 @@ def contact_center_holdout(name: str = "holdout_5.txt") -> Iterator[Item]:
                 item.product_complaint, item.complaint_category = True, value
             elif key == "SER":
                 item.seriousness = sorted(set(value.split(",")))
-        item.id = "ho-" + hashlib.sha256(item.text.encode()).hexdigest()[:10]
+        item.id = name[:2] + "-" + hashlib.sha256(item.text.encode()).hexdigest()[:10]
         yield item
+
+
+def contact_center_training() -> Iterator[Item]:
+    """What the learned paths train on: the dev split and the training-only batch."""
+    yield from contact_center("dev")
+    yield from contact_center("train")
 
 
 def customer_service() -> Iterator[Item]:

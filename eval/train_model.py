@@ -47,7 +47,7 @@ def _rows() -> tuple[list[str], list[int], list[str], list[str]]:
         labels.append(int(bool(item.adverse_event)))
         groups.append("p:" + drug)
         sets.append("psytar")
-    for item in datasets.contact_center("dev"):
+    for item in datasets.contact_center_training():
         texts.append(item.text)
         labels.append(int(bool(item.adverse_event)))
         groups.append("c:" + item.id)

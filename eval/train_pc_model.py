@@ -65,7 +65,7 @@ def _rows() -> tuple[list[str], list[int], list[str | None], list[str]]:
         cats.append(cat)
         sets.append(name)
 
-    for item in datasets.contact_center("dev"):
+    for item in datasets.contact_center_training():
         add(item.text, bool(item.product_complaint), item.complaint_category, "cc")
     for text in _maude():
         add(text, True, "device_malfunction", "maude")

@@ -7,7 +7,8 @@ sentences are lack of efficacy, WD sentences withdrawal, the rest neither; custo
 messages (ours): none. A code's threshold is the lowest at which that model *by itself* keeps
 out-of-fold precision >= `MIN_PRECISION` on the contact-center and PsyTAR items (the rules
 were tuned on the same dev items, so rules OR model would look perfect) with at least
-`MIN_POSITIVES` positives to judge by; a code that never qualifies ships without a model.
+`MIN_POSITIVES` positives and `MIN_HITS` flags to judge by; a code that never qualifies
+ships without a model.
 Finally the customer-service flag rate (anything flagged) must stay <= `MAX_CS_FLAGS`.
 """
 
@@ -26,8 +27,9 @@ from eval import datasets
 from eval.train_model import _matrix
 from eval.train_pc_model import _export, _fit
 
-MIN_PRECISION = 0.85
-MIN_POSITIVES = 8
+MIN_PRECISION = 0.90
+MIN_POSITIVES = 20
+MIN_HITS = 5
 MAX_CS_FLAGS = 0.015
 FOLDS = 5
 
@@ -36,7 +38,7 @@ def _rows() -> tuple[list[str], list[set[str]], list[str]]:
     texts: list[str] = []
     codes: list[set[str]] = []
     sets: list[str] = []
-    for item in datasets.contact_center("dev"):
+    for item in datasets.contact_center_training():
         texts.append(item.text)
         codes.append(set(item.special_situations))
         sets.append("cc")
@@ -77,10 +79,10 @@ def main() -> None:
             oof[folds == k] = _fit(x[folds != k], y[folds != k]).predict_proba(x[folds == k])[:, 1]
         best = None
         for t in np.arange(0.99, 0.3, -0.01):
+            # The lowest threshold whose flags are precise enough, judged on at least MIN_HITS
+            # flags (one early false positive at a high score must not switch a model off).
             hit = (oof >= t) & labelled
-            if hit.sum() and (y[hit] == 1).mean() < MIN_PRECISION:
-                break
-            if (y[hit] == 1).sum() >= 1:
+            if hit.sum() >= MIN_HITS and (y[hit] == 1).mean() >= MIN_PRECISION:
                 best = float(t)
         if best is None:
             continue

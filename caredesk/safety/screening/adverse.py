@@ -47,7 +47,17 @@ IDIOM = re.compile(
     r"price|total|invoice))|dolor de cabeza (?:con|este|esta|ese|esa)|pesadilla con|"
     r"(?:markings|instructions|directions|label|it|that|this|website|site|form) (?:\w+ )?"
     r"confused me|confusing|"
-    r"bruised (?:apples?|fruit|bananas?|peach(?:es)?|pears?|tomato(?:es)?|box|ego))(?![\w'])"
+    r"bruised (?:apples?|fruit|bananas?|peach(?:es)?|pears?|tomato(?:es)?|box|ego)|"
+    # A disease in a vaccine's name, a device that measures a body function, a packaging
+    # "blister", faint print, a mix-up of products and a sharps injury (an exposure) are not harms.
+    r"(?:yellow fever|hay fever|flu|influenza|shingles|measles|rabies|hepatitis \w|tetanus|covid|"
+    r"pneumonia|chickenpox|typhoid|cholera|parvo|distemper|kennel cough|lyme|hpv|rsv|"
+    r"whooping cough)(?:-19)? (?:jabs?|vaccines?|vaccinations?|shots?|boosters?|vacuna)|"
+    r"(?:blood pressure|blood sugar|glucose|heart rate|oxygen|temperature) (?:machine|monitor|cuff|"
+    r"meter|reader|readings?|check|log|app)|(?:el|un|del|los|en el|cada) blister(?:es)?|"
+    r"(?:print|printing|writing|label|markings|ink|letters|text)(?: \w+){0,3} (?:faint|faded)|"
+    r"(?:bacteria|mou?ld|fungus|something) growing|se confundi\w* de|"
+    r"(?:sharps|needle-?\s?stick) injur(?:y|ies))(?![\w'])"
 )
 
 

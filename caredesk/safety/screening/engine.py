@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from caredesk.safety.screening import adverse, clinical, model, patterns
+from caredesk.safety.screening import adverse, clinical, concepts, concepts_quality, model, patterns
 from caredesk.safety.screening.catalog import ProductCatalog, catalog_for, find_generics
 from caredesk.safety.screening.codes import ComplaintCategory, Seriousness, SpecialSituation
 from caredesk.safety.screening.context import LINKAGE, Scope, Span, scopes_for, scopes_of
@@ -61,6 +61,19 @@ IT_SENSITIVE_COMPLAINTS = (
 )
 IT_SENSITIVE = (SpecialSituation.LACK_OF_EFFICACY, SpecialSituation.MEDICATION_ERROR)
 SILENT_FOR_FINDINGS = (Scope.NEGATED, Scope.HYPOTHETICAL)
+
+
+def _either(phrases: re.Pattern[str], concept: re.Pattern[str] | None) -> re.Pattern[str]:
+    """One regex for a code: the phrase table's pattern OR the concept table's."""
+    return phrases if concept is None else re.compile(f"{phrases.pattern}|{concept.pattern}")
+
+
+SPECIAL = {c: _either(r, concepts.SPECIAL.get(c)) for c, r in patterns.SPECIAL.items()}
+COMPLAINT = {
+    c: _either(r, concepts_quality.COMPLAINT.get(c)) for c, r in patterns.COMPLAINT.items()
+}
+TAMPERING = _either(patterns.TAMPERING, concepts_quality.TAMPERING)
+SERIOUS = {c: _either(r, concepts_quality.SERIOUS.get(c)) for c, r in patterns.SERIOUS.items()}
 # Seriousness words alone ("my mom is in the hospital") need a harm or a drug link to count.
 OUTCOME_CRITERIA = (Seriousness.DEATH, Seriousness.LIFE_THREATENING, Seriousness.HOSPITALIZATION)
 # Product problems that can themselves hurt someone: next to an outcome they link it.
@@ -91,6 +104,8 @@ def screen(
     outcome = any(c in OUTCOME_CRITERIA for c, _, _ in serious)
     if not ae_hits and not outcome:
         ae_hits, result.ae_score = _model_harms(_model_sentences(scoped, silenced, mentions))
+        if ae_hits:  # the model found the harm: the criteria in the text now count too
+            serious = _seriousness(norm, scoped, has_harm=True, complaint_at=complaint_at)
     else:
         result.ae_score = 1.0
     result.adverse_event = bool(ae_hits) or outcome
@@ -211,7 +226,7 @@ def _asserted(
 def _special_situations(
     norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
 ) -> None:
-    for code, rx in patterns.SPECIAL.items():
+    for code, rx in SPECIAL.items():
         # A suspected counterfeit ("could be fake") must reach quality: only negation silences it.
         silent = (Scope.NEGATED,) if code is SpecialSituation.COUNTERFEIT else SILENT_FOR_FINDINGS
         found = _asserted(norm, rx, scoped, silent)
@@ -251,7 +266,7 @@ def _complaints(
     logistics = LOGISTICS.search(norm) is not None
     if MERCHANDISE.search(norm) and not HEALTH_PRODUCT.search(norm):
         return
-    for category, rx in patterns.COMPLAINT.items():
+    for category, rx in COMPLAINT.items():
         if category is ComplaintCategory.PACKAGING and logistics:
             continue
         found = _asserted(norm, rx, scoped)
@@ -260,7 +275,7 @@ def _complaints(
         if found:
             result.complaint_categories.append(category)
             result.evidence.extend(Evidence(a, b, f"complaint:{category}") for a, b in found)
-    tampering = _asserted(norm, patterns.TAMPERING, scoped)
+    tampering = _asserted(norm, TAMPERING, scoped)
     if tampering and not (logistics and not _names_product_seal(norm)):
         result.tampering = True
         result.evidence.extend(Evidence(a, b, "tampering") for a, b in tampering)
@@ -319,7 +334,7 @@ def _seriousness(
     malfunction that put someone in hospital is a serious injury to report)."""
     all_scopes = (Scope.NEGATED, Scope.HYPOTHETICAL, Scope.INDICATION, Scope.HISTORY)
     found: list[tuple[Seriousness, int, int]] = []
-    for code, rx in patterns.SERIOUS.items():
+    for code, rx in SERIOUS.items():
         for a, b in _asserted(norm, rx, scoped, silent=all_scopes):
             found.append((code, a, b))
     if has_harm:
