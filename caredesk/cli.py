@@ -19,6 +19,12 @@ def main(argv: list[str] | None = None) -> int:
 
     args = list(sys.argv if argv is None else ["caredesk", *argv])
     args[0] = "caredesk"
+    if args[1:2] == ["signals"]:  # files to files: skips Django's start-up (see the module)
+        from caredesk.insights.signals import standalone
+
+        status = standalone.run(args[2:])
+        if status is not None:
+            return status
     try:
         execute_from_command_line(args)
     except SystemExit as exc:
