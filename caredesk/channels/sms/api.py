@@ -54,7 +54,7 @@ class SmsOut(Schema):
 
     @staticmethod
     def resolve_media(obj: SmsMessage) -> list[Any]:
-        return list(obj.media.all())
+        return sorted(obj.media.all(), key=lambda item: item.index)
 
 
 class SmsIn(Schema):
