@@ -21,6 +21,7 @@ from ninja.constants import NOT_SET
 from ninja.decorators import decorate_view
 
 from caredesk.api_support.errors import ERROR_STATUSES, ErrorOut
+from caredesk.api_support.sqlite_writes import serialized_write
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -30,7 +31,7 @@ def atomic_operation(run: Callable[..., HttpResponseBase]) -> Callable[..., Http
 
     @wraps(run)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        with transaction.atomic():
+        with serialized_write(), transaction.atomic():
             response = run(request, *args, **kwargs)
             if response.status_code >= 400:
                 transaction.set_rollback(True)

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from caredesk.api_support import sqlite_writes
 
 
-def _held_during(method: str) -> bool:
+def _held_during(method: str, path: str = "/cases/1/close/") -> bool:
     seen: list[bool] = []
 
     def view(_request):
@@ -21,7 +21,7 @@ def _held_during(method: str) -> bool:
         return HttpResponse()
 
     middleware = sqlite_writes.SqliteWriteSerializationMiddleware(view)
-    middleware(getattr(RequestFactory(), method.lower())("/api/v1/health"))
+    middleware(getattr(RequestFactory(), method.lower())(path))
     return seen[0]
 
 
@@ -29,6 +29,24 @@ def _held_during(method: str) -> bool:
 def test_unsafe_methods_hold_the_lock_and_reads_do_not():
     assert all(_held_during(m) for m in ("POST", "PUT", "PATCH", "DELETE"))
     assert not any(_held_during(m) for m in ("GET", "HEAD", "OPTIONS"))
+    assert "unlocked" in repr(sqlite_writes._WRITE_LOCK)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the lock is for SQLite only")
+def test_api_writes_take_the_lock_around_their_transaction_not_the_whole_request(db):
+    from caredesk.api_support.router import atomic_operation
+
+    assert not _held_during("POST", "/api/v1/programs/1/inbound")
+    seen: list[bool] = []
+
+    def run(_request):
+        seen.append("unlocked" not in repr(sqlite_writes._WRITE_LOCK))
+        return HttpResponse()
+
+    atomic_operation(run)(RequestFactory().post("/api/v1/cases"))
+    with sqlite_writes.serialized_write():
+        seen.append("unlocked" not in repr(sqlite_writes._WRITE_LOCK))
+    assert seen == [True, True]
     assert "unlocked" in repr(sqlite_writes._WRITE_LOCK)
 
 

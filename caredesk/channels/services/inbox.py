@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.db.models import Field
 from django.utils import timezone
 
+from caredesk.api_support.sqlite_writes import serialized_write
 from caredesk.cases.services.interactions import AttachmentInput, attachment_problem
 from caredesk.channels.message import InboundMessageData
 from caredesk.channels.models import InboundMessage, InboxStatus
@@ -151,7 +152,7 @@ def _insert_once(values: dict[str, Any]) -> int | None:
     `uniq_inbound_provider_message` is the conflict target."""
     sql, fields = _insert_statement(connection.vendor, tuple(values))
     params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
-    with connection.cursor() as cursor:
+    with serialized_write(), connection.cursor() as cursor:
         cursor.execute(sql, params)
         found = cursor.fetchone()
     return int(found[0]) if found else None
