@@ -14,8 +14,10 @@ def _rows(tag: str) -> Any:
 
     from caredesk.channels.models import InboundMessage
 
-    mine = Q(provider_message_id__startswith=f"SM{tag}") | Q(
-        provider_message_id__startswith=f"<{tag}-"
+    mine = (
+        Q(provider_message_id__startswith=f"SM{tag}")
+        | Q(provider_message_id__startswith=f"CA{tag}")
+        | Q(provider_message_id__startswith=f"<{tag}-")
     )
     return InboundMessage.objects.system_scope().filter(mine)
 
@@ -36,9 +38,12 @@ def drain_open(tag: str, timeout: float) -> float:
     return round(time.monotonic() - started, 1)
 
 
-def books(tag: str, accepted: int) -> dict[str, Any]:
-    """Counts by status and channel, lost and duplicated, and receipt-to-routed percentiles."""
-    from django.db.models import Count
+def books(tag: str, accepted: int, voice_number: str = "") -> dict[str, Any]:
+    """Counts by status and channel, lost and duplicated, and receipt-to-routed percentiles.
+
+    Interactions are found by the burst's text, and a call's (which has no caller text) by the
+    number the phase's calls were made to."""
+    from django.db.models import Count, Q
 
     from caredesk.cases.models import Interaction
     from caredesk.channels.models import InboxStatus
@@ -53,7 +58,10 @@ def books(tag: str, accepted: int) -> dict[str, Any]:
         if done is not None
     ]
     routed = latency_summary(seconds) if seconds else {}
-    marked = Interaction.objects.system_scope().filter(body__startswith=f"Benchmark inbound {tag}-")
+    marker = Q(body__startswith=f"Benchmark inbound {tag}-")
+    if voice_number:
+        marker |= Q(body__startswith=f"Phone call to {voice_number} ")
+    marked = Interaction.objects.system_scope().filter(marker)
     linked = processed.exclude(interaction=None).values("interaction").distinct().count()
     return {
         "accepted": accepted,

@@ -3,8 +3,9 @@
 One server (gunicorn), the SMTP receiver (`caredesk email serve`) and huey process workers run
 together, as in production, on a small demo load. The burst, bounded by `--requests` and
 `--seconds`, mixes per ten messages: four SMS and two WhatsApp Twilio webhooks (form-encoded,
-signed with the route's token), two web-chat messages and one faxed scan through the REST API,
-and one email over SMTP (sent by separate client threads alongside). One message in five
+signed with the route's token), one incoming phone call's first voice webhook (stored, greeted
+with the IVR's consent notice and menu), two web-chat messages and one faxed scan through the
+REST API, and one email over SMTP (sent by separate client threads alongside). One message in five
 reports a side effect. Every message is stored, matched to its person and case, screened and
 routed by the workers while the burst goes on.
 
@@ -39,6 +40,9 @@ from bench.stats import ratio
 
 TOKEN_ENV, TOKEN = "CAREDESK_TWILIO_TOKEN_BENCH", "bench-token-not-secret"
 SMS_NUMBER, WHATSAPP_NUMBER = "+12025550181", "+12025550182"
+# One voice number per phase: a call's first row has no caller text, so the books find the
+# run's call interactions by the number called.
+VOICE_NUMBERS = {"warm": "+12025550183", "run": "+12025550184"}
 QUESTION = "how many tablets can I take in a day?"
 SIDE_EFFECT = "I got a bad rash and felt dizzy after the tablets."
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -51,6 +55,7 @@ def _setup() -> dict[str, Any]:
     from caredesk.accounts.services.tokens import create_api_token
     from caredesk.channels.email.models import EmailRoute
     from caredesk.channels.sms.models import SmsRoute
+    from caredesk.channels.voice.models import VoiceRoute
     from caredesk.people.models import ContactPoint
     from caredesk.tenancy.services import writable_programs
 
@@ -64,6 +69,10 @@ def _setup() -> dict[str, Any]:
             auth_token_env=TOKEN_ENV,
             from_name=program.name,
             received_by=agent,
+        )
+    for number in VOICE_NUMBERS.values():
+        VoiceRoute.objects.create(  # scoping: ok (benchmark set-up)
+            program=program, phone_number=number, auth_token_env=TOKEN_ENV, received_by=agent
         )
     email = EmailRoute.objects.system_scope().filter(program=program).first()
     contacts = ContactPoint.objects.visible_to(agent).filter(program=program)
@@ -80,15 +89,17 @@ def _text(tag: str, index: int) -> str:
     return f"Benchmark inbound {tag}-{index}: {SIDE_EFFECT if index % 5 == 0 else QUESTION}"
 
 
-def _webhook(port: int, params: list[tuple[str, str]]) -> tuple[str, str, bytes, dict[str, str]]:
+def _webhook(
+    port: int, params: list[tuple[str, str]], path: str = "/hooks/twilio/sms/"
+) -> tuple[str, str, bytes, dict[str, str]]:
     from caredesk.channels.sms.services.signature import compute_signature
 
-    url = f"http://127.0.0.1:{port}/hooks/twilio/sms/"
+    url = f"http://127.0.0.1:{port}{path}"
     headers = {
         "Content-Type": "application/x-www-form-urlencoded",
         "X-Twilio-Signature": compute_signature(TOKEN, url, params),
     }
-    return "POST", "/hooks/twilio/sms/", urlencode(params).encode(), headers
+    return "POST", path, urlencode(params).encode(), headers
 
 
 def _burst(load: dict[str, Any], port: int, tag: str) -> RequestFactory:
@@ -101,6 +112,10 @@ def _burst(load: dict[str, Any], port: int, tag: str) -> RequestFactory:
             prefix, to = ("", SMS_NUMBER) if slot < 4 else ("whatsapp:", WHATSAPP_NUMBER)
             params = [("MessageSid", sid), ("From", prefix + phone), ("To", prefix + to)]
             return _webhook(port, [*params, ("Body", _text(tag, index)), ("NumMedia", "0")])
+        if slot == 9:
+            call = [("CallSid", f"CA{tag}{index:010d}"), ("From", phone)]
+            call += [("To", VOICE_NUMBERS[tag]), ("CallStatus", "ringing")]
+            return _webhook(port, call, "/hooks/twilio/voice/")
         if slot < 8:
             body = {
                 "channel": "webchat",
@@ -202,7 +217,7 @@ def inner(args: argparse.Namespace) -> dict[str, Any]:
         "demo": {"persons": args.persons, "cases": args.cases, "load_seconds": load_seconds},
         **measured,
         "drained_seconds_after_burst": drained_after,
-        "books": books("run", measured["accepted"]),
+        "books": books("run", measured["accepted"], VOICE_NUMBERS["run"]),
     }
 
 
@@ -214,7 +229,7 @@ def report(result: dict[str, Any]) -> list[str]:
         f"  {result['backend']}: gunicorn 2x4 + SMTP receiver + {result['workers']} workers, "
         f"demo {result['demo']['persons']} persons / {result['demo']['cases']} cases",
         f"    no-op GET /health: {result['noop']['throughput_rps']} req/s",
-        f"    burst over HTTP (SMS, WhatsApp webhooks; chat, fax via API): "
+        f"    burst over HTTP (SMS, WhatsApp, voice webhooks; chat, fax via API): "
         f"{http['throughput_rps']} msg/s, p99 {http.get('p99_ms')} ms, errors {http['errors']}; "
         f"ratio to no-op {result['ratio_burst']}",
         f"    burst over SMTP (email): {mail['throughput_rps']} msg/s, p99 {mail.get('p99_ms')} ms",
