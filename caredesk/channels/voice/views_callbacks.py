@@ -17,6 +17,7 @@ from caredesk.channels.voice.services.callbacks import (
     access_callback,
     callback_worklist,
     claim_callback,
+    claim_is_open,
     record_callback_outcome,
 )
 from caredesk.errors import Conflict, Forbidden, InvalidInput
@@ -35,7 +36,7 @@ def _worklist(request: HttpRequest, error: str = "", status: int = 200) -> HttpR
         request.user, program_id=program_id, queue_id=queue_id, due_only=due_only
     )
     context: dict[str, Any] = {
-        "callbacks": list(rows[:200]),
+        "callbacks": [(row, claim_is_open(row)) for row in rows[:200]],
         "queues": Queue.objects.visible_to(request.user)
         .select_related("program")
         .order_by("program__name", "name"),

@@ -5,7 +5,8 @@ queue's skills; safety training for the safety priority queue) claims it, calls 
 records the outcome: reached (done; an outbound phone interaction on the case, which stops the
 first-response clock like any reply) or no answer (retried `RETRY_AFTER` of the program's
 business time later, unclaimed, until `MAX_ATTEMPTS` failed attempts make it failed). A claim is
-a conditional update, so two agents never call the same person. Every step is audited and
+taken under a row lock, so two agents never call the same person; a claim left open for
+`CLAIM_EXPIRES` may be taken over. Every step is audited and
 written on the case's timeline.
 """
 
@@ -32,6 +33,8 @@ from caredesk.tenancy.services import check_can_write
 
 MAX_ATTEMPTS = 3
 RETRY_AFTER = timedelta(minutes=30)
+# A claim nobody closed (the agent went home) is free again after this long.
+CLAIM_EXPIRES = timedelta(minutes=30)
 MAX_NOTE = 2000
 REACHED, NO_ANSWER = "reached", "no_answer"
 OUTCOMES = (REACHED, NO_ANSWER)
@@ -54,6 +57,13 @@ def callback_worklist(
     if due_only:
         rows = rows.filter(due_at__lte=timezone.now())
     return rows.order_by("due_at", "pk")
+
+
+def claim_is_open(callback: Callback) -> bool:
+    """Whether another agent may claim it now (unclaimed, or its claim has expired)."""
+    if callback.claimed_by_id is None or callback.claimed_at is None:
+        return True
+    return callback.claimed_at < timezone.now() - CLAIM_EXPIRES
 
 
 def access_callback(user: Any, callback_id: int) -> Callback:
@@ -112,11 +122,14 @@ def claim_callback(callback: Callback, *, acting_user: Any) -> Callback:
             raise Conflict(f"This callback is {callback.get_status_display().lower()}")
         if callback.claimed_by_id == acting_user.pk:
             return callback
-        if callback.claimed_by_id is not None:
+        now = timezone.now()
+        if not claim_is_open(callback):
             raise Conflict("Another agent is calling this person back")
-        callback.claimed_by, callback.claimed_at = acting_user, timezone.now()
+        previous = callback.claimed_by_id
+        callback.claimed_by, callback.claimed_at = acting_user, now
         callback.save(update_fields=["claimed_by", "claimed_at"])
-        _audit(callback, {"claimed_by": [None, acting_user.pk]}, acting_user, "callback claimed")
+        why = "callback claimed" if previous is None else "stale claim taken over"
+        _audit(callback, {"claimed_by": [previous, acting_user.pk]}, acting_user, why)
         who = acting_user.get_full_name() or acting_user.username
         _on_timeline(callback, f"{who} is calling back {callback.phone}", acting_user)
     return callback

@@ -122,3 +122,15 @@ def test_the_worklist_page_claims_and_closes_a_callback(callback, trained, world
     assert callback.status == "done"
     client.force_login(world.agent_b)
     assert client.post(f"/voice/callbacks/{callback.pk}/claim/").status_code == 404
+
+
+def test_a_claim_left_open_too_long_can_be_taken_over(callback, world, trained):
+    ApiClient(trained).post(f"/callbacks/{callback.pk}/claim", {})
+    Callback.objects.system_scope().filter(pk=callback.pk).update(
+        claimed_at=timezone.now() - timedelta(hours=1)
+    )
+    other = skilled_agent(world.program_a, safety_trained=True)
+    taken = ApiClient(other).post(f"/callbacks/{callback.pk}/claim", {})
+    assert taken.status_code == 200 and taken.json()["claimed_by_id"] == other.pk
+    late = ApiClient(trained).post(f"/callbacks/{callback.pk}/outcome", {"outcome": "reached"})
+    assert late.status_code == 409
