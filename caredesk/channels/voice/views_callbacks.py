@@ -16,6 +16,7 @@ from caredesk.cases.views_support import service_view
 from caredesk.channels.voice.services.callbacks import (
     access_callback,
     callback_worklist,
+    callbacks_by_queue,
     claim_callback,
     claim_is_open,
     record_callback_outcome,
@@ -51,6 +52,14 @@ def _worklist(request: HttpRequest, error: str = "", status: int = 200) -> HttpR
 @require_GET
 def worklist(request: HttpRequest) -> HttpResponse:
     return _worklist(request)
+
+
+@login_required
+@require_GET
+def summary(request: HttpRequest) -> HttpResponse:
+    """The board's panel: scheduled callbacks per queue (loaded by htmx)."""
+    context = {"queues": callbacks_by_queue(request.user)}
+    return render(request, "channels_voice/_callback_summary.html", context)
 
 
 @login_required

@@ -16,7 +16,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from caredesk.audit.models import AuditAction
@@ -57,6 +57,25 @@ def callback_worklist(
     if due_only:
         rows = rows.filter(due_at__lte=timezone.now())
     return rows.order_by("due_at", "pk")
+
+
+def callbacks_by_queue(user: Any) -> list[dict[str, Any]]:
+    """Per queue of the user's programs with scheduled callbacks: how many are due now, the
+    earliest due time, and how many an agent holds (the supervisor board's callback panel)."""
+    now = timezone.now()
+    rows = (
+        Callback.objects.visible_to(user)
+        .filter(status=CallbackStatus.SCHEDULED)
+        .values("queue_id", "queue__name", "program__name")
+        .annotate(
+            scheduled=Count("pk"),
+            due=Count("pk", filter=Q(due_at__lte=now)),
+            claimed=Count("pk", filter=Q(claimed_by__isnull=False)),
+            oldest_due=Min("due_at"),
+        )
+        .order_by("program__name", "queue__name")
+    )
+    return [dict(row) for row in rows]
 
 
 def claim_is_open(callback: Callback) -> bool:

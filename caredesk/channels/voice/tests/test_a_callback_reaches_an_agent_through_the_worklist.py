@@ -134,3 +134,16 @@ def test_a_claim_left_open_too_long_can_be_taken_over(callback, world, trained):
     assert taken.status_code == 200 and taken.json()["claimed_by_id"] == other.pk
     late = ApiClient(trained).post(f"/callbacks/{callback.pk}/outcome", {"outcome": "reached"})
     assert late.status_code == 409
+
+
+def test_the_supervisor_board_shows_callbacks_per_queue(callback, world, client):
+    client.force_login(world.supervisor_a)
+    board = client.get("/routing/board/").content.decode()
+    assert 'hx-get="/voice/callbacks/summary/"' in board
+    panel = client.get("/voice/callbacks/summary/").content.decode()
+    assert f'data-queue="{callback.queue_id}"' in panel and 'badge danger">1<' in panel
+    client.force_login(world.agent_b)
+    assert (
+        f'data-queue="{callback.queue_id}"'
+        not in client.get("/voice/callbacks/summary/").content.decode()
+    )
