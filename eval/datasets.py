@@ -44,9 +44,10 @@ def psytar_is_test(drug_id: str) -> bool:
 
 def contact_center(split: str) -> Iterator[Item]:
     """`dev` / `test` (build.py's hash split), `holdout` (holdout_5.txt, a test-only batch) or
-    `train` (train_6.txt, training text for the learned paths only, never scored)."""
+    `train` (train_6.txt and train_7.txt: training text for the learned paths, never scored)."""
     if split in FREE_BATCHES:
-        yield from contact_center_batch(FREE_BATCHES[split])
+        for name in FREE_BATCHES[split]:
+            yield from contact_center_batch(name)
         return
     for line in (HERE / "contact_center" / f"{split}.jsonl").open(encoding="utf-8"):
         row = json.loads(line)
@@ -61,7 +62,7 @@ def contact_center(split: str) -> Iterator[Item]:
         )
 
 
-FREE_BATCHES = {"holdout": "holdout_5.txt", "train": "train_6.txt"}
+FREE_BATCHES = {"holdout": ("holdout_5.txt",), "train": ("train_6.txt", "train_7.txt")}
 
 
 def contact_center_batch(name: str) -> Iterator[Item]:

@@ -65,7 +65,13 @@ SPECIES = (
 
 SPECIAL: dict[SS, re.Pattern[str]] = {
     SS.PREGNANCY: rx(
-        NUM + r" (?:weeks?|wks?|months?) (?:pregnant|gone|along|gestation|into (?:my|the|her) "
+        r"expecting (?:in|by|around) (?:the )?(?:jan\w*|feb\w*|march|april|may|june|july|aug\w*|se"
+        r"p\w*|oct\w*|nov\w*|dec\w*|spring|summer|autumn|winter)|(?:we're|we are|i'm|i am|she's|sh"
+        r"e is|"
+        r"they're) having a baby|(?:was|were|been|got|had been) (?:mated|served|covered|bred)|"
+        r"put to the (?:stallion|bull|ram|boar|tup)|"
+        + NUM
+        + r" (?:weeks?|wks?|months?) (?:pregnant|gone|along|gestation|into (?:my|the|her) "
         r"pregnancy)|positive (?:pregnancy |preg )?test|(?:ivf|embryo transfer|fertility "
         r"treatment)|\d{1,2}/40|g\dp\d|conceived|expecting (?:our |my |her |their )?(?:first|secon"
         r"d|third|"
@@ -92,6 +98,14 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:le )?(?:doy|da|dando|dar|daba) (?:el )?pecho|amamant\w+|lactante"
     ),
     SS.OVERDOSE: rx(
+        r"(?:full|whole|entire) (?:\w+ )?(?:when|but|where|and) (?:it |the dose |he |she |they |i "
+        r")?"
+        r"(?:should (?:have been|be)|was supposed to be|was meant to be|needed)|"
+        r"(?:double|triple|extra|second) (?:helping|portion|serving)s?|(?:necked|downed|chugged|"
+        r"knocked back|polished off|finished off|got through|glugged|swigged) (?:a |an |the |his |"
+        r"her |my )?(?:whole|entire|full)?|(?:el )?(?:doble|triple) de \w+|(?:loads|lots|way|far|"
+        r"much|a lot) more than (?:i|he|she|we|they|you) (?:should|was supposed to|were meant to|"
+        r"was meant to)|more than (?:i|he|she|they) should (?:have )?(?:taken|had|used|given)|"
         r"(?:double|triple|twice|three times|four times) (?:the|what|his|her|my) (?:\w+ )?"
         r"(?:gel|cream|tablets?|pills?|puffs|drops|sprays?|insulin|amount|dose)|"
         r"(?:\w+ )?times a day (?:when|but|and|though|although) (?:it|the (?:box|label|leaflet|"
@@ -124,6 +138,12 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"todo|todas|todos|medio|media)|(?:pastillas|comprimidos|capsulas) de golpe"
     ),
     SS.MISUSE: rx(
+        r"(?:says|said|states|label says|box says)(?: to use(?: it)?(?: for)?)? (?:one|two|three|"
+        r"seven|\d+|a) (?:days?|weeks?) (?:only|max\w*|at most)|(?:pinch\w*|nick\w*|steal\w*|"
+        r"swip\w*) (?:my|his|her|their|mum's|dad's) (?:\w+ )?(?:tablets|pills|meds|medication|"
+        r"inhaler|patches|painkillers|sleeping \w+)|take (?:both|them all|all of them|the two) (?:"
+        r"at|"
+        r"in) (?:once|night|the morning|the evening|one go)|aunque (?:es|sea|dice) solo para|"
         r"(?:take|takes|took|taking|use|uses|used|using|borrow\w*|share\w*|sharing|steal\w*) "
         r"(?:my |his |her |their |our )?" + PEOPLE_OWN + r"(?:'s|s') (?:\w+ ){0,2}(?:tablets?|"
         r"pills?|inhaler|medicine|medication|meds|prescription|patch(?:es)?|drops|cream|spray)|"
@@ -144,6 +164,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:esposa|esposo|marido|mujer|madre|padre|hermano|hermana|amigo|amiga|hijo|hija|pareja)"
     ),
     SS.ABUSE: rx(
+        r"(?:get|gets|getting|got) (?:off (?:my|his|her|their) (?:head|face|tits)s?|wasted|stoned|"
+        r"mashed|wrecked|blasted|smashed|off it)(?: on)?|"
         r"to (?:trip|get off (?:my|his|her|their) (?:head|face)s?|feel out of it|zone out|get "
         r"(?:stoned|buzzed|messed up|mashed|off it|wrecked|blasted)|party)|hooked on|"
         r"dependen(?:t|ce|cy) (?:on|to)|(?:can't|cannot) (?:get through|function|cope)(?: \w+){0,3"
@@ -156,6 +178,13 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:is|was) in every (?:other )?day for"
     ),
     SS.MEDICATION_ERROR: rx(
+        r"ear (?:drops|spray|solution)(?: [\w']+){0,2} (?:in|into) (?:my|his|her|the|our|their)"
+        r"(?: \w+'s)? (?:eyes?|mouth|nose)|eye (?:drops|ointment|solution)(?: [\w']+){0,2} (?:in|"
+        r"into) (?:my|his|her|the|our|their)(?: \w+'s)? (?:ears?|mouth|nose)|(?:nose|nasal) "
+        r"(?:drops|spray)(?: [\w']+){0,2} (?:in|into) (?:my|his|her|the|our|their)(?: \w+'s)? "
+        r"(?:ears?|eyes?)|(?:realis|realiz|notic)\w+ (?:\w+ ){0,4}(?:that )?(?:it|they|the \w+) "
+        r"(?:was|were) (?:the )?(?:wrong|\d+ ?(?:mg|mcg|ml))|\d+(?:\.\d+)? ?(?:mg|mcg|ml|units?) "
+        r"not (?:the )?\d+(?:\.\d+)? ?(?:mg|mcg|ml|units?)|"
         r"(?:swallowed|chewed|ate) the (?:pessar(?:y|ies)|suppositor(?:y|ies)|vaginal \w+|"
         r"ovule|patch|inhaler capsule)|(?:eye|ear|nose|nasal) (?:drops|spray|solution|ointment) "
         r"(?:by mouth|in(?:to)? (?:my|his|her|the) (?:ear|eye|nose|mouth))|by mouth(?: \w+){0,3} "
@@ -186,6 +215,15 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:\w+ )?que era para"
     ),
     SS.LACK_OF_EFFICACY: rx(
+        r"(?:ticks?|tick bites|fleas?|flea bites|worms|lice|mites)(?: [\w']+){0,5} (?:even though|"
+        r"despite|although|while|with) (?:the |his |her |its )?(?:\w+ )?(?:collar|treatment|"
+        r"tablet|spot-on|drops|chew|wormer|shampoo|spray)|(?:do|does|did|doing) (?:sod|bugger|"
+        r"jack|absolutely) all|(?:do|does|did) (?:jack|zilch|zip|nada)\b|(?:hasn't|haven't|"
+        r"didn't|did not|doesn't|has not|have not|not) (?:even )?touched (?:the|my|his|her)|"
+        r"ninguna mejoria|sin mejoria|no mejora|no (?:he )?not(?:o|a|amos|ado) (?:ninguna |nada de"
+        r" )?"
+        r"mejoria|still (?:can't|cannot|not able to) (?:sleep|"
+        r"breathe|go|stop|get)(?: [\w']+){0,4} (?:even|despite|although|on (?:the|two|three))|"
         r"(?:don't|doesn't|didn't|did not|does not|do not|won't|isn't|aren't|not) (?:knock|put|"
         r"send)(?: \w+){0,2} (?:out|to sleep|under)|(?:still there|still here|not gone|hasn't "
         r"gone|haven't gone|no better|no smaller|no different)(?: \w+){0,3} after|came "
@@ -258,6 +296,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"lamio|mordio|trago)"
     ),
     SS.INFECTIOUS_AGENT: rx(
+        r"(?:donor|donation|batch|lot|plasma|blood product)(?: \w+){0,3} (?:tested|was|were|"
+        r"came back) positive|"
         r"(?:grew|grown|cultured|isolated|positive for)(?: \w+){0,3} (?:from|in|on) (?:the |my )?"
         r"(?:\w+ )?(?:bottle|vial|spray|solution|drops|product|batch|bag|syringe|lot|tube)|"
         r"(?:pseudomonas|staph\w*|mrsa|e\.? ?coli|burkholderia|serratia|klebsiella|candida|"
@@ -271,6 +311,10 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"se (?:me |le |te )?infect\w+(?: \w+){0,8} (?:gotas|inyeccion|vacuna|frasco|aguja)"
     ),
     SS.OCCUPATIONAL_EXPOSURE: rx(
+        r"(?:splashed|spilt|spilled|pricked|stuck|inhaled|exposed|sprayed|spill)(?: [\w']+){0,8} "
+        r"(?:at work|on the ward|on shift|while working|during (?:his|her|their) shift)|"
+        r"(?:porter|cleaner|housekeeper|orderly|employee|colleague|student nurse)(?: [\w']+){0,4} "
+        r"(?:was |got )?(?:splashed|pricked|stuck|exposed|sprayed)|"
         r"(?:nurse|vet nurse|pharmacist|pharmacy (?:tech\w*|assistant)|technician|tech|picker|"
         r"packer|worker|farm ?hand|stockman|groomer|staff member|carer|aide|auxiliar|enfermer[oa]|"
         r"vet|veterinarian|farmer|shepherd|milker)(?: [\w'-]+){0,6} (?:pricked (?:herself|himself|"
@@ -281,6 +325,9 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"inhal\w*|spill\w*|exposed|prick\w*)"
     ),
     SS.WITHDRAWAL: rx(
+        r"(?:cut|cutting|tapered|tapering|reduced|reducing|weaned|weaning|came|coming) (?:\w+ ){0,"
+        r"3}"
+        r"(?:down |off )?(?:too fast|too quickly|too quick|too soon|too early)|"
         r"(?:forgot|forgetting|missed|skipped|ran out of) (?:to take )?(?:my|his|her|the) (?:\w+ )?"
         r"(?:antidepressants?|tablets|pills|meds|medication|doses?|steroids?|patch|painkillers)"
         r"(?: [\w']+){0,5} (?:and|now|since|then) (?:\w+ )?(?:felt|feel|feels|feeling|i'm|i am|"

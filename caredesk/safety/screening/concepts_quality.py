@@ -24,7 +24,8 @@ PACK_DEFECT = (
     r"(?:close|lock|click|seal|screw (?:on|back on)|stay (?:on|shut|closed)|spring back|"
     r"dispense|pump|spray)|stopped (?:clicking|locking|sealing)|lifts (?:straight )?off|"
     r"push(?:es)? (?:through|out) on (?:its|their) own|paper thin|flimsy|rajad[oa]|rot[oa]|"
-    r"agrietad[oa]|pinchad[oa]|despegad[oa]|suelt[oa]|gotea|goteaba|no cierra|se sale|"
+    r"agrietad[oa]|pinchad[oa]|agujeread[oa]|perforad[oa]|despegad[oa]|suelt[oa]|gotea|goteaba|no "
+    r"cierra|se sale|"
     r"se salia|se derrama)"
 )
 FOREIGN = (
@@ -33,7 +34,8 @@ FOREIGN = (
     r"wire|staples?|shards?|slivers?|splinters?|rust|grit|sand|stones?|pebbles?|rubber|plastic|"
     r"paper|cardboard|wood|specks?|flecks?|particles?|particulates?|dirt|debris|residue|"
     r"hilos?|insectos?|bichos?|vidrio|cristales|plastico|trocitos? de \w+|particulas?|moho|"
-    r"suciedad|arena)(?! (?:cap|lid|bottle|applicator|dropper|spoon|cup|seal|tip|container|tub|"
+    r"suciedad|arena|algo (?:\w+ )?(?:negro|blanco|raro|duro|extrano|marron|verde))(?! (?:cap|lid|"
+    r"bottle|applicator|dropper|spoon|cup|seal|tip|container|tub|"
     r"jar|pump|wrapper|wrap|bag|case|box|tray|insert|coating|shell|tube|sleeve|scoop))"
 )
 FOREIGN_WHERE = (
@@ -52,7 +54,10 @@ DEVICE = (
     r"dispositivo|inhalador|nebulizador)"
 )
 DEVICE_FAULT = (
-    r"(?:shuts? (?:itself )?(?:off|down)|shutting (?:off|down)|switch(?:es)? (?:itself )?off|"
+    r"(?:stopped (?:reading|recording|sending|syncing|charging|delivering|dispensing|responding|"
+    r"counting|working|alarming)|no (?:da|suelta|saca|echa|marca|lee) (?:la |el )?(?:dosis|"
+    r"medicamento|spray|lectura|resultado)|solo (?:sale|echa) aire|shuts? (?:itself )?(?:off|down)"
+    r"|shutting (?:off|down)|switch(?:es)? (?:itself )?off|"
     r"cuts? out|turns? (?:itself )?off|keeps? (?:restarting|rebooting|resetting|beeping|"
     r"alarming|whistling|buzzing|shutting off|switching off|cutting out|freezing|crashing|"
     r"dropping out)|fault(?:y| light| code)?|failure|failed|fails|jammed|jams|stuck|seized|"
@@ -97,6 +102,11 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         + r"|(?:seam|crimp|seal|bottom)s? (?:\w+ )?(?:split|opened|burst|came open|gave way)"
     ),
     C.LABELING: rx(
+        r"(?:columns?|numbers|units|markings|doses?|figures|dates)(?: \w+){0,3} (?:don't|doesn't|"
+        r"do not|does not) (?:line up|add up)|(?:printed|labelled|labeled|marked) (?:with )?(?:the"
+        r" )?"
+        r"wrong|(?:fecha|lote|etiqueta|caducidad|letra|numero)(?: \w+){0,3} no se (?:lee|ve|"
+        r"entiende|distingue)|"
         r"wrong (?:markings?|measurements?|scale|graduations?|units)|(?:says?|said) (?:[\w']+ ){1,"
         r"6}"
         r"(?:on one side|in one place) and|(?:leaflet|insert|label|box|instructions|carton) (?:is|"
@@ -134,12 +144,19 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"(?:\w+ ){0,3}" + FOREIGN
     ),
     C.APPEARANCE: rx(
-        PRODUCT_WORD + r"(?:'s)?" + NOT_PERSON + BE + r" (?:spott(?:y|ed)|mottled|speckled|"
+        r"(?:patch|patches|plasters?|dressings?)(?: \w+){0,3} (?:won't|don't|doesn't|didn't|do "
+        r"not|does not|wouldn't) (?:stick|stay on|adhere)|"
+        + PRODUCT_WORD
+        + r"(?:'s)?"
+        + NOT_PERSON
+        + BE
+        + r" (?:spott(?:y|ed)|mottled|speckled|"
         r"blotchy|marbled|discolou?red|darker|lighter|paler|chipped|cracked|crumbly|crumbling|"
         r"powdery|dusty|chalky|squishy|mushy|gooey|slimy|fused|stuck together|"
         r"flattened|squashed|deformed|misshapen|rock hard|brittle|melted|runny|watery|lumpy|grainy"
         r"|gritty|clumpy|clumped|caked|separated|split|curdled|"
-        r"cloudy|milky|murky|hazy|crystalli[sz]ed|frothy|foamy|rancid|mouldy|moldy|"
+        r"cloudy|milky|murky|hazy|crystalli[sz]ed|frothy|foamy|rancid|wrinkled|crinkled|creased|"
+        r"curled|warped|"
         r"gone (?:hard|soft|off|brown|yellow|dark|pink|green|grey|gray|black|"
         r"orange|cloudy|runny)|turned (?:hard|soft|brown|yellow|dark|pink|green|grey|gray|black|"
         r"orange|cloudy|milky|watery)|(?:a )?(?:different|strange|weird|odd) colou?r|with a "
@@ -150,7 +167,8 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"chemical)|" + PRODUCT_WORD + r"(?: [\w'-]+){0,4} (?:snap|snaps|snapped|break|breaks|"
         r"crumble|crumbles|split|splits|fall|falls)(?: \w+){0,2} (?:in two|in half|apart|into "
         r"pieces|into bits|to pieces|to powder)|(?:pastillas|tabletas|capsulas|comprimidos|"
-        r"jarabe|crema|pomada|gel|gotas|sobres|masticables)(?: \w+){0,3} (?:\w+ )?(?:aplastad|"
+        r"jarabe|crema|pomada|gel|gotas|sobres|masticables|gomitas|gominolas|caramelos|ovulos|"
+        r"supositorios|parches)(?: \w+){0,3} (?:\w+ )?(?:aplastad|"
         r"pegajos|bland|rancio|rancia|partid|deshac|manchad|descolorid|humed|derretid|dur[oa]s|"
         r"de otro color|huele|huelen|sabe mal|saben mal)\w*|(?:color|olor|sabor|textura|forma) "
         r"(?:diferente|distint[oa]|rar[oa]|extran[oa])"
@@ -170,6 +188,7 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"a false|an invalid|a positive every|blank)"
     ),
     C.QUANTITY: rx(
+        r"(?:was|were|is|came|arrived) (?:one|two|three|a few|\d+) (?:\w+ )?short|"
         r"(?:only|just) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"twenty|thirty) (?:of|out of) (?:the |a )?(?:\d+|two|three|four|five|six|seven|eight|nine|"
         r"ten|eleven|twelve|twenty|thirty)|"
@@ -197,6 +216,7 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
     ),
 }
 TAMPERING = rx(
+    r"forzad[oa]|marcas de haber sido (?:abiert|forzad|manipulad)\w*|"
     r"(?:film|wrap|wrapping|seal|foil|band|ring|cap|lid|pouch|bottle|blister|"
     r"tamper ring|tamper band)(?: [\w'-]+){0,3} (?:had been|has been|was|were|been|looked|looks|"
     r"appeared) (?:\w+ )?(?:cut|slit|sliced|lifted|pierced|pushed in|peeled|prised|pried|forced|"

@@ -41,7 +41,8 @@ IT_CONTEXT = re.compile(
 MERCHANDISE = re.compile(
     r"(?<![\w'])(?:t-?shirts?|shirts?|scarf|scarves|jackets?|shoes?|socks?|hats?|towels?|"
     r"candles?|chocolates?|cookies|fruit|flowers|cookbook|book|notebook|calendar|puzzle|"
-    r"board game|game|toy|mug|cup|tote(?: bag)?|bag|backpack|umbrella|headphones|earbuds|"
+    r"board game|game|toy|mug|cup|tote(?: bag)?|(?<!in my )(?<!in the )(?<!in his )(?<!in her )bag"
+    r"|backpack|umbrella|headphones|earbuds|"
     r"speaker|phone|phone case|laptop(?: sleeve)?|printer|ink|lamp|kettle|blender|watch band|"
     r"yoga mat|mat|water bottle|gift (?:basket|box|card|bag|note)|basket|pens? from the event|"
     r"display stand|posters?|shelf tags|camisa|zapatos|taza|libro)(?![\w'])"
@@ -52,7 +53,8 @@ HEALTH_PRODUCT = re.compile(
     r"strips?|injector|autoinjector|vials?|syringes?|needles?|supplements?|vitamins?|"
     r"probiotics?|patch(?:es)?|sensor|pump|monitor|device|chews?|collar|dewormer|flea|doses?|"
     r"lozenges?|powder|solution|suspension|thermometer|nebuli[sz]er|cuff|lancets?|pastillas?|"
-    r"medicamentos?|jarabe|crema|gotas|frasco)(?![\w'])"
+    r"medicamentos?|jarabe|crema|gotas|frasco|tubes?|sachets?|blisters?|ampoules?|wormer|spot-on|"
+    r"pens?|pessar(?:y|ies)|suppositor(?:y|ies)|pastillas?|sobres?)(?![\w'])"
 )
 IT_SENSITIVE_COMPLAINTS = (
     ComplaintCategory.DEVICE_MALFUNCTION,
