@@ -122,6 +122,8 @@ def _writable_roles(user_id: int, program_id: int) -> list[tuple[str, str]]:
 
 
 _KEY = ("program_id", "channel", "provider", "provider_message_id")
+# A str for these fields goes to the database as it is (their preparation is the identity).
+_TEXT_TYPES = frozenset({"CharField", "TextField"})
 
 
 @functools.cache
@@ -151,7 +153,12 @@ def _insert_once(values: dict[str, Any]) -> int | None:
     would. Both SQLite (>= 3.35) and PostgreSQL support the statement; the unique constraint
     `uniq_inbound_provider_message` is the conflict target."""
     sql, fields = _insert_statement(connection.vendor, tuple(values))
-    params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
+    params = [
+        value
+        if type(value) is str and f.get_internal_type() in _TEXT_TYPES
+        else f.get_db_prep_save(value, connection)
+        for f, value in ((f, values[f.name]) for f in fields)
+    ]
     with serialized_write(), connection.cursor() as cursor:
         cursor.execute(sql, params)
         found = cursor.fetchone()
