@@ -17,6 +17,7 @@ from caredesk.channels.voice.tests.conftest import call_params, one, post_voice,
 from caredesk.tenancy.models import Role
 from caredesk.testing import factories as f
 from caredesk.testing.api import ApiClient
+from caredesk.testing.mfa import login_with_mfa
 
 pytestmark = pytest.mark.django_db
 MENU = [
@@ -97,3 +98,36 @@ def test_an_operator_sets_it_with_the_command(line, world, tmp_path, capsys):
         call_command("ivr", "set", "--program", world.program_a.code, "--general-queue", "nope")
     with pytest.raises(CommandError, match="no program"):
         call_command("ivr", "show", "--program", "NOPE")
+
+
+def test_the_admin_changes_the_script_on_the_ivr_page(line, world, client):
+    login_with_mfa(client, world.admin_a)
+    listing = client.get("/voice/ivr/").content.decode()
+    assert f"/voice/ivr/{world.program_a.pk}/" in listing
+    page = client.get(f"/voice/ivr/{world.program_a.pk}/")
+    assert page.status_code == 200 and b"This call may be recorded" in page.content
+    form = {
+        "greeting": "Welcome to Relievium care.",
+        "consent_notice": "Calls are recorded.",
+        "hours_text": "",
+        "language": "en-US",
+        "voice": "Polly.Joanna",
+        "menu": json.dumps(MENU),
+        "recalled_lots": "RLV1\nRLV2\n",
+        "general_queue": str(line.general_a.pk),
+        "average_handle_minutes": "5",
+        "offer_callback": "on",
+    }
+    assert client.post(f"/voice/ivr/{world.program_a.pk}/", form).status_code == 302
+    config = IvrConfig.objects.get(program=world.program_a)
+    assert config.recalled_lots == ["RLV1", "RLV2"] and config.general_queue == line.general_a
+    assert "Welcome to Relievium care." in said(twiml(post_voice("", call_params())))
+    bad = client.post(f"/voice/ivr/{world.program_a.pk}/", {**form, "menu": "[{]"})
+    assert bad.status_code == 422 and b"not JSON" in bad.content
+    unreadable = {**form, "menu": json.dumps([{"key": "x", "action": "agent", "prompt": "p"}])}
+    refused = client.post(f"/voice/ivr/{world.program_a.pk}/", unreadable)
+    assert refused.status_code == 422 and b"unused digit" in refused.content
+    client.force_login(world.agent_a)
+    assert client.get(f"/voice/ivr/{world.program_a.pk}/").status_code == 403
+    client.force_login(world.agent_b)
+    assert client.get(f"/voice/ivr/{world.program_a.pk}/").status_code == 404
