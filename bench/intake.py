@@ -2,7 +2,8 @@
 
 Phases, all through one server (gunicorn by default; `bench/intake_server.py`), each bounded by
 `--requests` and `--seconds`:
-1. no-op `GET /api/v1/health` (the baseline), before and after the intake phases (merged);
+1. no-op `GET /api/v1/health` (the baseline), in slices alternating with the accept phase's
+   (`--rounds`), before, between and after them, merged;
 2. accept: `POST /api/v1/programs/{id}/inbound` with a bearer token of `agent.relief`, the one
    inbound path of every channel: validate, store the inbox row durably, enqueue, answer 202.
    Senders are the program's demo phones and emails and a few chat sessions; one message in
@@ -38,6 +39,7 @@ FORWARDED = (
     "tokens",
     "requests",
     "seconds",
+    "rounds",
     "persons",
     "cases",
     "seed",
@@ -134,17 +136,27 @@ def _measure(port: int, load: dict[str, Any], args: argparse.Namespace) -> dict[
     run_phase("warm-up", port, _noop, requests=100, **limits)
     warm = run_phase("warm-up", port, _inbound(load, "warm"), requests=50, **limits)
     run_phase("warm-up", port, _sync(load), requests=20, **limits)
-    first = run_phase("noop", port, _noop, requests=args.requests, **limits)
-    accept = run_phase("accept", port, _inbound(load, "run"), requests=args.requests, **limits)
-    second = run_phase("noop", port, _noop, requests=args.requests, **limits)
+    # Alternating slices (no-op, accept, no-op, accept, ..., no-op): a change in the machine's
+    # load during the run falls on both sides of the ratio rather than on one phase.
+    per_slice = max(1, args.requests // args.rounds)
+    limits["seconds"] = args.seconds / args.rounds
+    noops = [run_phase("noop", port, _noop, requests=per_slice, **limits)]
+    accepts = []
+    for round_ in range(args.rounds):
+        factory = _inbound(load, f"run{round_}")
+        accepts.append(run_phase("accept", port, factory, requests=per_slice, **limits))
+        noops.append(run_phase("noop", port, _noop, requests=per_slice, **limits))
+    limits["seconds"] = args.seconds
     sync = run_phase("sync", port, _sync(load), requests=args.requests, **limits)
-    baseline = _merged("noop", [first, second])
+    baseline = _merged("noop", noops)
+    accept = _merged("accept", accepts)
     return {
         "noop": baseline.summary(),
         "accept": accept.summary(),
         "sync": sync.summary(),
         "ratio_accept": ratio(accept.throughput, baseline.throughput),
         "ratio_sync": ratio(sync.throughput, baseline.throughput),
+        "rounds": args.rounds,
         "accepted_202": len(warm.latencies) + len(accept.latencies),
     }
 
@@ -228,6 +240,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--tokens", type=int, default=1, help="bearer tokens, spread over clients")
     p.add_argument("--requests", type=int, default=2000, help="per phase")
     p.add_argument("--seconds", type=float, default=60, help="per phase")
+    p.add_argument(
+        "--rounds", type=int, default=5, help="alternating no-op/accept slices of each phase"
+    )
     p.add_argument("--persons", type=int, default=2000)
     p.add_argument("--cases", type=int, default=5000)
     p.add_argument("--seed", type=int, default=2026)
