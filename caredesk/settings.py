@@ -205,6 +205,10 @@ SMS_PUBLIC_BASE_URL = config.env_str("CAREDESK_SMS_PUBLIC_BASE_URL", "").rstrip(
 if SMS_PUBLIC_BASE_URL and not SMS_PUBLIC_BASE_URL.startswith(("https://", "http://")):
     raise config.ConfigError("CAREDESK_SMS_PUBLIC_BASE_URL must start with https://")
 SMS_TWILIO_API_BASE = config.env_str("CAREDESK_TWILIO_API_BASE", "https://api.twilio.com")
+# Twilio's Content API (WhatsApp template approval status: `caredesk sms sync-templates`).
+SMS_TWILIO_CONTENT_BASE = config.env_str(
+    "CAREDESK_TWILIO_CONTENT_BASE", "https://content.twilio.com"
+)
 SMS_SEND_TIMEOUT = config.env_int("CAREDESK_SMS_SEND_TIMEOUT", 10, minimum=1)
 SMS_OUTBOX_DIR = DATA_DIR / config.env_str("CAREDESK_SMS_OUTBOX_DIR", "sms-outbox")
 # Inbound MMS/WhatsApp media (MediaUrlN) is fetched only from these hosts (comma-separated):

@@ -161,3 +161,55 @@ def test_the_twilio_adapter_sends_a_template_by_content_sid(twilio):
     assert form["ContentSid"] == [CONTENT_SID]
     assert json.loads(form["ContentVariables"][0]) == {"1": "Ana", "2": "CD-1"}
     assert "Body" not in form
+
+
+def test_template_approval_is_read_from_the_provider(routes, world, settings, capsys):
+    """`sms sync-templates` asks Twilio's Content API (a local server) about each template:
+    approved becomes sendable, rejected stops being so; an unreachable answer keeps the status."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    answers = {"HX" + "0" * 31 + "1": "approved", "HX" + "0" * 31 + "2": "rejected"}
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append(self.headers.get("Authorization", ""))
+            sid = self.path.split("/")[3]
+            if sid not in answers:
+                self.send_response(404)
+                self.end_headers()
+                return
+            body = json.dumps({"sid": sid, "whatsapp": {"status": answers[sid]}}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.SMS_TWILIO_CONTENT_BASE = f"http://127.0.0.1:{server.server_address[1]}"
+    routes.whatsapp_a.provider = "twilio"
+    routes.whatsapp_a.save()
+    try:
+        for name, sid, status in (
+            ("ok", "HX" + "0" * 31 + "1", "pending"),
+            ("no", "HX" + "0" * 31 + "2", "approved"),
+            ("gone", "HX" + "0" * 31 + "3", "approved"),
+        ):
+            WhatsAppTemplate.objects.create(
+                program=world.program_a, name=name, content_sid=sid, body="Hi", status=status
+            )
+        call_command("sms", "sync-templates", "--program", world.program_a.code)
+    finally:
+        server.shutdown()
+        server.server_close()
+    statuses = dict(WhatsAppTemplate.objects.system_scope().values_list("name", "status"))
+    assert statuses == {"ok": "approved", "no": "rejected", "gone": "approved"}
+    out = capsys.readouterr().out
+    assert "ok\tpending -> approved" in out and "404" in out
+    assert seen and all(a.startswith("Basic ") for a in seen)

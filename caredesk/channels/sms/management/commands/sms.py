@@ -1,6 +1,7 @@
 """`caredesk sms add-route …` sets up a program's SMS/WhatsApp number; `caredesk sms routes`
 lists them with whether their auth token is present in the environment; `caredesk sms
-add-template …` records a WhatsApp template approved for the program."""
+add-template …` records a WhatsApp template of the program, `caredesk sms sync-templates`
+reads their approval status from Twilio."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from caredesk.channels.sms.models import SmsRoute
 from caredesk.channels.sms.services.providers import route_auth_token
 from caredesk.channels.sms.services.routes import RouteInput, add_route
 from caredesk.channels.sms.services.whatsapp import add_template
-from caredesk.errors import InvalidInput
+from caredesk.channels.sms.services.whatsapp_sync import sync_templates
+from caredesk.errors import Conflict, InvalidInput
 from caredesk.tenancy.models import Program
 
 
@@ -42,14 +44,31 @@ class Command(BaseCommand):
         tpl.add_argument(
             "--status", default="approved", choices=["approved", "pending", "rejected"]
         )
+        sync = sub.add_parser("sync-templates", help="Read template approval from Twilio.")
+        sync.add_argument("--program", required=True, help="Program code")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "add-route":
             self._add(options)
         elif options["subcommand"] == "add-template":
             self._add_template(options)
+        elif options["subcommand"] == "sync-templates":
+            self._sync(options)
         else:
             self._list()
+
+    def _sync(self, options: dict[str, Any]) -> None:
+        # scoping: ok (an operator's command)
+        program = Program.objects.system_scope().filter(code=options["program"]).first()
+        if program is None:
+            raise CommandError(f"no program {options['program']!r}")
+        try:
+            results = sync_templates(program)
+        except Conflict as exc:
+            raise CommandError(exc.message) from None
+        for r in results:
+            change = r.after if r.before == r.after else f"{r.before} -> {r.after}"
+            self.stdout.write(f"{r.name}\t{change}\t{r.detail}".rstrip())
 
     def _add_template(self, options: dict[str, Any]) -> None:
         # scoping: ok (an operator's command)
