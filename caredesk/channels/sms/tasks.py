@@ -11,6 +11,7 @@ from huey.contrib.djhuey import db_periodic_task, db_task
 
 from caredesk.channels.sms.services.media import fetch_media_now, sweep_media
 from caredesk.channels.sms.services.sending import deliver_now, sweep_outbound
+from caredesk.channels.sms.services.whatsapp_sync import sync_all_programs
 
 
 @db_task()
@@ -31,3 +32,9 @@ def sweep_sms() -> int:
     """Each minute: messages (and inbound media) whose job was lost, whose retry is due or
     whose worker died."""
     return sweep_outbound() + sweep_media()
+
+
+@db_periodic_task(crontab(hour="*/6", minute="17"))
+def sync_whatsapp_templates() -> int:
+    """Every six hours: WhatsApp template approvals as the provider reports them."""
+    return sync_all_programs()

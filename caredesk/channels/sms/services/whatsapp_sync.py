@@ -6,7 +6,8 @@ pending, received, unsubmitted, rejected, paused, disabled). Each of the program
 asked through its active Twilio WhatsApp route's credentials and its status updated (audited):
 approved → approved; rejected, paused, disabled → rejected (no longer sendable); anything
 else → pending. A template the provider cannot be asked about keeps its status and is reported.
-The base URL is a setting, so tests point it at a local HTTP server.
+The base URL is a setting, so tests point it at a local HTTP server. Every six hours a job
+syncs every program that has templates and a Twilio WhatsApp route (`sms.tasks`).
 """
 
 from __future__ import annotations
@@ -106,3 +107,19 @@ def sync_templates(program: Program) -> list[Synced]:
         else:
             results.append(Synced(template.name, new, new, reason))
     return results
+
+
+def sync_all_programs() -> int:
+    """Sync every program that has WhatsApp templates and a Twilio WhatsApp route; how many
+    templates changed status. Programs without such a route are skipped."""
+    changed = 0
+    ids = set(
+        WhatsAppTemplate.objects.system_scope().values_list("program_id", flat=True)
+    )  # scoping: ok (the system's own sweep)
+    for program in Program.objects.system_scope().filter(pk__in=ids).order_by("pk"):
+        try:
+            results = sync_templates(program)
+        except Conflict:
+            continue
+        changed += sum(r.before != r.after for r in results)
+    return changed

@@ -19,6 +19,7 @@ from caredesk.channels.sms.models import SmsMessage, SmsStatus, WhatsAppTemplate
 from caredesk.channels.sms.services.providers import Template, TwilioProvider
 from caredesk.channels.sms.services.sending import deliver_now
 from caredesk.channels.sms.services.whatsapp import WINDOW_CLOSED
+from caredesk.channels.sms.tasks import sync_whatsapp_templates
 from caredesk.channels.sms.tests.conftest import (
     PHARMACIST,
     TOKEN_A,
@@ -205,6 +206,8 @@ def test_template_approval_is_read_from_the_provider(routes, world, settings, ca
                 program=world.program_a, name=name, content_sid=sid, body="Hi", status=status
             )
         call_command("sms", "sync-templates", "--program", world.program_a.code)
+        WhatsAppTemplate.objects.system_scope().filter(name="ok").update(status="pending")
+        assert sync_whatsapp_templates.call_local() == 1  # the six-hourly job does the same
     finally:
         server.shutdown()
         server.server_close()
