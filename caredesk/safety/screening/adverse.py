@@ -57,7 +57,8 @@ IDIOM = re.compile(
     r"meter|reader|readings?|check|log|app)|(?:el|un|del|los|en el|cada) blister(?:es)?|"
     r"(?:print|printing|writing|label|markings|ink|letters|text)(?: \w+){0,3} (?:faint|faded)|"
     r"(?:bacteria|mou?ld|fungus|something) growing|se confundi\w* de|"
-    r"(?:sharps|needle-?\s?stick) injur(?:y|ies))(?![\w'])"
+    r"(?:sharps|needle-?\s?stick) injur(?:y|ies)|(?:the |a )?withdrawal (?:period|time|interval)s?"
+    r")(?![\w'])"
 )
 
 

@@ -20,10 +20,6 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + pattern + r")(?![\w'])")
 
 
-def words(*items: str) -> str:
-    return "(?:" + "|".join(items) + ")"
-
-
 F = r"(?: [\w'/-]+){0,4}"  # up to four filler words
 NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty)"
 DOSE_FORM = (
@@ -51,16 +47,9 @@ EXPOSURE_VERB = (
     r"it off|off)|found and (?:ate|swallowed|chewed)|(?:ate|swallowed|drank|chewed|eaten)"
     r"(?: \w+){0,3} " + OWNER + r"|se (?:bebio|comio|trago|metio)|lamio|mordio)"
 )
-BODY = (
-    r"(?:eyes?|mouth|face|hands?|skin|lips|nose|fingers?|arms?|legs?|ojos?|boca|cara|manos?|piel)"
-)
 PEOPLE_OWN = (
     r"(?:partner|wife|husband|mum|mom|mother|dad|father|friend|sister|brother|flatmate|roommate|"
     r"son|daughter|neighbou?r|colleague|boyfriend|girlfriend|nan|gran|grandma|grandad)"
-)
-SPECIES = (
-    r"(?:dog|canine|cat|feline|horse|equine|pony|cattle|cow|bovine|sheep|ovine|pig|porcine|goat|"
-    r"rabbit|guinea pig|ferret|bird|chicken|poultry|alpaca|human|people)"
 )
 
 SPECIAL: dict[SS, re.Pattern[str]] = {
@@ -98,6 +87,13 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:le )?(?:doy|da|dando|dar|daba) (?:el )?pecho|amamant\w+|lactante"
     ),
     SS.OVERDOSE: rx(
+        r"(?:\d{2,}|[2-9])(?:\.\d+)? ?(?:mg|ml|mcg|units?|tabs?|tablets?|puffs|drops) instead of "
+        r"(?:the )?(?:0?\.\d+|1)(?:\.0)? ?(?:mg|ml|mcg|units?|tabs?|tablets?|puffs|drops)|\d{2,} ?"
+        r"(?:mg|ml|mcg|units?) instead of (?:the )?\d(?:\.\d+)? ?(?:mg|ml|mcg|units?)|(?:drank|"
+        r"swallowed|ate|took|had|downed) (?:about |almost |nearly |over )?(?:half|most|a third|a "
+        r"quarter|all|the rest) (?:of )?(?:the|a|his|her|my) (?:bottle|pack|packet|box|tube|tub|ja"
+        r"r|"
+        r"strip|blister|syrup|tablets|pills)|"
         r"(?:full|whole|entire) (?:\w+ )?(?:when|but|where|and) (?:it |the dose |he |she |they |i "
         r")?"
         r"(?:should (?:have been|be)|was supposed to be|was meant to be|needed)|"
@@ -146,7 +142,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"in) (?:once|night|the morning|the evening|one go)|aunque (?:es|sea|dice) solo para|"
         r"(?:take|takes|took|taking|use|uses|used|using|borrow\w*|share\w*|sharing|steal\w*) "
         r"(?:my |his |her |their |our )?" + PEOPLE_OWN + r"(?:'s|s') (?:\w+ ){0,2}(?:tablets?|"
-        r"pills?|inhaler|medicine|medication|meds|prescription|patch(?:es)?|drops|cream|spray)|"
+        r"pills?|inhaler|medicine|medication|meds|prescription|patch(?:es)?|drops|cream|spray|pen|"
+        r"injections?|insulin|syringes?)|"
         r"(?:past|beyond|over|longer than) the (?:directions|(?:box|label|leaflet) says)|"
         r"(?:says|max|maximum) (?:\d+|seven|three|five|ten) days(?: max\w*)?(?: \w+){0,3} (?:but|a"
         r"nd)|(?:\w+ )?times more (?:often|than) (?:the )?(?:box|label|"
@@ -164,6 +161,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:esposa|esposo|marido|mujer|madre|padre|hermano|hermana|amigo|amiga|hijo|hija|pareja)"
     ),
     SS.ABUSE: rx(
+        r"diversion|divert(?:ing|ed)|early (?:requests|refills|repeats) for|to (?:hallucinate|see "
+        r"things|feel high)|"
         r"(?:get|gets|getting|got) (?:off (?:my|his|her|their) (?:head|face|tits)s?|wasted|stoned|"
         r"mashed|wrecked|blasted|smashed|off it)(?: on)?|"
         r"to (?:trip|get off (?:my|his|her|their) (?:head|face)s?|feel out of it|zone out|get "
@@ -178,6 +177,15 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:is|was) in every (?:other )?day for"
     ),
     SS.MEDICATION_ERROR: rx(
+        r"labell?ed (?:it |them )?(?:with )?(?:the )?(?:wrong|tablet|adult|child|other) (?:dose|"
+        r"strength|directions|name)|(?:in|as) (?:mg|ml|mcg|units?|teaspoons?|tsp) but (?:the )?"
+        r"(?:\w+ ){0,3}(?:in|was in|is in|measures?|marked in) (?:mg|ml|mcg|units?|teaspoons?|tsp)|"
+        r"(?:dose|tablets?|medicine|medication|pills?|injection) (?:meant|intended|prescribed) for "
+        r"(?:me|him|her|my \w+|his \w+|her \w+|someone else|another|the other)|via (?:intravenosa|"
+        r"intramuscular|oral|subcutanea)(?: \w+){0,3} cuando (?:era|debia ser|tenia que ser)|"
+        r"(?:intravenously|into the vein|intramuscularly|into the muscle|subcut\w*|under the skin|"
+        r"orally|by mouth)(?: \w+){0,3} (?:when|but|instead of|rather than) (?:it )?(?:should|was "
+        r"(?:meant|supposed) to|is (?:meant|supposed) to)|"
         r"ear (?:drops|spray|solution)(?: [\w']+){0,2} (?:in|into) (?:my|his|her|the|our|their)"
         r"(?: \w+'s)? (?:eyes?|mouth|nose)|eye (?:drops|ointment|solution)(?: [\w']+){0,2} (?:in|"
         r"into) (?:my|his|her|the|our|their)(?: \w+'s)? (?:ears?|mouth|nose)|(?:nose|nasal) "
@@ -215,6 +223,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:\w+ )?que era para"
     ),
     SS.LACK_OF_EFFICACY: rx(
+        r"(?:didn't|did not|doesn't|does not|won't|will not) (?:numb|soothe|settle|heal|cure|"
+        r"prevent|shift|kill|repel|deter)|"
         r"(?:ticks?|tick bites|fleas?|flea bites|worms|lice|mites)(?: [\w']+){0,5} (?:even though|"
         r"despite|although|while|with) (?:the |his |her |its )?(?:\w+ )?(?:collar|treatment|"
         r"tablet|spot-on|drops|chew|wormer|shampoo|spray)|(?:do|does|did|doing) (?:sod|bugger|"
@@ -261,6 +271,12 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"no (?:mato|matan|mata|funciono)"
     ),
     SS.OFF_LABEL_USE: rx(
+        r"(?P<sa>dog|cat|horse|cattle|cow|sheep|pig|goat|rabbit|ferret|bird|chicken|alpaca|human|"
+        r"people|equine|canine|feline|bovine|ovine)s? (?:\w+ )?(?:drench|wormer|dewormer|spot-on|"
+        r"flea \w+|tablets?|medicine|antibiotic|pour-on|spray|vaccine|shampoo|collar|chews?|"
+        r"cream|drops|paste) (?:on|to|for|into|in) (?:the |my |our |his |her |a |some )?(?:\w+ )?"
+        r"(?!(?P=sa)s?\b)(?:dog|cat|horse|cattle|cow|sheep|pig|goat|rabbit|ferret|bird|chicken|"
+        r"alpaca|guinea pig|hamster|pony|donkey|llama)s?|"
         r"(?:box|pack|packet|label|leaflet|instructions) (?:says|states|said)(?: it's)? "
         r"(?:\w+ ){0,2}(?:\d+ (?:and|or) (?:over|older|above)|from \d+ (?:months|years)|over \d+|"
         r"\d+\+|not for (?:children|under|kids|use))|"
@@ -277,7 +293,9 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"de humanos|mi(?:s)? (?:pastillas|medicamentos?))|que me recetaron a mi"
     ),
     SS.ACCIDENTAL_EXPOSURE: rx(
-        PERSON_SMALL
+        r"(?:picked up|found) and (?:ate|swallowed|took|chewed)|(?:tablet|pill|capsule|patch)s? "
+        r"(?:dropped|left|lying) (?:by|on|around) (?:the floor|another|someone)|"
+        + PERSON_SMALL
         + r"(?: [\w'-]+){0,3} "
         + EXPOSURE_VERB
         + r"(?! (?:up |through |on )?(?:the |a |my |our |his |her )?(?:delivery |shipping |"
@@ -296,6 +314,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"lamio|mordio|trago)"
     ),
     SS.INFECTIOUS_AGENT: rx(
+        r"(?:same|identical) (?:\w+ )?infection|(?:infection|infections|sepsis|abscess\w*)"
+        r"(?: \w+){0,4} (?:from|after|with) (?:\w+ ){0,3}(?:lot|batch)|"
         r"(?:donor|donation|batch|lot|plasma|blood product)(?: \w+){0,3} (?:tested|was|were|"
         r"came back) positive|"
         r"(?:grew|grown|cultured|isolated|positive for)(?: \w+){0,3} (?:from|in|on) (?:the |my )?"
@@ -311,6 +331,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"se (?:me |le |te )?infect\w+(?: \w+){0,8} (?:gotas|inyeccion|vacuna|frasco|aguja)"
     ),
     SS.OCCUPATIONAL_EXPOSURE: rx(
+        r"(?:nurse|tech\w*|vet|assistant|worker|staff|carer|porter|cleaner)(?: [\w']+){0,3} "
+        r"stabbed (?:herself|himself|her|his) (?:\w+ )?(?:hand|finger|thumb|arm|leg)|"
         r"(?:splashed|spilt|spilled|pricked|stuck|inhaled|exposed|sprayed|spill)(?: [\w']+){0,8} "
         r"(?:at work|on the ward|on shift|while working|during (?:his|her|their) shift)|"
         r"(?:porter|cleaner|housekeeper|orderly|employee|colleague|student nurse)(?: [\w']+){0,4} "
@@ -325,6 +347,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"inhal\w*|spill\w*|exposed|prick\w*)"
     ),
     SS.WITHDRAWAL: rx(
+        r"(?:left off|came off|removed|not given|missed|omitted)(?: \w+){0,3} for (?:two|three|"
+        r"four|a few|several|\d+) days|"
         r"(?:cut|cutting|tapered|tapering|reduced|reducing|weaned|weaning|came|coming) (?:\w+ ){0,"
         r"3}"
         r"(?:down |off )?(?:too fast|too quickly|too quick|too soon|too early)|"
@@ -342,6 +366,10 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"days|(?:missed|without|ran out)(?: \w+){0,5} (?:because of|due to) the shortage"
     ),
     SS.COUNTERFEIT: rx(
+        r"(?:lot|batch|serial)(?: number)?(?: \w+){0,3} (?:isn't|is not|wasn't|was not|does not|"
+        r"doesn't) "
+        r"(?:in (?:our|your|the) (?:system|records|database)|exist|recogni[sz]ed)|es una copia|"
+        r"(?:holograma|sello)(?: \w+){0,2} (?:es|era) (?:una )?pegatina|"
         r"(?:verification|authentication|serial|security|batch|lot) (?:code|number)(?: \w+){0,5} "
         r"(?:invalid|not recogni[sz]ed|doesn't exist|does not exist|fails|failed|comes back "
         r"(?:as )?(?:invalid|not)|isn't valid|no existe)|"

@@ -20,7 +20,9 @@ PACK_DEFECT = (
     r"(?:cracked|cracks|split|splits|splitting|burst|ripped|torn|tears|perforated|punctured|"
     r"leak(?:s|ed|ing)?|dripping|loose|bent|dented|snapped|broke|broken|perished|came apart|"
     r"comes apart|fell apart|popped (?:out|off)|pops (?:out|off)|fell off|falls off|came off|"
-    r"comes off|keeps coming (?:off|loose)|(?:won't|doesn't|does not|will not|wouldn't|didn't) "
+    r"comes off|keeps coming (?:off|loose)|weak|faulty|defective|unseated|not seated|not sealed|"
+    r"unsealed|spill(?:s|ed|ing)? out|(?:has )?come away|came away|no encaja|queda suelt[oa]|"
+    r"no ajusta|(?:won't|doesn't|does not|will not|wouldn't|didn't) "
     r"(?:close|lock|click|seal|screw (?:on|back on)|stay (?:on|shut|closed)|spring back|"
     r"dispense|pump|spray)|stopped (?:clicking|locking|sealing)|lifts (?:straight )?off|"
     r"push(?:es)? (?:through|out) on (?:its|their) own|paper thin|flimsy|rajad[oa]|rot[oa]|"
@@ -34,17 +36,20 @@ FOREIGN = (
     r"wire|staples?|shards?|slivers?|splinters?|rust|grit|sand|stones?|pebbles?|rubber|plastic|"
     r"paper|cardboard|wood|specks?|flecks?|particles?|particulates?|dirt|debris|residue|"
     r"hilos?|insectos?|bichos?|vidrio|cristales|plastico|trocitos? de \w+|particulas?|moho|"
-    r"suciedad|arena|algo (?:\w+ )?(?:negro|blanco|raro|duro|extrano|marron|verde))(?! (?:cap|lid|"
+    r"suciedad|arena|screws?|bolts?|nuts?|nails?|fluff|lint|glove|latex|cotton|feathers?|"
+    r"trozo de (?:cristal|vidrio|plastico|metal)|cristal|algo (?:\w+ )?(?:negro|blanco|raro|duro|e"
+    r"xtrano|marron|verde))(?! (?:cap|lid|"
     r"bottle|applicator|dropper|spoon|cup|seal|tip|container|tub|"
     r"jar|pump|wrapper|wrap|bag|case|box|tray|insert|coating|shell|tube|sleeve|scoop))"
 )
 FOREIGN_WHERE = (
     r"(?:in|inside|into|within|on|floating in|stuck in|stuck to|embedded in|baked into|baked in|"
-    r"at the bottom of|mixed in with|mixed with|out of|on top of|among|en|dentro de|flotando en|"
+    r"at the bottom of|(?:en|at) (?:el |the )?(?:fondo|bottom) (?:de|of)|mixed in with|mixed with|"
+    r"out of|on top of|among|en|dentro de|flotando en|"
     r"pegad[oa]s? a)"
 )
 DET = r"(?: (?:the|my|a|an|one|of|this|that|his|her|some|each|every|bottom|top|last|new|white|"
-DET += r"clear|pink|soft|el|la|los|las|un|una|mi|del))*"
+DET += r"two|three|four|several|both|all|few|\d+|clear|pink|soft|el|la|los|las|un|una|mi|del))*"
 DEVICE = (
     r"(?:device|meter|monitor|pump|pen|injector|auto-?injector|inhaler|sensor|reader|machine|"
     r"cuff|thermometer|nebuli[sz]er|compressor|concentrator|cpap|bipap|tens(?: unit| machine)?|"
@@ -77,7 +82,7 @@ PRODUCT_ANY = (
     + r"|cream|gel|syrup|liquid|solution|suspension|powder|lotion|ointment|balm|tub|bottle|jar|"
     r"vial|ampoule|ampule|product|medicine|batch|pot|pellets|feed|treats?|paste|spray|tube|"
     r"sachet|blister|syringe|pen|cartridge|jarabe|crema|pomada|polvo|frasco|bote|ampolla|"
-    r"producto|sobre|bolsa)"
+    r"producto|sobre|bolsa)s?"
 )
 PRODUCT_WORD = (
     r"(?:pills?|tablets?|tabs?|capsules?|caps|caplets?|softgels?|soft gels?|gumm(?:y|ies)|"
@@ -88,12 +93,16 @@ PRODUCT_WORD = (
 # Filler words between a product and its state that are not a person ("the drops my vision is
 # cloudy" is an adverse event, not a cloudy product).
 NOT_PERSON = r"(?: (?!(?:my|his|her|our|their|your|me|him|us|them|everything|food|water|i)\b)"
-NOT_PERSON += r"[\w'-]+){0,2}"
+NOT_PERSON += r"[\w'-]+){0,3}"
 BE = r"(?: (?:is|are|was|were|has|have|had|look|looks|looked|seem|seems|came|come|got|gone|"
 BE += r"went|turned|become|became|now|all|very|really|a bit|completely|been|gone all))*"
 COMPLAINT: dict[C, re.Pattern[str]] = {
     C.PACKAGING: rx(
-        PRIMARY_PACK
+        r"(?:loose|unseated|cracked|broken|split|damaged|leaking|bent|snapped|torn|punctured|fault"
+        r"y|"
+        r"defective|weak) (?:crimp )?(?:caps?|lids?|seals?|stoppers?|crimps?|closures?|tops?|"
+        r"nozzles?|droppers?|crimp caps?)|"
+        + PRIMARY_PACK
         + r"(?:'s)?"
         + F
         + BE
@@ -102,6 +111,10 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         + r"|(?:seam|crimp|seal|bottom)s? (?:\w+ )?(?:split|opened|burst|came open|gave way)"
     ),
     C.LABELING: rx(
+        r"(?:leaflet|insert|label|information)(?: \w+){0,3} (?:is|are|was) out of date|(?:old|"
+        r"outdated|superseded) (?:dosing|dose|leaflet|label|instructions|version)|(?:two|2) "
+        r"different (?:lot|batch|expiry|expiration|strengths?|doses?|names?)|no (?:trae|tiene|pone|"
+        r"indica|lleva) (?:el|la) (?:nombre|dosis|concentracion|lote|fecha)|"
         r"(?:columns?|numbers|units|markings|doses?|figures|dates)(?: \w+){0,3} (?:don't|doesn't|"
         r"do not|does not) (?:line up|add up)|(?:printed|labelled|labeled|marked) (?:with )?(?:the"
         r" )?"
@@ -144,6 +157,8 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"(?:\w+ ){0,3}" + FOREIGN
     ),
     C.APPEARANCE: rx(
+        r"(?:flaked|flaking|peeling|chipped|cracked) coating|(?:won't|doesn't|does not|didn't|will "
+        r"not|wouldn't) (?:mix|dissolve|reconstitute|disperse|resuspend)|"
         r"(?:patch|patches|plasters?|dressings?)(?: \w+){0,3} (?:won't|don't|doesn't|didn't|do "
         r"not|does not|wouldn't) (?:stick|stay on|adhere)|"
         + PRODUCT_WORD
@@ -174,6 +189,10 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"(?:diferente|distint[oa]|rar[oa]|extran[oa])"
     ),
     C.DEVICE_MALFUNCTION: rx(
+        r"(?:fired|went off|triggered|activated|discharged) (?:early|prematurely|by itself|on its "
+        r"own|accidentally|in my hand)|hace (?:mucho )?ruido|no sale (?:vapor|nada|medicamento|el "
+        r"spray)|(?:unit|machine|device|pads?|tens)(?: \w+){0,2} (?:gave|gives) (?:me |him |her )?"
+        r"(?:a )?(?:jolt|shock|electric shock)|"
         r"(?:pads?|electrodes?|heating pad|tens|device|machine|charger|battery|pump|sensor|"
         r"monitor|patch heater)(?: [\w'-]+){0,3} (?:burned|burnt|scalded|shocked|electrocuted|"
         r"zapped|blistered)|"
@@ -188,6 +207,9 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"a false|an invalid|a positive every|blank)"
     ),
     C.QUANTITY: rx(
+        r"(?:sachets?|capsules?|vials?|ampoules?|pouches|blisters?|pockets?|pens?|cartridges?)"
+        r"(?: \w+){0,2} (?:are|were|was|is|came) (?:completely |totally )?empty|(?:pesa|trae|tiene|"
+        r"contiene) (?:la mitad|menos)|"
         r"(?:was|were|is|came|arrived) (?:one|two|three|a few|\d+) (?:\w+ )?short|"
         r"(?:only|just) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"twenty|thirty) (?:of|out of) (?:the |a )?(?:\d+|two|three|four|five|six|seven|eight|nine|"
@@ -209,13 +231,19 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"short[- ]?(?:filled|fill|weight|"
         r"measure)|less than (?:the )?(?:label|stated|printed|it says|what it says)|(?:half|quarte"
         r"r|"
-        r"third|partly|partially)[- ]full|barely (?:\w+ ){0,2}full|(?:me |nos )?falta(?:n|ban)? "
+        r"third|two-thirds|three-quarters|partly|partially)[- ]full|barely (?:\w+ ){0,2}full|(?:me"
+        r" |nos )?falta(?:n|ban)? "
         r"(?:\w+ )?(?:pastillas|ampollas|sobres|capsulas|comprimidos|parches|dosis|tiras|agujas)|"
         r"menos (?:\w+ )?de lo que (?:dice|indica|pone)|solo (?:venian|traia|trae|habia|"
         r"tenia|vienen) (?:\d+|dos|tres|cuatro|cinco)|huecos vacios"
     ),
 }
 TAMPERING = rx(
+    r"(?:stopper|septum|seal|foil|cap|lid)(?: \w+){0,3} (?:had|has|with) (?:a |some )?(?:needle |"
+    r"pin |puncture |small |tiny )?(?:holes?|punctures?|needle marks?)|re-?pressed|re-?stuck|"
+    r"re-?wrapped|re-?capped|(?:swapping|swapped|switching|switched|changing|changed|altering|"
+    r"altered) (?:the )?labels? (?:on|of)|cortad[oa] con (?:cuchilla|navaja|cuchillo|tijeras)|"
+    r"pegad[oa] (?:otra vez|de nuevo)|vuelto a pegar|"
     r"forzad[oa]|marcas de haber sido (?:abiert|forzad|manipulad)\w*|"
     r"(?:film|wrap|wrapping|seal|foil|band|ring|cap|lid|pouch|bottle|blister|"
     r"tamper ring|tamper band)(?: [\w'-]+){0,3} (?:had been|has been|was|were|been|looked|looks|"

@@ -207,7 +207,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"jabbed) (?:herself|himself|themselves)|(?:aide|nurse|worker|assistant|tech) was stuck"
     ),
     SS.WITHDRAWAL: rx(
-        r"withdrawals?|discontinuation syndrome|brain zaps|since (?:i )?stopp?(?:ed|ing) "
+        r"withdrawals?(?! (?:period|time|interval)s?)|discontinuation syndrome|brain zaps|since (?"
+        r":i )?stopp?(?:ed|ing) "
         r"(?:taking|it|the)|after (?:i )?stopp?(?:ed|ing) (?:taking|it|the)|coming off|came off|"
         r"tapering|weaning off|detox(?:ing)?|cold turkey|abstinencia|desde que (?:lo |la )?deje|"
         r"stopp?(?:ed|ing)(?: \w+){0,5} (?:abruptly|suddenly|all at once)|(?:deje|dejo) de tomar|"

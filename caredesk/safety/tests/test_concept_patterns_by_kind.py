@@ -117,3 +117,41 @@ def test_seriousness_by_concept(text, criterion):
 )
 def test_ordinary_messages_are_not_flagged(text):
     assert not screen(text).needs_review
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The queen was mated a fortnight ago and has had the wormer since.", "pregnancy"),
+        (
+            "I put the ear drops in my daughter's eye, the bottles look the same.",
+            "medication_error",
+        ),
+        ("The nurse gave him 20 mL instead of 2 mL of the solution.", "overdose"),
+        ("We've been using the cattle pour-on on the goats.", "off_label_use"),
+        (
+            "The locum vet stabbed his thumb with the needle while dosing the ewe.",
+            "occupational_exposure",
+        ),
+        ("The lot on the box isn't in your system according to the pharmacist.", "counterfeit"),
+    ],
+)
+def test_more_special_situation_concepts(text, code):
+    assert code in {str(s) for s in screen(text).special_situations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please tell me the withdrawal period for milk.",
+        "We use the dog shampoo on our dog every month.",
+    ],
+)
+def test_labelled_use_and_animal_withdrawal_periods_are_not_flagged(text):
+    assert not screen(text).needs_review
+
+
+def test_off_colour_is_an_unwell_animal_not_a_discoloured_product():
+    result = screen("Our cat has been off colour and not grooming since the spot-on.")
+    assert result.adverse_event is True
+    assert result.product_complaint is False
