@@ -20,6 +20,8 @@ Tests (only data up to the day judged; docs/decisions/0012-signals-trend.md says
 - **Level** (`trend_level.choose_level`): when a test fires, a likelihood ratio says whether the
   excess sits in one lot or is spread like the exposure; the alert goes to that lot or the
   product (or waits for the next report when unclear). A lot already alerted explains its part.
+  The product is raised only once the excess shows outside its most over-represented lot
+  (`_spread_shown`): a lot holding most of the exposure otherwise always looked product-wide.
 - **Warm-up**: no alert for a product in its first `warmup_days` (84).
 - Thresholds were set on simulated streams (bench/trend_bench.py; calibration seeds apart from
   the reported ones) for under 1 false alert per 2,000 product x event series in 18 months.
@@ -300,7 +302,40 @@ class TrendEngine:
             share = self._share(product, k, event, d, w)
             shares[k] = (share.a, share.b)
         level, lot = choose_level(counts, shares, excess, factor)
+        if level is Level.PRODUCT and not self._spread_shown(product, event, d, explained):
+            return Level.WAIT, "", 0
         return level, lot, counts.get(lot, 0)
+
+    def _spread_shown(
+        self, product: str, event: str, d: int, explained: dict[str, tuple[int, float]]
+    ) -> bool:
+        """Whether the longest window shows the excess outside its most over-represented lot.
+
+        `choose_level` says "product-wide" for want of evidence for a lot, which a lot holding
+        most of the exposure cannot give early. While that lot is high and the other lots are
+        not, the excess may sit in it alone: wait. The product is raised once the others are
+        high too (1.5x, predictive tail under `spread_p`), or the best lot is not high."""
+        p, w = self.params, max(self.params.windows)
+        windows = self._window_lots(product, event, d, w)
+        counts = {k: c for k, c in windows.items() if k not in explained}
+        share = {k: self._share(product, k, event, d, w).expect.mean for k in counts}
+        best = max(sorted(counts), key=lambda k: counts[k] / share[k], default="")
+        if not best or counts[best] < p.min_reporters:
+            return True
+        known = self._baseline(self._known[(product, event)], product, d)
+        rate = known.times(self._activity(product, event, d)).scaled(self._length(product, d, w))
+        rest = 1.0 - share[best] - sum(s for _, s in explained.values())
+        if rest <= 0.0 or not self._high(counts[best], rate.scaled(share[best])):
+            return True
+        return self._high(sum(counts.values()) - counts[best], rate.scaled(rest))
+
+    def _high(self, count: int, expect: Estimate) -> bool:
+        """At least 1.5x the expectation, with a predictive upper tail under `spread_p`."""
+        p = self.params
+        if count < p.min_ratio * expect.mean:
+            return False
+        cv2 = (1.0 + expect.cv2) * (1.0 + p.drift_cv**2) - 1.0
+        return nb_upper_tail(count, 1.0 / cv2, expect.mean * cv2) < p.spread_p
 
     def _raise_level(
         self,

@@ -35,6 +35,7 @@ class TrendParams:
     young_lot_days: int = 30
     young_lot_weight: float = 10.0
     explained_days: int = 90
+    spread_p: float = 0.05
 
 
 @dataclass(frozen=True)
