@@ -80,10 +80,23 @@ class KeyedRead(Generic[M]):
         self._compiled: dict[str, tuple[str, list[tuple[Any, list[Converter]]]]] = {}
 
     def _compile(self, alias: str) -> tuple[str, list[tuple[Any, list[Converter]]]]:
+        sql = f"{self.select_from(alias)} WHERE t0.{self._quote(alias, self.key.column)} = %s"
+        converters = [pair for part in self.parts for pair in part.converters(connections[alias])]
+        return sql, converters
+
+    @staticmethod
+    def _quote(alias: str, name: Any) -> str:
+        return str(connections[alias].ops.quote_name(str(name)))
+
+    def select_from(self, alias: str = "default", extra: Sequence[str] = ()) -> str:
+        """`SELECT <columns>[, <extra>] FROM <table> t0 [LEFT JOIN <related table> t1 …]`, for a
+        caller that adds columns, joins or its own WHERE (then `build` turns the row's first
+        `width` columns into the instance)."""
         connection = connections[alias]
         quote = connection.ops.quote_name
-        columns = ", ".join(column for part in self.parts for column in part.columns(quote))
-        # Identifiers come from the models' metadata only; the key is a parameter.
+        names = [column for part in self.parts for column in part.columns(quote)]
+        columns = ", ".join([*names, *extra])
+        # Identifiers come from the models' metadata only; values are parameters.
         sql = f"SELECT {columns} FROM {quote(self.model._meta.db_table)} t0"  # noqa: S608
         if self.link is not None:
             target = self.link.related_model._meta
@@ -91,24 +104,33 @@ class KeyedRead(Generic[M]):
                 f" LEFT JOIN {quote(target.db_table)} t1"
                 f" ON t1.{quote(target.pk.column)} = t0.{quote(self.link.column)}"
             )
-        sql += f" WHERE t0.{quote(str(self.key.column))} = %s"
-        converters = [pair for part in self.parts for pair in part.converters(connection)]
-        return sql, converters
+        return sql
+
+    @property
+    def width(self) -> int:
+        """How many columns of a row `build` reads."""
+        return sum(len(part.names) for part in self.parts)
 
     def get(self, value: Any, using: str = "default") -> M | None:
         """The row whose key equals `value`, or None."""
+        sql, _converters = self._compiled_for(using)
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, [value])
+            row = cursor.fetchone()
+        return None if row is None else self.build(row, using)
+
+    def _compiled_for(self, using: str) -> tuple[str, list[tuple[Any, list[Converter]]]]:
         compiled = self._compiled.get(using)
         if compiled is None:
             compiled = self._compiled[using] = self._compile(using)
-        sql, converters = compiled
+        return compiled
+
+    def build(self, row: Sequence[Any], using: str = "default") -> M:
+        """The instance (with its related object) from the first `width` columns of a row."""
+        _sql, converters = self._compiled_for(using)
         connection = connections[using]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [value])
-            row = cursor.fetchone()
-        if row is None:
-            return None
         values = []
-        for raw, (column, functions) in zip(row, converters, strict=True):
+        for raw, (column, functions) in zip(row, converters, strict=False):
             for function in functions:
                 raw = function(raw, column, connection)
             values.append(raw)

@@ -14,12 +14,13 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Status
 
-from caredesk.api_support.auth import acting_user
+from caredesk.api_support.auth import SessionWithCsrf, acting_user
 from caredesk.api_support.pagination import Page, paginate
 from caredesk.api_support.router import ApiRouter, single_statement
 from caredesk.api_support.types import ObjectId
 from caredesk.cases.schemas import AttachmentIn
 from caredesk.cases.services.interactions import AttachmentInput
+from caredesk.channels.caller import InboundBearer
 from caredesk.channels.message import InboundMessageData
 from caredesk.channels.models import InboundMessage
 from caredesk.channels.schemas import InboundAccepted, InboundFilters, InboundIn, InboundOut
@@ -48,7 +49,11 @@ def _status_url(request: HttpRequest, inbound_id: int) -> str:
     return request.build_absolute_uri(f"/api/v1/inbound/{inbound_id}")
 
 
-@router.post("/programs/{program_id}/inbound", response={202: InboundAccepted})
+@router.post(
+    "/programs/{program_id}/inbound",
+    response={202: InboundAccepted},
+    auth=[InboundBearer(), SessionWithCsrf()],
+)
 @single_statement  # store_inbound validates first, then writes one INSERT … ON CONFLICT
 def post_inbound(
     request: HttpRequest, program_id: ObjectId, payload: InboundIn

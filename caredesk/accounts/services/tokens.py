@@ -95,7 +95,12 @@ def authenticate_token(raw: str) -> User | None:
     """The active user holding this unrevoked, unexpired token, or None. Notes its last use."""
     if not raw:
         return None
-    token = _TOKEN.get(hash_token(raw))
+    return token_holder(TOKEN_READ.get(hash_token(raw)))
+
+
+def token_holder(token: ApiToken | None) -> User | None:
+    """The user of a token read with its user (`TOKEN_READ`), if the token may be used now:
+    not revoked, not expired, its user active. Notes its last use."""
     now = timezone.now()
     if token is None or token.revoked_at is not None:
         return None
@@ -114,7 +119,7 @@ def authenticate_token(raw: str) -> User | None:
 
 # Every API call pays for this lookup: compiled once (caredesk/db_rows.py), with the user in
 # the same row (one round trip to the database, not two).
-_TOKEN = KeyedRead(
+TOKEN_READ = KeyedRead(
     ApiToken,
     "token_hash",
     ["id", "user", "revoked_at", "expires_at", "last_used_at"],

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from caredesk.api_support.sqlite_writes import serialized_write
 from caredesk.cases.services.interactions import AttachmentInput, attachment_problem
+from caredesk.channels.caller import ROLES_ATTRIBUTE
 from caredesk.channels.message import InboundMessageData
 from caredesk.channels.models import InboundMessage, InboxStatus
 from caredesk.errors import Forbidden, InvalidInput, NotFound
@@ -97,7 +98,9 @@ def program_country_if_writable(user: Any, program_id: int) -> str:
 
     NotFound for a program the user has no role in (as for one that does not exist), Forbidden
     for a read-only role: the answers of `tenancy.services.check_can_write`."""
-    roles = _writable_roles(user.pk, program_id)
+    # The inbound route's authenticator read them with the token (`channels.caller`).
+    known = getattr(user, ROLES_ATTRIBUTE, {})
+    roles = known[program_id] if program_id in known else _writable_roles(user.pk, program_id)
     if not roles:
         raise NotFound("Program not found")
     if {role for role, _ in roles} <= set(READ_ONLY_ROLES):

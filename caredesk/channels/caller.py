@@ -1,0 +1,73 @@
+"""Who hands a message to the inbound route, and their roles in its program, in one statement.
+
+`POST /programs/{program_id}/inbound` carries every channel's every message. Authenticated the
+generic way it cost two reads before its one write: the bearer token with its user, then the
+caller's roles in the program (`inbox.program_country_if_writable`). On PostgreSQL each read is
+a round trip that costs more than the work it does (bench/README.md, intake), so this
+authenticator reads the token, its user and the user's active roles in the path's program
+(with the program's country) in one statement, and hands the roles to the inbox service on
+the user object of this request. The token's rules are those of every other route
+(`accounts.services.tokens.token_holder`).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from django.db import connection
+from django.http import HttpRequest
+
+from caredesk.accounts.models import hash_token
+from caredesk.accounts.services.tokens import TOKEN_READ, token_holder
+from caredesk.api_support.auth import BearerToken
+from caredesk.tenancy.models import Membership, Program
+
+# Set on the user object of one request: {program_id: [(role, country), ...]}. Read only by
+# `inbox.program_country_if_writable`, for the program the request names.
+ROLES_ATTRIBUTE = "_inbound_roles"
+
+
+@functools.cache
+def _sql(alias: str) -> str:
+    quote = connection.ops.quote_name
+    membership = quote(Membership._meta.db_table)
+    program = quote(Program._meta.db_table)
+    # Identifiers come from the models' metadata only; values are parameters.
+    return (
+        f"{TOKEN_READ.select_from(alias, extra=['m.role', 'p.country'])}"
+        f" LEFT JOIN {membership} m ON m.user_id = t0.user_id"
+        " AND m.program_id = %s AND m.active = %s"
+        f" LEFT JOIN {program} p ON p.id = m.program_id"
+        " WHERE t0.token_hash = %s"
+    )
+
+
+def caller_with_roles(raw_token: str, program_id: int) -> Any:
+    """The token's user if the token may be used now, with its roles in the program attached
+    (none: an empty list); None otherwise."""
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(connection.alias), [program_id, True, hash_token(raw_token)])
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    user = token_holder(TOKEN_READ.build(rows[0], connection.alias))
+    if user is not None:
+        width = TOKEN_READ.width
+        roles = [(str(row[width]), str(row[width + 1])) for row in rows if row[width] is not None]
+        setattr(user, ROLES_ATTRIBUTE, {program_id: roles})
+    return user
+
+
+class InboundBearer(BearerToken):
+    """Bearer authentication for the inbound route: the caller and their roles in one read."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        match = request.resolver_match
+        program_id = match.kwargs.get("program_id") if match is not None else None
+        if not token or len(token) > 512:
+            return None
+        text = str(program_id if program_id is not None else "")
+        if not text.isdigit() or len(text) > 18:  # not an id: the route answers 422 itself
+            return super().authenticate(request, token)
+        return caller_with_roles(token, int(text))
