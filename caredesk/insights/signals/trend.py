@@ -1,31 +1,16 @@
 """Nascent-problem detection: the trend engine behind `caredesk signals trend`.
 
-Series. Per product x event, a product-wide series (lot empty) and one per lot. A series counts
-**distinct reporters**: a reporter counts once per series, on the day of their first report in
-it, so one person calling ten times is one report. Reports without a lot count product-wide only.
-
-Tests (only data up to the day judged; docs/decisions/0012-signals-trend.md says why):
-
-- On each day a series gains a reporter, windows of 3, 7, 14 and 28 days ending that day, once
-  the window holds `min_reporters` (3) distinct reporters and 1.5x its expectation.
-- Expectation = baseline x activity x window length. **Baseline**: the product x event's rate
-  over the 182 days before a 28-day guard band, as a Gamma posterior (shape + 0.5). **Activity**:
-  the product's other events now against their own baseline (sales, season, holidays move every
-  event). **Length**: weekday factors per product, shrunk toward all products' (3-day window).
-- A **lot** expects the product's rate for reports with a lot times the lot's exposure share (its
-  part of the product's reports of other events over the last 7+ days, Beta with a prior of
-  1 / lots active): a new lot starts at the product's per-lot rate.
-- The count is judged against the negative binomial whose spread carries every estimate's
-  uncertainty plus 5% drift; a p-value under `alpha_product` / `alpha_lot` fires.
-- **Level** (`trend_level.choose_level`): when a test fires, a likelihood ratio says whether the
-  excess sits in one lot or is spread like the exposure; the alert goes to that lot or the
-  product (or waits for the next report when unclear). A lot already alerted explains its part.
-  The product is raised only once the excess shows outside its most over-represented lot
-  (`_spread_shown`): a lot holding most of the exposure otherwise always looked product-wide.
-- **Warm-up**: no alert for a product in its first `warmup_days` (84).
-- Thresholds were set on simulated streams (bench/trend_bench.py; calibration seeds apart from
-  the reported ones) for under 1 false alert per 2,000 product x event series in 18 months.
-- A series alerts once; the first alert is the one reported.
+Series: per product x event, a product-wide one (lot empty) and one per lot, each counting
+**distinct reporters** (a reporter once per series, on the day of their first report in it);
+reports without a lot count product-wide only. Each day a series gains a reporter, its windows of
+3, 7, 14 and 28 days ending that day are judged, from data up to that day only, against baseline
+(the product x event's last 182 days before a 28-day guard) x activity (the product's other
+events now against theirs) x weekday-weighted length; a lot expects the product's rate with a lot
+x its exposure share (its part of the product's recent reports of other events). The count meets
+a negative binomial carrying every estimate's uncertainty plus 5% drift; a tail under
+`alpha_product` / `alpha_lot` fires (>= 3 reporters, >= 1.5x). `trend_level.choose_level`,
+`_spread_shown` and `_others_rose` pick the lot or the product (or wait). No alert in a product's
+first 84 days; a series alerts once. Rules, reasons and calibration: docs/decisions/0012*.
 
 Incremental: `TrendEngine.add_day` takes one day's rows and returns that day's alerts; state is
 per series (sorted new-reporter days, reporter sets) and tests read windows by bisection.
@@ -40,7 +25,7 @@ from collections.abc import Iterable
 
 from caredesk.insights.signals.trend_level import Level, choose_level
 from caredesk.insights.signals.trend_params import Alert, Row, SeriesKey, TrendParams
-from caredesk.insights.signals.trend_stats import Estimate, ShareBeta, nb_upper_tail
+from caredesk.insights.signals.trend_stats import Estimate, ShareBeta, predictive_tail
 from caredesk.insights.signals.trend_weekday import WeekdayModel
 
 
@@ -178,8 +163,7 @@ class TrendEngine:
         p = self.params
         if count < p.min_reporters or count < p.min_ratio * expect.mean:
             return 1.0
-        cv2 = (1.0 + expect.cv2) * (1.0 + p.drift_cv**2) - 1.0
-        return nb_upper_tail(count, 1.0 / cv2, expect.mean * cv2)
+        return predictive_tail(count, expect, p.drift_cv)
 
     def _counts(self, key: SeriesKey, d: int) -> list[int]:
         """Count per window, or [] when alerted or when even the longest is below the minimum."""
@@ -322,20 +306,35 @@ class TrendEngine:
         best = max(sorted(counts), key=lambda k: counts[k] / share[k], default="")
         if not best or counts[best] < p.min_reporters:
             return True
-        known = self._baseline(self._known[(product, event)], product, d)
-        rate = known.times(self._activity(product, event, d)).scaled(self._length(product, d, w))
-        rest = 1.0 - share[best] - sum(s for _, s in explained.values())
+        rate, others, rest = self._outside(product, event, d, best, explained)
         if rest <= 0.0 or not self._high(counts[best], rate.scaled(share[best])):
             return True
-        return self._high(sum(counts.values()) - counts[best], rate.scaled(rest))
+        return self._high(others, rate.scaled(rest))
+
+    def _others_rose(self, product: str, event: str, d: int, lot: str) -> bool:
+        """Whether the other lots are high too: the excess is then not `lot`'s alone."""
+        explained = self._explained(product, event, d, max(self.params.windows))
+        rate, others, rest = self._outside(product, event, d, lot, explained)
+        return rest > 0.0 and self._high(others, rate.scaled(rest))
+
+    def _outside(
+        self, product: str, event: str, d: int, lot: str, explained: dict[str, tuple[int, float]]
+    ) -> tuple[Estimate, int, float]:
+        """Over the longest window: the expectation of the reports naming a lot, the count of
+        those naming another lot than `lot` (and not an explained one), and those lots' share."""
+        w = max(self.params.windows)
+        counts = self._window_lots(product, event, d, w)
+        others = sum(c for k, c in counts.items() if k != lot and k not in explained)
+        known = self._baseline(self._known[(product, event)], product, d)
+        rate = known.times(self._activity(product, event, d)).scaled(self._length(product, d, w))
+        share = self._share(product, lot, event, d, w).expect.mean
+        return rate, others, 1.0 - share - sum(s for _, s in explained.values())
 
     def _high(self, count: int, expect: Estimate) -> bool:
         """At least 1.5x the expectation, with a predictive upper tail under `spread_p`."""
         p = self.params
-        if count < p.min_ratio * expect.mean:
-            return False
-        cv2 = (1.0 + expect.cv2) * (1.0 + p.drift_cv**2) - 1.0
-        return nb_upper_tail(count, 1.0 / cv2, expect.mean * cv2) < p.spread_p
+        high = count >= p.min_ratio * expect.mean
+        return high and predictive_tail(count, expect, p.drift_cv) < p.spread_p
 
     def _raise_level(
         self,
@@ -351,8 +350,10 @@ class TrendEngine:
         level, lot, lot_count = verdict
         key = (product, lot, event)
         if level is Level.LOT and lot_count >= p.min_reporters and key not in self.alerts:
-            if lot not in fired:
-                return [self._raise(key, d, "lot-share")] if wide_fired else []
+            if lot not in fired:  # only the product-wide test fired: wait if it is not L alone
+                if not wide_fired or self._others_rose(product, event, d, lot):
+                    return []
+                return [self._raise(key, d, "lot-share")]
             young = d - self._lot_first[(product, lot)] < p.new_lot_days
             return [self._raise(key, d, "new-lot-cluster" if young else "lot-window")]
         if level is Level.PRODUCT and wide_fired:

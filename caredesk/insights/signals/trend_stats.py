@@ -87,6 +87,12 @@ def nb_upper_tail(count: int, shape: float, exposure_per_rate: float) -> float:
     return min(total, 1.0)
 
 
+def predictive_tail(count: int, expect: Estimate, drift_cv: float) -> float:
+    """P(X >= count) for X negative binomial with the estimate's mean, its spread plus drift."""
+    cv2 = (1.0 + expect.cv2) * (1.0 + drift_cv**2) - 1.0
+    return nb_upper_tail(count, 1.0 / cv2, expect.mean * cv2)
+
+
 def betabinom_logpmf(count: int, trials: int, a: float, b: float) -> float:
     """log P(X = count) for X ~ BetaBinomial(trials, a, b)."""
     return (
