@@ -31,6 +31,7 @@ from caredesk.routing.models_sla import CaseSlaClock
 from caredesk.routing.services.priority import refresh_case_routing
 from caredesk.routing.services.queues import queue_for
 from caredesk.routing.services.sla import policy_for, rules_for
+from caredesk.routing.services.sla_scope import record_sla_change
 from caredesk.tenancy.services import check_can_write
 
 ROUTER_ACTOR = "system:router"
@@ -170,32 +171,6 @@ def _rechoose_sla_policy(case: Case, acting_user: Any) -> None:
     )
     scope = " ".join(part for part in (policy.channel, policy.customer_type) if part) or "any"
     text = f"{policy.case_type} ({scope}), first response in {policy.first_response_minutes} min"
-    _record_sla(case, old, text, acting_user)
-
-
-def _record_sla(case: Case, old: tuple[Any, Any], policy: str, acting_user: Any) -> None:
-    def iso(value: Any) -> str | None:
-        return value.isoformat() if value is not None else None
-
-    reason = f"SLA policy re-chosen after reclassification: {policy}"
-    record_event(
-        AuditAction.UPDATE,
-        acting_user=acting_user,
-        instance=case,
-        changes={
-            "first_response_due": [iso(old[0]), iso(case.first_response_due)],
-            "resolution_due": [iso(old[1]), iso(case.resolution_due)],
-        },
-        reason=reason,
-    )
-    add_timeline_entry(
-        case,
-        TimelineKind.STATUS,
-        reason,
-        actor=acting_user,
-        data={
-            "sla": "policy",
-            "first_response_due": iso(case.first_response_due),
-            "resolution_due": iso(case.resolution_due),
-        },
+    record_sla_change(
+        case, old, acting_user, f"SLA policy re-chosen after reclassification: {text}"
     )

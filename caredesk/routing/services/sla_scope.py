@@ -60,10 +60,12 @@ def adopt_first_contact_channel(case: Case, channel: str, *, acting_user: Any) -
             "customer_type": role,
         },
     )
-    _record(case, old, acting_user, f"SLA policy for the first contact by {channel}")
+    record_sla_change(case, old, acting_user, f"SLA policy for the first contact by {channel}")
 
 
-def _record(case: Case, old: tuple[Any, Any], acting_user: Any, reason: str) -> None:
+def record_sla_change(case: Case, old: tuple[Any, Any], acting_user: Any, reason: str) -> None:
+    """Audit and put on the timeline a case's new SLA due times (`old`: the previous pair)."""
+
     def iso(value: Any) -> str | None:
         return value.isoformat() if value is not None else None
 

@@ -11,40 +11,23 @@ many sweeps run; the push is audited as `system:router` and written on the case'
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from caredesk.accounts.models import AgentStatus
 from caredesk.audit.models import AuditAction
 from caredesk.audit.services import record_event
 from caredesk.channels.voice.models import Callback, CallbackStatus
 from caredesk.channels.voice.services.callbacks import CLAIM_EXPIRES, claim_is_open
+from caredesk.channels.voice.services.queueing import fitting_available_agents
 from caredesk.routing.models import AssignmentMode, Queue
-from caredesk.routing.models_agents import AgentSkills
-from caredesk.routing.services.skills import AGENT_ROLES, AgentProfile
 from caredesk.safety.services.notices import notify_users
-from caredesk.tenancy.models import Membership
 
 ROUTER_ACTOR = "system:router"
 
 
 def agents_for(queue: Queue) -> list[int]:
     """Available, certified agents who may call back from `queue`, fewest callbacks held first."""
-    agent_there = Membership.objects.filter(
-        user_id=OuterRef("user_id"),
-        program_id=queue.program_id,
-        active=True,
-        role__in=AGENT_ROLES,
-    )
-    rows = AgentSkills.objects.filter(
-        Exists(agent_there),
-        program_id=queue.program_id,
-        certified_at__isnull=False,
-        user__is_active=True,
-        user__agent_status=AgentStatus.AVAILABLE,
-    )
-    skills = [*(queue.skills or []), *(["safety_trained"] if queue.is_safety_priority else [])]
-    fit = [r.user_id for r in rows if AgentProfile.of(queue.program_id, r).covers(skills)]
+    fit = fitting_available_agents(queue)
     held = dict(
         Callback.objects.system_scope()  # scoping: ok (counting the agents' own callbacks)
         .filter(claimed_by_id__in=fit, status=CallbackStatus.SCHEDULED)

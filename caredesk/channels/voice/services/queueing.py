@@ -63,6 +63,12 @@ class WaitEstimate:
 
 def available_agents(queue: Queue) -> int:
     """Available, certified agents of the queue's program who have its skills."""
+    return len(fitting_available_agents(queue))
+
+
+def fitting_available_agents(queue: Queue) -> list[int]:
+    """Ids of the available, certified agents of the queue's program who have its skills (and
+    safety training for a safety-priority queue)."""
     agent_there = Membership.objects.filter(
         user_id=OuterRef("user_id"),
         program_id=queue.program_id,
@@ -77,7 +83,7 @@ def available_agents(queue: Queue) -> int:
         user__agent_status=AgentStatus.AVAILABLE,
     )
     skills = [*(queue.skills or []), *(["safety_trained"] if queue.is_safety_priority else [])]
-    return sum(1 for row in rows if AgentProfile.of(queue.program_id, row).covers(skills))
+    return [row.user_id for row in rows if AgentProfile.of(queue.program_id, row).covers(skills)]
 
 
 def estimate_wait(call: CallRecord, config: IvrConfig) -> WaitEstimate:
