@@ -31,7 +31,6 @@ _STOP = -1
 _ids: queue.SimpleQueue[int] = queue.SimpleQueue()
 _lock = threading.Lock()
 _thread: threading.Thread | None = None
-_owner_pid = 0
 
 
 def wake_worker_for(inbound_id: int) -> None:
@@ -46,16 +45,25 @@ def wake_worker_for(inbound_id: int) -> None:
 
 
 def _ensure_thread() -> None:
-    global _thread, _owner_pid
-    if _thread is not None and _owner_pid == os.getpid() and _thread.is_alive():
+    global _thread
+    if _thread is not None and _thread.is_alive():
         return
     with _lock:
-        if _thread is not None and _owner_pid == os.getpid() and _thread.is_alive():
+        if _thread is not None and _thread.is_alive():
             return
-        # A forked server process (gunicorn) starts its own thread: threads do not survive fork.
-        _owner_pid = os.getpid()
         _thread = threading.Thread(target=_run, name="inbox-waker", daemon=True)
         _thread.start()
+
+
+def _forget_thread_after_fork() -> None:
+    """A forked server process (gunicorn) starts its own thread: threads do not survive fork.
+    (Noted at fork rather than by comparing pids on every call: getpid is a system call, and
+    this runs for every message.)"""
+    global _thread, _lock, _ids
+    _thread, _lock, _ids = None, threading.Lock(), queue.SimpleQueue()
+
+
+os.register_at_fork(after_in_child=_forget_thread_after_fork)
 
 
 def _next_batch() -> list[int]:
@@ -90,7 +98,7 @@ def _run() -> None:
 @atexit.register
 def _flush_at_exit() -> None:
     thread = _thread
-    if thread is None or _owner_pid != os.getpid() or not thread.is_alive():
+    if thread is None or not thread.is_alive():
         return
     _ids.put(_STOP)
     thread.join(timeout=10)
