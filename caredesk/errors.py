@@ -38,4 +38,4 @@ class Conflict(CareDeskError):
 
 # What a form shows back to the person (the input or the record's state is the problem); other
 # errors (NotFound, Forbidden) answer with their status instead.
-FORM_ERRORS: tuple[type[CareDeskError], ...] = (InvalidInput, Conflict)
+FORM_ERRORS = (InvalidInput, Conflict)
