@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from django.db import connection
+from django.db import connection, connections
 from django.http import HttpRequest
 
 from caredesk.accounts.models import hash_token
@@ -30,7 +30,7 @@ ROLES_ATTRIBUTE = "_inbound_roles"
 
 @functools.cache
 def _sql(alias: str) -> str:
-    quote = connection.ops.quote_name
+    quote = connections[alias].ops.quote_name
     membership = quote(Membership._meta.db_table)
     program = quote(Program._meta.db_table)
     # Identifiers come from the models' metadata only; values are parameters.
@@ -68,6 +68,7 @@ class InboundBearer(BearerToken):
         if not token or len(token) > 512:
             return None
         text = str(program_id if program_id is not None else "")
-        if not text.isdigit() or len(text) > 18:  # not an id: the route answers 422 itself
+        # Not an id: the route answers 422 itself, after the generic authentication.
+        if not (text.isascii() and text.isdigit()) or len(text) > 18:
             return super().authenticate(request, token)
         return caller_with_roles(token, int(text))
