@@ -174,6 +174,8 @@ INBOX_TEST_HOLD_FILE = (
 # mailbox each minute; the mailbox serves the program route CAREDESK_IMAP_ADDRESS.
 if config.env_str("CAREDESK_EMAIL_BACKEND", ""):
     EMAIL_BACKEND = config.env_str("CAREDESK_EMAIL_BACKEND", "")
+# Where the file backend writes (`make run` uses it when no relay is named).
+EMAIL_FILE_PATH = config.env_str("CAREDESK_EMAIL_FILE_PATH", str(DATA_DIR / "sent-mail"))
 EMAIL_HOST = config.env_str("CAREDESK_SMTP_HOST", "localhost")
 EMAIL_PORT = config.env_int("CAREDESK_SMTP_PORT", 25, minimum=1)
 EMAIL_HOST_USER = config.env_str("CAREDESK_SMTP_USER", "")

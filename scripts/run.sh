@@ -3,6 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CAREDESK_ENV=${CAREDESK_ENV:-development}
+# Without a relay (CAREDESK_SMTP_HOST), outgoing mail (acknowledgements, replies) is written to
+# files instead of failing against a port 25 nobody listens on.
+if [ -z "${CAREDESK_SMTP_HOST:-}" ]; then
+  export CAREDESK_EMAIL_BACKEND=${CAREDESK_EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend}
+fi
 bin=.venv/bin
 $bin/caredesk migrate --no-input >/dev/null
 $bin/caredesk safety load-rules >/dev/null   # a new rule version only when rules.yaml changed
@@ -20,7 +25,8 @@ cat <<MSG
 
   Log in as agent.relief / CareDesk-demo-2026   (care specialist, OTC analgesic program)
   Every demo user and password is listed in docs/demo-users.md.
-  Mail to care@<program code>.example.com via SMTP on 127.0.0.1:$smtp_port lands on cases.
+  Mail to care@<program code>.example.com via SMTP on 127.0.0.1:$smtp_port lands on cases;
+  outgoing mail goes to ${CAREDESK_SMTP_HOST:-files under the data directory (sent-mail/)}.
   Background worker log: var/worker.log; SMTP receiver log: var/smtp.log. Stop with Ctrl-C.
 
 MSG
