@@ -21,11 +21,8 @@ from django.http import HttpRequest
 from caredesk.accounts.models import hash_token
 from caredesk.accounts.services.tokens import TOKEN_READ, token_holder
 from caredesk.api_support.auth import BearerToken
+from caredesk.channels.services.inbox import ROLES_ATTRIBUTE
 from caredesk.tenancy.models import Membership, Program
-
-# Set on the user object of one request: {program_id: [(role, country), ...]}. Read only by
-# `inbox.program_country_if_writable`, for the program the request names.
-ROLES_ATTRIBUTE = "_inbound_roles"
 
 
 @functools.cache

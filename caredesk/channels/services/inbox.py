@@ -23,7 +23,6 @@ from django.utils import timezone
 
 from caredesk.api_support.sqlite_writes import serialized_write
 from caredesk.cases.services.interactions import AttachmentInput, attachment_problem
-from caredesk.channels.caller import ROLES_ATTRIBUTE
 from caredesk.channels.message import InboundMessageData
 from caredesk.channels.models import InboundMessage, InboxStatus
 from caredesk.errors import Forbidden, InvalidInput, NotFound
@@ -93,12 +92,17 @@ def _stored_attachment(program_id: int, item: AttachmentInput) -> dict[str, Any]
     }
 
 
+# Set by the inbound route's authenticator (`channels.caller`) on the user object of one
+# request: {program_id: [(role, program country), ...]}, read with the token in one statement.
+ROLES_ATTRIBUTE = "_inbound_roles"
+
+
 def program_country_if_writable(user: Any, program_id: int) -> str:
-    """The program's country, if the user holds a writing role in it (one small query).
+    """The program's country, if the user holds a writing role in it (one small query, none
+    when the authenticator read the roles already).
 
     NotFound for a program the user has no role in (as for one that does not exist), Forbidden
     for a read-only role: the answers of `tenancy.services.check_can_write`."""
-    # The inbound route's authenticator read them with the token (`channels.caller`).
     known = getattr(user, ROLES_ATTRIBUTE, {})
     roles = known[program_id] if program_id in known else _writable_roles(user.pk, program_id)
     if not roles:

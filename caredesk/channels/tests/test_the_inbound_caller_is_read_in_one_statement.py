@@ -7,8 +7,9 @@ import pytest
 from django.utils import timezone
 
 from caredesk.accounts.models import ApiToken
-from caredesk.channels.caller import ROLES_ATTRIBUTE, caller_with_roles
+from caredesk.channels.caller import caller_with_roles
 from caredesk.channels.models import InboundMessage
+from caredesk.channels.services.inbox import ROLES_ATTRIBUTE
 from caredesk.testing.api import ApiClient, issue_token
 
 pytestmark = pytest.mark.django_db
