@@ -36,15 +36,19 @@ def record_event(
     changes: dict[str, Any] | None = None,
     reason: str = "",
     actor_username: str = "",
+    system_actor: str = "",
 ) -> AuditEvent:
-    """Append one event to the chain. `instance` fills model, id and program when given."""
+    """Append one event to the chain. `instance` fills model, id and program when given.
+
+    `system_actor` names the actor ("system:sla-sweep") when no user acted: services that run
+    both for a person and from a job pass the user they have and their system name."""
     if instance is not None:
         model = model or instance._meta.label_lower
         object_id = object_id or str(instance.pk)
         if program_id is None:
             program_id = program_of(instance)
     user_id = getattr(acting_user, "pk", None) if acting_user is not None else None
-    username = actor_username or (getattr(acting_user, "username", "") if user_id else "")
+    username = actor_username or (getattr(acting_user, "username", "") if user_id else system_actor)
     # No savepoint of its own (savepoint=False): callers append inside their own transaction,
     # and a failed append fails their whole change anyway; a savepoint would only add two round
     # trips to every audited write.

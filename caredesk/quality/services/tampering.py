@@ -109,7 +109,7 @@ def _escalate(case: Case, code: str, acting_user: Any) -> None:
         record_event(
             AuditAction.UPDATE,
             acting_user=acting_user,
-            actor_username="" if getattr(acting_user, "pk", None) else "system:screener",
+            system_actor="system:screener",
             instance=case,
             changes={"priority": [old, Priority.CRITICAL]},
             reason=f"suspected {code}",

@@ -109,7 +109,7 @@ def claim(case: Case, agent: User, *, via: str, acting_user: Any = None) -> bool
     record_event(
         AuditAction.UPDATE,
         acting_user=acting_user,
-        actor_username="" if acting_user is not None else ROUTER_ACTOR,
+        system_actor=ROUTER_ACTOR,
         instance=case,
         changes={"owner": [None, agent.pk]},
         reason=f"{agent.username} {how}",

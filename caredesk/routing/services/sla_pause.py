@@ -175,11 +175,10 @@ def _resume_summary(
 
 
 def _audit(instance: Any, acting_user: Any, changes: dict[str, Any], reason: str) -> None:
-    has_user = getattr(acting_user, "pk", None) is not None
     record_event(
         AuditAction.UPDATE,
-        acting_user=acting_user if has_user else None,
-        actor_username="" if has_user else SYSTEM_ACTOR,
+        acting_user=acting_user,
+        system_actor=SYSTEM_ACTOR,
         instance=instance,
         program_id=instance.program_id,
         changes=changes,

@@ -69,11 +69,10 @@ def record_sla_change(case: Case, old: tuple[Any, Any], acting_user: Any, reason
     def iso(value: Any) -> str | None:
         return value.isoformat() if value is not None else None
 
-    has_user = getattr(acting_user, "pk", None) is not None
     record_event(
         AuditAction.UPDATE,
-        acting_user=acting_user if has_user else None,
-        actor_username="" if has_user else SYSTEM_ACTOR,
+        acting_user=acting_user,
+        system_actor=SYSTEM_ACTOR,
         instance=case,
         program_id=case.program_id,
         changes={

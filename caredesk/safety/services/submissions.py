@@ -54,7 +54,7 @@ def export_e2b(
     record_event(
         AuditAction.EXPORT,
         acting_user=acting_user,
-        actor_username="" if getattr(acting_user, "pk", None) else actor_username,
+        system_actor=actor_username,
         instance=safety_case,
         changes={"format": "e2b_r3", "sha256": hashlib.sha256(xml).hexdigest()},
     )
@@ -154,7 +154,7 @@ def _move(submission: Submission, status: str, acting_user: Any, reason: str = "
     record_event(
         AuditAction.UPDATE,
         acting_user=acting_user,
-        actor_username="" if getattr(acting_user, "pk", None) else SYSTEM_ACTOR,
+        system_actor=SYSTEM_ACTOR,
         instance=submission,
         changes={"status": [old, status]},
         reason=reason,

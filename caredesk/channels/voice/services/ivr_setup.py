@@ -100,11 +100,10 @@ def update_ivr(
             for name in IVR_FIELDS
             if created or before[name] != getattr(config, name)
         }
-        has_user = getattr(acting_user, "pk", None) is not None
         record_event(
             AuditAction.CREATE if created else AuditAction.UPDATE,
-            acting_user=acting_user if has_user else None,
-            actor_username="" if has_user else CLI_ACTOR,
+            acting_user=acting_user,
+            system_actor=CLI_ACTOR,
             instance=config,
             changes=delta,
             reason=reason or "IVR script changed",
