@@ -112,9 +112,99 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 
+# Families that carry their own negation or hypothetical word: the trigger sits inside the match,
+# so the scope rules (context.py) do not silence it. "Not worth the side effects" and "the side
+# effects went away" both say there were side effects; "if I miss a dose I get brain zaps" is a
+# withdrawal the writer has had, not a question.
+_SIDE = r"side[- ]?(?:effects?|affects?)"
+_DOSE_SLIP = (
+    r"(?:miss|missing|missed|skip|skipping|skipped|forget|forgetting|forgot|late with|"
+    r"delay|delaying|delayed) (?:even |just )?(?:a|one|my|two|a single|the) (?:\w+ )?(?:doses?|"
+    r"pills?|days?)"
+)
+IMMUNE: tuple[re.Pattern[str], ...] = (
+    _rx(
+        r"not worth (?:\w+ ){0,2}" + _SIDE + r"|" + _SIDE + r" (?:\w+ ){0,3}(?:went away|wore off|"
+        r"subsided|faded|disappeared|eased|lessened|settled|got better|calmed down)|"
+        r"(?:all|most|the|these|those|my) (?:\w+ )?" + _SIDE + r" (?:are|were) (?:gone|better|"
+        r"fading|over)|worth (?:\w+ ){0,2}" + _SIDE + r"|"
+        r"(?:could not|couldn't|can't|cannot|can not|not able to|unable to) (?:\w+ )?(?:tolerate|"
+        r"handle|stand|deal with|take) (?:\w+ ){0,2}" + _SIDE
+    ),
+    _rx(
+        r"(?:if|when|whenever|once|after|every time) (?:i |he |she |you )?"
+        + _DOSE_SLIP
+        + r"(?:[, ]+(?:\w+ ){0,5}(?:get|got|gets|feel|felt|feels|would|i'd|was|am|is|'d|"
+        r"start|started))|" + _DOSE_SLIP + r" (?:is|was|makes|made|=) (?:\w+ )?(?:bad|hell|"
+        r"awful|terrible|horrible|brutal|miserable|a nightmare|not an option|rough)"
+    ),
+    _rx(
+        r"(?:don't|do not|didn't|did not|couldn't|could not|can't|cannot|no longer) (?:even |"
+        r"really |seem to |much )?care (?:about|for) (?:anything|anyone|anybody|much|"
+        r"nothing|people|my (?:family|friends|kids|job|work|life))|(?:no|zero|lost (?:all |my )?)"
+        r" ?(?:interest|pleasure|joy|enjoyment) in (?:anything|life|doing|seeing|usual|my "
+        r"(?:hobbies|friends|family|kids|usual)|hobbies|things i|people)|"
+        r"(?:can't|cannot|couldn't|could not|unable to|can not|not able to|hard to|trouble|"
+        r"difficulty) (?:\w+ )?(?:have|having|reach|reaching|achieve|get|getting) (?:an? )?"
+        r"(?:orgasms?|orgasim|climax|erection|aroused|hard)|(?:no|zero|lost (?:my |all )?)"
+        r" ?(?:desire|urge|interest|want) (?:to have|for|in) sex|(?:hurts?|painful) to have sex"
+    ),
+)
+# Consumer wording of harms the body-function families above do not cover.
+MORE: tuple[re.Pattern[str], ...] = (
+    _rx(
+        r"(?:losing|lost|shedding) (?:\w+ )?(?:clumps|handfuls|chunks|lots|tons) of hair|"
+        r"hair (?:is |was |has been |started |kept )?(?:falling out|coming out|thinning|"
+        r"shedding)|(?:lost|dropped|losing) (?:like |about |around |over |almost |nearly )?"
+        r"\d+ ?(?:lbs?|kgs?|kilos?)|(?:gone|went|moved) up (?:\w+ )?(?:\d+|one|two|three|a) "
+        r"(?:pant|dress|jean|trouser|clothes|clothing|shirt) sizes?|"
+        r"(?:gain|gained|gaining|put on|packed on) (?:\w+ ){1,3}weight|"
+        r"(?:sexual|sex) (?:side[- ]?effects?|problems?|dysfunction|issues?|delay|difficult\w*)"
+    ),
+    _rx(
+        r"(?:thought|thoughts|thinking|think) (?:about|of) (?:suicide|killing myself|"
+        r"ending (?:it|my life)|hurting myself|dying)|(?:wanted|want|wanting) to (?:die|kill "
+        r"myself|end (?:it|my life))|(?:cut|cutting|hurt|hurting|harm|harming|burn|burning) "
+        r"myself|self[- ]?harm\w*|suicidal \w+|semi-suicidal"
+    ),
+    _rx(
+        r"(?:barely|hardly|can't|cannot|couldn't|don't) remember (?:\w+ ){0,3}(?:last|past|"
+        r"months?|weeks?|days?|anything|things|what i|conversations|names)|"
+        r"forget(?:ting)? (?:what i (?:just )?(?:read|said|was (?:saying|doing))|words|names|"
+        r"everything|things constantly)|cognitive (?:\w+ )?(?:loss|decline|problems?|"
+        r"impairment|capacity|function)|(?:memory|brain|head) (?:is|was|feels|felt) "
+        r"(?:\w+ )?(?:shot|mush|foggy|cloudy|fuzzy)|"
+        r"(?:feel|felt|feeling|i'm|i am|was) (?:like )?(?:a )?(?:junkie|addict|zombie|robot|"
+        r"vegetable|shell of (?:my|a)|walking dead)|"
+        r"(?:felt|feel|feeling) (?:as though|as if|like) (?:i (?:had|have|was getting|was "
+        r"coming down with) )?(?:the |a )?(?:flu|hangover|bad trip|badtrip)|"
+        r"(?<!to )(?:feel|felt|feeling) (?:so |really |very |always |constantly )?(?:crummy|lousy|"
+        r"out of it|wiped out|depleted|drugged up)|depleted of (?:all )?energy"
+    ),
+    _rx(
+        r"(?:stomach|gut|bowels?|digestion) (?:is|was|has been) (?:\w+ )?(?:a wreck|a mess|"
+        r"messed up|wrecked|ruined|upset|in knots|killing me)|"
+        r"(?:pee|peeing|urinate|urinating) (?:\w+ )?(?:every (?:\w+ )?(?:minutes?|hour)|"
+        r"all night|constantly|nonstop)|(?:dilated|dialated|huge|pinpoint) pupils|pupils "
+        r"(?:were |are |got )?(?:dilated|dialated|huge)|"
+        r"(?:destroyed|ruined|wrecked|messed up|screwed up) (?:my|his|her) (?:\w+ )?"
+        r"(?:sleep\w*|metabolism|stomach|memory|libido|sex life|appetite|teeth|skin|liver)|"
+        r"(?:metabolism|sleep(?:ing)? (?:patterns?|cycle|schedule)) (?:is|was|has been|got) "
+        r"(?:\w+ )?(?:messed up|ruined|wrecked|destroyed|off|screwed up)|broken sleep|"
+        r"(?:discontinuation|withdrawal|serotonin) syndrome|"
+        r"(?:(?:weaning|weening|tapering)(?: [\w']+){0,4}|(?:stopping|quitting|coming off|"
+        r"getting off|going off|cutting down)(?: on| of)? (?:it|them|(?:this|these|the|my|those)"
+        r"(?: [\w'-]+)? (?:med\w*|drugs?|pills?|tablets?|stuff|antidepressants?|dose)))"
+        r" (?:is|was|has been|it is|it's|are|were) (?:\w+ )?(?:hell|horrible|"
+        r"awful|brutal|a nightmare|torture|the (?:difficult|hard|worst) part)|"
+        r"(?:physical|mental|emotional) (?:and (?:physical|mental|emotional) )?anguish"
+    ),
+)
+
+
 def harm_spans(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Consumer harm phrases between `start` and `end`: (start, end, matched text)."""
     out: list[tuple[int, int, str]] = []
-    for rx in PATTERNS:
+    for rx in (*PATTERNS, *IMMUNE, *MORE):
         out.extend((m.start(), m.end(), m.group()) for m in rx.finditer(norm, start, end))
     return out

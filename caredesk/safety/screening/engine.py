@@ -105,7 +105,10 @@ def screen(
     serious = _seriousness(norm, scoped, has_harm=bool(ae_hits), complaint_at=complaint_at)
     outcome = any(c in OUTCOME_CRITERIA for c, _, _ in serious)
     if not ae_hits and not outcome:
-        ae_hits, result.ae_score = _model_harms(_model_sentences(scoped, silenced, mentions))
+        other = model.other_finding(
+            result.special_situations, result.product_complaint, result.tampering
+        )
+        ae_hits, result.ae_score = _model_harms(_model_sentences(scoped, silenced, mentions), other)
         if ae_hits:  # the model found the harm: the criteria in the text now count too
             serious = _seriousness(norm, scoped, has_harm=True, complaint_at=complaint_at)
     else:
@@ -147,8 +150,12 @@ def _model_sentences(
     return out
 
 
-def _model_harms(sents: list[tuple[Sentence, list[str]]]) -> tuple[list[Evidence], float]:
-    """The learned recall path: the sentence the model scores highest, when over its threshold.
+def _model_harms(
+    sents: list[tuple[Sentence, list[str]]], other: bool = False
+) -> tuple[list[Evidence], float]:
+    """The learned recall path: the sentence the model scores highest, when over its threshold
+    (a higher one when `other`: the rules found a special situation or a complaint, see
+    model.LinearModel).
 
     Only consulted when no rule found a harm, so rule evidence (exact spans) wins when both do.
     """
@@ -160,7 +167,7 @@ def _model_harms(sents: list[tuple[Sentence, list[str]]]) -> tuple[list[Evidence
         p = lm.probability(sent.text, hints)
         if p > score:
             best, score = sent, p
-    if score >= lm.threshold:
+    if score >= lm.threshold_for(other_finding=other):
         return [Evidence(best.start, best.end, "adverse_event")], score
     return [], score
 

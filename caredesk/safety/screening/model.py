@@ -14,6 +14,7 @@ import json
 import math
 import re
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -87,11 +88,26 @@ def _features(text: str, hints: tuple[str, ...]) -> tuple[int, ...]:
 
 @dataclass(frozen=True, slots=True)
 class LinearModel:
-    """Logistic regression: P(adverse event) = sigmoid(bias + sum of present features' weights)."""
+    """Logistic regression: P(adverse event) = sigmoid(bias + sum of present features' weights).
+
+    The adverse-event model carries a second threshold, `threshold_other`, for a message in
+    which the rules already found a special situation or a complaint (the other models use
+    `threshold` only). Why: "took double the dose", "pregnant while on it", "cap was loose" read
+    like a drug experience, so the model scores them high without any harm in them; a single
+    threshold that kept them out cost consumer wording of real harms ("I feel like a zombie")
+    its recall.
+    """
 
     weights: dict[int, float]
     bias: float
     threshold: float
+    threshold_other: float | None = None
+
+    def threshold_for(self, *, other_finding: bool = False) -> float:
+        """The threshold for a message with or without another kind of finding."""
+        if other_finding and self.threshold_other is not None:
+            return max(self.threshold, self.threshold_other)
+        return self.threshold
 
     def probability(self, text: str, hints: list[str] | None = None) -> float:
         ids = _features(text, tuple(hints or ()))
@@ -110,7 +126,21 @@ def load() -> LinearModel | None:
             f"{MODEL_PATH.name}: built for {data.get('bits')} bits, runtime has {BITS}"
         )
     weights = {int(k): float(v) for k, v in data["weights"].items()}
-    return LinearModel(weights, float(data["bias"]), float(data["threshold"]))
+    other = data.get("threshold_other")
+    threshold = float(data["threshold"])
+    return LinearModel(
+        weights, float(data["bias"]), threshold, None if other is None else float(other)
+    )
+
+
+# A special situation that is itself about harm: stopping a drug is read with its symptoms.
+_HARM_SITUATIONS = frozenset({"withdrawal"})
+
+
+def other_finding(special_situations: Sequence[str], complaint: bool, tampering: bool) -> bool:
+    """The rules found something other than a harm in the message (a special situation other
+    than withdrawal, a complaint, tampering): the AE model then uses `threshold_other`."""
+    return complaint or tampering or any(str(c) not in _HARM_SITUATIONS for c in special_situations)
 
 
 @dataclass(frozen=True, slots=True)

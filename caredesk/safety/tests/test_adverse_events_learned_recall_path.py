@@ -23,7 +23,7 @@ def test_features_are_the_same_on_every_run():
 
 
 def test_a_model_flag_points_at_the_sentence_that_carries_it():
-    text = "Thanks. Ever since the first week on it I keep forgetting what I just read."
+    text = "Thanks. Ever since the first week on it I keep losing my train of thought."
     result = screen(text)
     assert result.adverse_event is True
     assert 0.0 < result.ae_score < 1.0  # the model's probability: no rule fired
