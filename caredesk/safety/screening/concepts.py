@@ -13,11 +13,17 @@ from __future__ import annotations
 
 import re
 
+from caredesk.safety.screening import concepts_families
 from caredesk.safety.screening.codes import SpecialSituation as SS
 
 
 def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + pattern + r")(?![\w'])")
+
+
+def merged(base: re.Pattern[str], extra: str | None) -> re.Pattern[str]:
+    """A table's pattern OR a further family from concepts_families.py."""
+    return base if extra is None else re.compile(f"{base.pattern}|{rx(extra).pattern}")
 
 
 F = r"(?: [\w'/-]+){0,4}"  # up to four filler words
@@ -389,3 +395,4 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"imitacion"
     ),
 }
+SPECIAL = {code: merged(p, concepts_families.SPECIAL_MORE.get(code)) for code, p in SPECIAL.items()}

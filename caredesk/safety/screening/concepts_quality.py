@@ -8,7 +8,8 @@ import re
 
 from caredesk.safety.screening.codes import ComplaintCategory as C
 from caredesk.safety.screening.codes import Seriousness as S
-from caredesk.safety.screening.concepts import DOSE_FORM, F, rx
+from caredesk.safety.screening.concepts import DOSE_FORM, F, merged, rx
+from caredesk.safety.screening.concepts_quality_families import COMPLAINT_MORE, TAMPERING_MORE
 
 PRIMARY_PACK = (
     r"(?:cap|caps|lid|seal|foil|blister(?: pack| strip)?|strip|sachet|tube|jar|tub|"
@@ -103,7 +104,7 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"defective|weak) (?:crimp )?(?:caps?|lids?|seals?|stoppers?|crimps?|closures?|tops?|"
         r"nozzles?|droppers?|crimp caps?)|"
         + PRIMARY_PACK
-        + r"(?:'s)?"
+        + r"(?:s|'s)?"
         + F
         + BE
         + r"(?: already| just)? "
@@ -264,6 +265,8 @@ TAMPERING = rx(
     r"(?:caja|envase|frasco|bote)(?: \w+){0,2} (?:despegad[oa]|abiert[oa]|manipulad[oa]) y (?:las|"
     r"los) (?:\w+ )?(?:no eran|eran otr|distint)"
 )
+COMPLAINT = {c: merged(p, COMPLAINT_MORE.get(c)) for c, p in COMPLAINT.items()}
+TAMPERING = merged(TAMPERING, TAMPERING_MORE)
 SERIOUS: dict[S, re.Pattern[str]] = {
     S.DEATH: rx(
         r"(?:was|were|lay|found) dead|didn't survive|did not survive|didn't make it(?! to)|"

@@ -20,7 +20,9 @@ CLINICAL_FILES = ("symp.txt", "meddra_pt.txt")
 MAX_NGRAM = 6
 FUZZY_MIN_LEN = 7
 # Words a one-letter edit would wrongly turn into a symptom.
-FUZZY_STOP = frozenset({"smelling", "selling", "spelling", "feeling", "welling", "rushes"})
+FUZZY_STOP = frozenset(
+    {"smelling", "selling", "spelling", "feeling", "welling", "rushes", "packing", "backing"}
+)
 
 
 @dataclass(frozen=True, slots=True)

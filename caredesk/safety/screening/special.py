@@ -23,7 +23,7 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 SPECIAL: dict[SS, re.Pattern[str]] = {
     SS.PREGNANCY: rx(
-        r"pregnant|pregnancy|expecting a baby|weeks along|trimester|prenatal|"
+        r"pregnant|pregnancy(?! tests?(?![\w']))|expecting a baby|weeks along|trimester|prenatal|"
         r"in (?:foal|calf|kid|lamb|pup|kitten)|with child|wks gestation|weeks? gestation|"
         r"carrying (?:twins|triplets|a baby|my baby|our baby)|(?:\d+|eight|seven|six|five|nine) "
         r"months (?:along|gone)|(?:bred|pregnant|gestating) (?:mare|queen|bitch|"
@@ -209,7 +209,9 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
     SS.WITHDRAWAL: rx(
         r"withdrawals?(?! (?:period|time|interval)s?)|discontinuation syndrome|brain zaps|since (?"
         r":i )?stopp?(?:ed|ing) "
-        r"(?:taking|it|the)|after (?:i )?stopp?(?:ed|ing) (?:taking|it|the)|coming off|came off|"
+        r"(?:taking|it|the)|after (?:i )?stopp?(?:ed|ing) (?:taking|it|the)|coming off|"
+        r"(?<!cap )(?<!lid )(?<!top )(?<!seal )(?<!label )(?<!patch )(?<!sticker )(?<!ring )"
+        r"came off|"
         r"tapering|weaning off|detox(?:ing)?|cold turkey|abstinencia|desde que (?:lo |la )?deje|"
         r"stopp?(?:ed|ing)(?: \w+){0,5} (?:abruptly|suddenly|all at once)|(?:deje|dejo) de tomar|"
         r"missed (?:two|three|four|a few|several|\d+) (?:days|doses)|(?:abruptly|suddenly) "

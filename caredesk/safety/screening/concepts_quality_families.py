@@ -1,0 +1,201 @@
+"""Second round of concept families for product quality (issue 3): complaint categories and
+tampering wording that fresh training batches (eval/contact_center/train_9.txt, train_10.txt,
+each written before the screener was run on it) showed the first round did not cover: a seal cut
+and stuck back, a second foil glued over the first, a threat to poison products, a product the
+wrong colour for what it should be, a measure line in the wrong place, two labels that disagree.
+
+Plain pattern strings (concepts_quality.py merges them into its tables). Written on normalised
+text (lower case, accents folded); each family is kept narrow enough not to fire on ordinary
+customer-service wording ("we'll put the tablets in the post", "I can't open my account").
+"""
+
+from __future__ import annotations
+
+from caredesk.safety.screening.codes import ComplaintCategory as C
+
+HARD_FORM = r"(?:pills?|tablets?|tabs?|caplets?|chewables?|suppositor(?:y|ies)|pessar(?:y|ies))"
+SOLID_FORM = (
+    r"(?:pills?|tablets?|tabs?|capsules?|caplets?|lozenges?|chewables?|gumm(?:y|ies)|"
+    r"softgels?|pastilles?|suppositor(?:y|ies)|pessar(?:y|ies))"
+)
+LIQUID_FORM = (
+    r"(?:injection|solution|liquid|drops|syrup|suspension|vial|ampoule|infusion|eye drops|"
+    r"cream|gel|lotion)"
+)
+
+COMPLAINT_MORE: dict[C, str] = {
+    C.PACKAGING: (
+        r"(?:sachets?|pouch(?:es)?|wrappers?|packets?|foil|strips?) (?:\w+ ){0,4}(?:tear|tears|"
+        r"tore|rip|rips|ripped) (?:diagonally|unevenly|across|in half|the wrong way|when opened|"
+        r"when you open)|(?:ampoules?|ampules?|vials?|bottles?|jars?)(?: \w+){0,5} (?:with )?"
+        r"(?:hairline )?(?:fractures?|fractured|shattered|shatter)|(?:caps?|lids?|tops?)(?: \w+)"
+        r"{0,4} (?:stripped threads|threads are stripped|won't tighten|spins? (?:round|freely)|"
+        r"never catches)|(?:tubo|frasco|bote|sobre|blister|envase|tapa)(?: \w+){0,3} se "
+        r"(?:parte|rompe|raja|agrieta|abre solo)|(?:measuring )?(?:cup|spoon|syringe|dropper)"
+        r"(?: [\w']+){0,4} (?:has|had|with) a (?:hole|crack|split)|dropper(?: \w+){0,2} "
+        r"(?:fell|fallen|dropped) (?:into|in) the bottle|(?:foil|blister|backing)(?: [\w']+){0,4} "
+        r"(?:is |so |too )?(?:so |too )?(?:paper )?thin (?:that|the|it|they)"
+    ),
+    C.LABELING: (
+        r"(?:line|mark|marking|graduation)s?(?: [\w.]+){0,6} where (?:the )?[\w.]+(?: \w+){0,2} "
+        r"(?:line|mark) should be|(?:leaflet|insert|label|instructions|carton|box)(?: [\w']+){0,3} "
+        r"(?:is |are )?(?:entirely |only |all )?in (?:polish|german|french|italian|arabic|chinese|"
+        r"russian|dutch|greek|another language|a foreign language|a different language)|no "
+        r"english (?:leaflet|version|one|instructions|label)|same (?:colou?r|green|blue|red|"
+        r"packaging|design|box)(?: \w+){0,2} as (?:the )?(?:higher|lower|other|stronger|weaker|"
+        r"different) (?:strength|dose|product)|(?:label|leaflet|insert|carton|box|printed|"
+        r"instructions)(?: [\w']+){0,6} (?:disagrees?|conflicts?|contradicts?|differs?|is "
+        r"inconsistent|are inconsistent) (?:with|from)|(?:strength|dose|expiry|lot|batch)"
+        r"(?: number| date)? (?:is )?missing from (?:the )?(?:foil|strip|blister|label|carton|box)"
+    ),
+    C.FOREIGN_MATTER: (
+        r"(?:bits?|pieces?|shreds?|flakes?|scraps?) of (?:\w+ )?(?:foil|plastic|glass|metal|paper|"
+        r"rubber|wood|cardboard)(?: \w+){0,2} (?:mixed (?:through|in|with)|in|inside|among|"
+        r"throughout) (?:the |my |a )?(?:\w+ )?(?:granules|powder|tablets|pills|capsules|cream|"
+        r"syrup|liquid|bottle|tub|jar|vial|pot|sachet|gel|ointment|suspension|solution|feed)|"
+        r"(?:pelusa|pelos?|bicho|mosca|hormiga|astilla)s?(?: \w+){0,2} (?:dentro|en) (?:de )?"
+        r"(?:el|la|los|las|del|un|una)? ?(?:vial|frasco|capsula|pastilla|crema|jarabe|bote|tubo|"
+        r"ampolla|sobre|comprimido)|(?:dead )?(?:fruit )?(?:fly|flies|insects?|bugs?|hairs?|"
+        r"fib(?:re|er)s?|specks?)(?: [\w']+){0,4} (?:stuck|visible|floating|sitting) (?:to|in|on|"
+        r"inside)(?: the)?(?: inside of)?(?: the)? (?:\w+ )?(?:jar|bag|bottle|vial|tub|pot|tube|"
+        r"ampoule|syringe|pack)|(?:hair|fib(?:re|er)|thread|speck)s? (?:coiled|pressed|baked|"
+        r"embedded) (?:up )?(?:in|into) (?:the|a|one|my|his|her|of)"
+    ),
+    C.APPEARANCE: (
+        SOLID_FORM
+        + r" (?:have|has|are|were|with|covered in|got)(?: \w+){0,2} (?:blotches|spots|speckles|"
+        r"streaks|stains|dots|crystals|bubbles)|"
+        + HARD_FORM
+        + r"(?: \w+){0,2} (?:are|were|is|was|have gone|went|feel) (?:\w+ )?(?:soft|bendy|rubbery|"
+        r"spongy)|"
+        + SOLID_FORM
+        + r"(?: \w+){0,2} (?:are|were|is|was|have gone|went|feel) (?:\w+ )?(?:damp|wet|moist|"
+        r"weeping|tacky|greasy|oily)|"
+        + LIQUID_FORM
+        + r"(?: [\w']+){0,3} (?:faintly |slightly |pale |bright |dark )?(?:yellow|brown|pink|green|"
+        r"blue|grey|gray|orange|red|purple|cloudy)(?:ish)?[,;]? (?:but |when |and |where )?(?:it's "
+        r"|it is |they're |they are |are |is |it should be |should be )?(?:meant|supposed|should) "
+        r"(?:to )?"
+        r"(?:be )?(?:colou?rless|clear|white)|(?:oval|round|square|smaller|bigger|larger|thinner|"
+        r"thicker) instead of (?:round|oval|square|the usual)|(?:separated|split) into (?:an? )?"
+        r"(?:oily|watery|liquid|clear)|(?:has|had|with) a skin on (?:top|it)|(?:posos|sedimento)"
+        r"(?: \w+){0,2} (?:y|e) (?:esta|estan) turbi[oa]|llegaron (?:\w+ )?(?:blandas|deformadas|"
+        r"derretidas|rotas|pegadas)"
+    ),
+    C.DEVICE_MALFUNCTION: (
+        r"(?:nebuli[sz]er|device|machine|pump|inhaler|compressor|mask|spray)(?: [\w']+){0,4} "
+        r"(?:but )?nothing (?:comes|came|is coming|coming) out|(?:clicked|fired|pressed) but "
+        r"(?:the )?(?:needle|dose|medicine|drug)(?: \w+){0,2} (?:never|didn't|did not|wouldn't) "
+        r"(?:came|come|appear|go|went)|(?:dial|counter|display|screen)(?: \w+){0,3} (?:spins?|"
+        r"jumps?|skips?|froze|freezes|frozen)(?! (?:up )?(?:the |on the )?(?:website|app|page|"
+        r"site))|(?:wildly|completely|totally|very) different (?:numbers|readings|results)|"
+        r"readings? (?:are |were )?(?:all over the place|jump(?:s|ing)? around|vary wildly)|"
+        r"(?:spring|mechanism|catch|trigger|plunger|valve)(?: \w+){0,4} (?:has gone|is gone|"
+        r"broke|broken|snapped|sticks|stuck)|(?:pricker|lancet|lancing device|pen needle)"
+        r"(?: [\w']+){0,4} (?:doesn't|does not|won't|will not) (?:pierce|prick|fire|click)|"
+        r"(?:heat (?:wrap|pack|pad|patch)|warmer|heated \w+)(?: \w+){0,3} (?:got |gets |became |"
+        r"went )?(?:so|too|really|very|dangerously|extremely|scorching) (?:hot|scalding|boiling)|"
+        r"(?:humidifier|chamber|tubing|hose|mask)(?: \w+){0,3} (?:leaks?|leaking|leaked)|"
+        r"(?:thermometer|meter|monitor|scales?)(?: [\w']+){0,3} (?:says|reads|shows|gives) "
+        r"\d+(?:\.\d+)? (?:on|for) (?:all of us|everyone|everybody|all)|(?:marca|da) error"
+    ),
+    C.QUANTITY: (
+        r"(?:gave up|ran out|runs out|stopped|finished|died|was empty)(?: \w+){0,2} after "
+        r"(?:only |about |just |around )?\d+ (?:sprays|puffs|doses|actuations|shots|uses|clicks)"
+        r"(?: [\w',]+){0,6} (?:says|states|claims|should be|meant to be|supposed to be) \d+|"
+        r"(?:bottle|box|pack|pot|tub|carton|caja|frasco) (?:of|de) \d+ (?:\w+ )?[,;]? (?:i|we|"
+        r"she|he) counted \d+|(?:meant|supposed|says|should) (?:to )?(?:have|has|contain) \d+"
+        r"(?: \w+)?[,;]? (?:i|we|she|he) (?:only )?counted \d+|(?:only )?(?:two|three|four|\d+) "
+        r"(?:pens|vials|sachets|tablets|strips|patches|cartridges|ampoules) in a (?:pack|box) of "
+        r"(?:three|four|five|six|\d+)|(?:had|has|contained|held) \d+ (?:in it)?[,;]? (?:the )?"
+        r"(?:label|box|carton) (?:says|said|states) \d+"
+    ),
+}
+
+TAMPERING_MORE = (
+    r"(?:pulled|prised|twisted|taken) apart and (?:pushed|put|stuck|glued|closed) back|"
+    r"(?:ripped|torn|cut|slit|lifted|peeled back)(?: \w+){0,3} and (?:then )?(?:stuck|glued|"
+    r"sealed|taped|pressed|smoothed|folded)(?: \w+)? (?:back|down again|shut again)|opened "
+    r"(?:\w+ ){0,3}and (?:glued|taped|stuck|resealed|sealed) (?:\w+ )?(?:shut|closed|back|again)|"
+    r"(?:tiny|small|little|pin-?prick|needle-?sized) holes? (?:in|on|through) (?:the )?(?:top|"
+    r"cap|lid|seal|foil|bottle|tube|vial|nozzle)|(?:slit|slits|nick|nicks) (?:on|in|across) the "
+    r"(?:back|foil|seal)|(?:cut|cuts) (?:in|across) the (?:foil|seal)|"
+    r"(?:putting|put|slipping|slipped|adding|added|mixing|mixed|crushing)(?: \w+)? (?:something|"
+    r"stuff|things|powder|poison) (?:in|into) (?:her|his|my|the|their) (?:\w+ )?(?:tablets?|"
+    r"pills?|medicine|medication|bottle|syrup|capsules|box|inhaler|drops)|"
+    r"(?:will|gonna|going to|i'll|we'll|threaten\w* to) (?:put|add|mix|slip) (?:\w+ )?(?:poison|"
+    r"needles?|glass|bleach|pins|razor ?blades?|cyanide)|(?:will|gonna|going to|i'll|we'll|"
+    r"threaten\w* to) (?:inject|lace|spike|poison|contaminate|tamper with) (?:your|the|their|"
+    r"some of your) (?:\w+ )?(?:products?|syrup|tablets|medicines?|shelves|stock|formula|"
+    r"bottles)|ransom|(?:been|were|was|are) (?:laced|spiked|poisoned|doctored) with|(?:been|"
+    r"were) injected with (?:something|a substance|an unknown|poison)|"
+    r"(?:stopper|bung|septum|seal|foil|cap|lid|membrane)(?: [\w']+){0,5} (?:stabbed|poked|"
+    r"spiked)|(?:sello|precinto)(?: \w+){0,3} (?:estaba |esta |venia |vino )?(?:rot|abiert|"
+    r"despegad|pinchad|perforad|cortad)[oa]|(?:tapon|tapa|frasco|blister|envase|caja)"
+    r"(?: \w+){0,3} (?:estaba |esta |venia |vino )?(?:pinchad|perforad)[oa]|"
+    r"(?:stuck|taped|glued|sealed|put|closed) (?:it )?back (?:down |together |up |shut )?"
+    r"(?:with|using) (?:clear |some )?(?:sellotape|tape|glue|sticky tape|scotch tape|superglue)|"
+    r"(?:razor ?blades?|needles?|pins?|glass|nails?)(?: \w+){0,2} (?:taped|hidden|concealed|"
+    r"planted) (?:inside|in|into|under)|(?:opening|opened) (?:the |some |several )?(?:boxes|"
+    r"packs|bottles|packets|cartons)(?: [\w']+){0,6} and (?:putting|put|placing|placed|"
+    r"returning|returned) (?:them|it) back|(?:safety|tamper|security) (?:ring|band|seal|strip)"
+    r"(?: \w+){0,3} (?:was |were )?already (?:broken|snapped|cut|open|torn|off|gone)|"
+    r"(?:shrink|neck|safety|tamper) (?:band|ring|seal|sleeve)(?: \w+){0,3} (?:was |were )?"
+    r"(?:missing|gone|absent)|(?:says|showing|shows|reads) void|(?:someone|somebody) (?:has |"
+    r"had )?refilled|looks like (?:someone|somebody) (?:has )?(?:refilled|opened|topped)"
+)
+
+# Round 2: families from the misses of train_10.txt (written after round 1, before any run).
+COMPLAINT_MORE[C.PACKAGING] += (
+    r"|(?:aerosol|can|canister|valve)(?: \w+){0,4} (?:hiss(?:es|ing)?|went flat|gone flat|lost "
+    r"(?:all )?(?:its )?(?:pressure|gas))|(?:ampollas?|frascos?|tapas?|tapones?|viales?|"
+    r"jeringas?|agujas?|sobres?)(?: \w+){0,4} (?:doblad|rajad|agrietad|partid|aplastad)[oa]s?|"
+    r"(?:ampollas?|frascos?|tapas?|tapones?|viales?|sobres?)(?: \w+){0,6} no se (?:puede|pueden)"
+    r" abrir"
+)
+COMPLAINT_MORE[C.LABELING] += (
+    r"|(?:carton|box|label|leaflet|insert|pack|bottle)(?: \w+){0,2} (?:says|states|reads)"
+    r"(?: [\w',./-]+){1,6} (?:the )?(?:leaflet|insert|label|carton|box|bottle|pack)(?: \w+){0,2} "
+    r"(?:says|states|reads)|(?:conflicting|contradictory) (?:info\w*|instructions|directions|"
+    r"storage|dosing|labels?|dates?)|(?:chart|table|leaflet|label|dosing \w+)(?: \w+){0,4} "
+    r"(?:skips|misses out|leaves out|omits)|(?:numeros|marcas|letras|fecha|lote|etiqueta|rayas)"
+    r"(?: \w+){0,4} (?:estan |esta )?(?:borrad|despintad)[oa]s?"
+)
+COMPLAINT_MORE[C.APPEARANCE] += (
+    r"|"
+    + SOLID_FORM
+    + r"(?: \w+){0,2} (?:are|were|is|was|have gone|has gone|went)(?: all)? (?:out of shape|bent|"
+    r"warped)|"
+    + LIQUID_FORM
+    + r"(?: \w+){0,2} (?:is |are |was |were )?(?:fizzing|fizzy|bubbling|foaming|effervescing)|"
+    + SOLID_FORM
+    + r" (?:have|has) a (?:funny|strange|weird|odd|greasy|oily|shiny|white|grey|sticky) (?:sheen|"
+    r"film|residue|bloom|coating)"
+)
+COMPLAINT_MORE[C.DEVICE_MALFUNCTION] += (
+    r"|(?:pita|suena|alarma|vibra)(?:ba)? sin parar|no para de (?:pitar|sonar)|(?:beeps?|beeping|"
+    r"alarms?|alarming|buzz(?:es|ing)?) (?:non-?stop|constantly|for no reason|all the time)|"
+    r"(?:shows|reads|says|gives|gave|showed|read) \d+(?:\.\d+)? (?:when|but|while|even though) "
+    r"(?:i'm|i am|"
+    r"he's|she's|he is|she is|i was|i felt|i feel|it's|it was) (?:clearly |perfectly |completely "
+    r"|totally )?(?:fine|ok|okay|normal|well|healthy)"
+)
+COMPLAINT_MORE[C.QUANTITY] += (
+    r"|\d+[- ]?(?:count|ct)(?: [\w',]+){0,10} (?:holds|has|contains|contained|had|only has) "
+    r"(?:only )?\d+"
+)
+TAMPERING_MORE += (
+    r"|(?:came|come|comes) off without (?:breaking|snapping|cracking) (?:the )?(?:ring|band|"
+    r"seal)|(?:someone|somebody) (?:must|might|may) have (?:had it|opened|been|tampered|taken)|"
+    r"(?:glued|stuck|placed|put|taped)(?: [\w']+){0,3} (?:on top of|over) the (?:original|old|"
+    r"real|factory) "
+    r"(?:seal|foil|label|cap|film)|plungers? (?:\w+ )?(?:pulled|drawn) back|(?:loose|opened) "
+    r"(?:tablets|pills|capsules|packs)(?: \w+){0,3} (?:tucked|hidden|left|stuffed) (?:behind|"
+    r"under|among|between)|(?:packs|boxes|cartons) with (?:torn|opened|ripped|cut) (?:end )?"
+    r"flaps|(?:pushed|put|pressed|stuck) back (?:in|into) (?:the )?(?:hole|blister|pocket|cavity|"
+    r"foil)|re-?crimped|crimped (?:back|again|shut)|(?:cut|slit|sliced|ripped|torn) open"
+    r"(?: [\w']+){0,4} and (?:\w+ ){0,2}(?:back|again|shut|resealed)|amenaz\w+(?: \w+){0,4} "
+    r"(?:con )?(?:envenenar|contaminar|manipular|poner (?:agujas|cristales|veneno))|"
+    r"(?:envenenar|contaminar) (?:los|las|sus|vuestros|vuestras) (?:productos|jarabes|pastillas|"
+    r"medicamentos)|extorsion|chantaje"
+)
