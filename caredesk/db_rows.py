@@ -9,6 +9,7 @@ conversions (aware datetimes, booleans, JSON) once, then turns rows into model i
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar, cast
 
@@ -147,3 +148,55 @@ class KeyedRead(Generic[M]):
             None if values[pk_index] is None else part.model.from_db(using, part.names, values)
         )
         self.link.set_cached_value(instance, related)
+
+
+def run_statement(alias: str, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Run one `%s`-style statement that returns rows (a SELECT, or a write with RETURNING) on a
+    hot path, with the least driver work.
+
+    Django's cursor re-translates the placeholders on SQLite (a regex per call) and on
+    PostgreSQL binds every parameter into the SQL text in Python, which the server then parses
+    and plans anew: for the inbound route's two statements that cost more than the rest of its
+    database work (bench/README.md, intake). Here SQLite gets its `?` form once per statement
+    (the driver caches the prepared statement), and PostgreSQL a server-side bound, prepared
+    statement per connection. Errors come out as Django's database exceptions, and while
+    queries are being recorded (DEBUG, tests counting them) the ordinary cursor runs instead.
+    """
+    connection = connections[alias]
+    if connection.queries_logged or connection.vendor not in _DIRECT:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+    connection.ensure_connection()
+    connection.validate_no_broken_transaction()
+    with connection.wrap_database_errors:
+        return _DIRECT[connection.vendor](connection.connection, sql, params)
+
+
+def _on_sqlite(raw: Any, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    cursor = raw.cursor()
+    try:
+        cursor.execute(_qmark(sql), params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _on_postgresql(raw: Any, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    import psycopg
+
+    with psycopg.Cursor(raw) as cursor:
+        cursor.execute(sql, params, prepare=True)
+        return cursor.fetchall()
+
+
+@functools.lru_cache(maxsize=64)
+def _qmark(sql: str) -> str:
+    """sqlite3's own placeholders, as Django's SQLite cursor writes them on every call."""
+    return sql.replace("%s", "?").replace("%%", "%")
+
+
+_DIRECT: dict[str, Callable[[Any, str, Sequence[Any]], list[tuple[Any, ...]]]] = {
+    "sqlite": _on_sqlite,
+    "postgresql": _on_postgresql,
+}

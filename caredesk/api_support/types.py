@@ -17,8 +17,11 @@ MAX_ID = 2**63 - 1
 def _clean_text(value: str) -> str:
     if "\x00" in value:
         raise ValueError("must not contain NUL characters")
-    if any("\ud800" <= ch <= "\udfff" for ch in value):
-        raise ValueError("must be valid Unicode text")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")  # fails on a lone surrogate, and only on that
+        except UnicodeEncodeError:
+            raise ValueError("must be valid Unicode text") from None
     return value
 
 

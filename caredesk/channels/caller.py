@@ -22,6 +22,7 @@ from caredesk.accounts.models import hash_token
 from caredesk.accounts.services.tokens import TOKEN_READ, token_holder
 from caredesk.api_support.auth import BearerToken
 from caredesk.channels.services.inbox import ROLES_ATTRIBUTE
+from caredesk.db_rows import run_statement
 from caredesk.tenancy.models import Membership, Program
 
 
@@ -43,9 +44,9 @@ def _sql(alias: str) -> str:
 def caller_with_roles(raw_token: str, program_id: int) -> Any:
     """The token's user if the token may be used now, with its roles in the program attached
     (none: an empty list); None otherwise."""
-    with connection.cursor() as cursor:
-        cursor.execute(_sql(connection.alias), [program_id, True, hash_token(raw_token)])
-        rows = cursor.fetchall()
+    rows = run_statement(
+        connection.alias, _sql(connection.alias), [program_id, True, hash_token(raw_token)]
+    )
     if not rows:
         return None
     user = token_holder(TOKEN_READ.build(rows[0], connection.alias))

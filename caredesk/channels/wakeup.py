@@ -67,14 +67,16 @@ os.register_at_fork(after_in_child=_forget_thread_after_fork)
 
 
 def _next_batch() -> list[int]:
-    """The next ids to wake a worker for: the first one, then whatever else arrives within
-    LINGER (a busy server's ids share one job; a quiet one's first id waits at most LINGER)."""
+    """The next ids to wake a worker for: the first one, then whatever else arrived within
+    LINGER (a busy server's ids share one job; a quiet one's first id waits at most LINGER).
+    The thread sleeps through the linger rather than waiting on the queue: a message handed
+    over meanwhile is then only appended, not a wake-up of this thread."""
     batch = [_ids.get()]
-    deadline = time.monotonic() + LINGER
+    if batch[0] != _STOP:
+        time.sleep(LINGER)
     while len(batch) < BATCH and batch[-1] != _STOP:
-        left = deadline - time.monotonic()
         try:
-            batch.append(_ids.get(timeout=left) if left > 0 else _ids.get_nowait())
+            batch.append(_ids.get_nowait())
         except queue.Empty:
             break
     return batch

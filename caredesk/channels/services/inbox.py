@@ -12,6 +12,7 @@ import functools
 import hashlib
 import mimetypes
 import re
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, cast
 
@@ -25,6 +26,7 @@ from caredesk.api_support.sqlite_writes import serialized_write
 from caredesk.cases.services.interactions import AttachmentInput, attachment_problem
 from caredesk.channels.message import InboundMessageData
 from caredesk.channels.models import InboundMessage, InboxStatus
+from caredesk.db_rows import run_statement
 from caredesk.errors import Forbidden, InvalidInput, NotFound
 from caredesk.people.models import Channel
 from caredesk.people.services.contact_points import normalize_email, normalize_phone
@@ -129,12 +131,27 @@ def _writable_roles(user_id: int, program_id: int) -> list[tuple[str, str]]:
 
 
 _KEY = ("program_id", "channel", "provider", "provider_message_id")
-# A str for these fields goes to the database as it is (their preparation is the identity).
 _TEXT_TYPES = frozenset({"CharField", "TextField"})
+_INTEGER_TYPES = frozenset({"IntegerField", "PositiveIntegerField", "BigIntegerField", "AutoField"})
+_INTEGER_TYPES |= {"BigAutoField", "SmallIntegerField", "PositiveSmallIntegerField"}
+
+
+def _passes_as_is(field: Field[Any, Any]) -> Callable[[Any], bool]:
+    """Which values of this column reach the driver unchanged: a str for text (its
+    `get_db_prep_save` is the identity), an int for integers and keys to integer ids."""
+    kind = (field.target_field if field.is_relation else field).get_internal_type()
+    if kind in _TEXT_TYPES:
+        return lambda value: isinstance(value, str)
+    if kind in _INTEGER_TYPES:
+        return lambda value: type(value) is int
+    return lambda _value: False
+
+
+_Column = tuple["Field[Any, Any]", Callable[[Any], bool]]
 
 
 @functools.cache
-def _insert_statement(vendor: str, names: tuple[str, ...]) -> tuple[str, list[Field[Any, Any]]]:
+def _insert_statement(vendor: str, names: tuple[str, ...]) -> tuple[str, list[_Column]]:
     """The INSERT for these columns, written once per process and database kind."""
     meta = InboundMessage._meta
     fields = [cast("Field[Any, Any]", meta.get_field(name)) for name in names]
@@ -148,7 +165,7 @@ def _insert_statement(vendor: str, names: tuple[str, ...]) -> tuple[str, list[Fi
         f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "  # noqa: S608
         f"ON CONFLICT ({target}) DO NOTHING RETURNING id"
     )
-    return sql, fields
+    return sql, [(field, _passes_as_is(field)) for field in fields]
 
 
 def _insert_once(values: dict[str, Any]) -> int | None:
@@ -157,19 +174,17 @@ def _insert_once(values: dict[str, Any]) -> int | None:
     Written out rather than through `objects.create`: this is the one statement every inbound
     message pays for, and the ORM's compiler cost more than the database (bench/README.md).
     Values go through each field's own `get_db_prep_save`, so types are adapted as the ORM
-    would. Both SQLite (>= 3.35) and PostgreSQL support the statement; the unique constraint
+    would (text and integers pass as they are, which is what that preparation does for them).
+    Both SQLite (>= 3.35) and PostgreSQL support the statement; the unique constraint
     `uniq_inbound_provider_message` is the conflict target."""
-    sql, fields = _insert_statement(connection.vendor, tuple(values))
+    sql, columns = _insert_statement(connection.vendor, tuple(values))
     params = [
-        value
-        if type(value) is str and f.get_internal_type() in _TEXT_TYPES
-        else f.get_db_prep_save(value, connection)
-        for f, value in ((f, values[f.name]) for f in fields)
+        value if as_is(value) else field.get_db_prep_save(value, connection)
+        for (field, as_is), value in zip(columns, values.values(), strict=True)
     ]
-    with serialized_write(), connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        found = cursor.fetchone()
-    return int(found[0]) if found else None
+    with serialized_write():
+        found = run_statement(connection.alias, sql, params)
+    return int(found[0][0]) if found else None
 
 
 def store_inbound(
