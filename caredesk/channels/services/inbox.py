@@ -139,7 +139,7 @@ _INTEGER_TYPES |= {"BigAutoField", "SmallIntegerField", "PositiveSmallIntegerFie
 def _passes_as_is(field: Field[Any, Any]) -> Callable[[Any], bool]:
     """Which values of this column reach the driver unchanged: a str for text (its
     `get_db_prep_save` is the identity), an int for integers and keys to integer ids."""
-    kind = (field.target_field if field.is_relation else field).get_internal_type()
+    kind = (cast(Any, field).target_field if field.is_relation else field).get_internal_type()
     if kind in _TEXT_TYPES:
         return lambda value: isinstance(value, str)
     if kind in _INTEGER_TYPES:
