@@ -28,7 +28,7 @@ COMPLAINT_MORE: dict[C, str] = {
         r"(?:sachets?|pouch(?:es)?|wrappers?|packets?|foil|strips?) (?:\w+ ){0,4}(?:tear|tears|"
         r"tore|rip|rips|ripped) (?:diagonally|unevenly|across|in half|the wrong way|when opened|"
         r"when you open)|(?:ampoules?|ampules?|vials?|bottles?|jars?)(?: \w+){0,5} (?:with )?"
-        r"(?:hairline )?(?:fractures?|fractured|shattered|shatter)|(?:caps?|lids?|tops?)(?: \w+)"
+        r"(?:hairline )?(?:fractures?|fractured|shattered)|(?:caps?|lids?|tops?)(?: \w+)"
         r"{0,4} (?:stripped threads|threads are stripped|won't tighten|spins? (?:round|freely)|"
         r"never catches)|(?:tubo|frasco|bote|sobre|blister|envase|tapa)(?: \w+){0,3} se "
         r"(?:parte|rompe|raja|agrieta|abre solo)|(?:measuring )?(?:cup|spoon|syringe|dropper)"
