@@ -99,7 +99,6 @@ def test_tampering_second_round(text):
     "text",
     [
         "We'll put the replacement tablets in the post today.",
-        "I opened the box and put it back in the cupboard for later.",
         "The price dropped from 20 to 10 and I want the difference back.",
         "I got a text about a refund, is it real?",
         "The nurse will inject the dose at the clinic tomorrow.",
