@@ -9,10 +9,11 @@ idiom ("sick of waiting", "a pain in the neck").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import IntEnum
 
 from caredesk.safety.screening import clinical, consumer
+from caredesk.safety.screening.assertion import asserting_spans
 from caredesk.safety.screening.context import Scope, Span, scopes_of
 from caredesk.safety.screening.lexicon import clinical_lexicon, lay_lexicon
 from caredesk.safety.screening.text import Sentence, tokens
@@ -62,45 +63,6 @@ IDIOM = re.compile(
 )
 
 
-# NegEx pseudo-negations: a negation word that does not deny the harm after it ("not worth the
-# side effects", "no wonder I felt sick", "not happy about the weight gain", "no one warned me
-# about the tremor", "never had a panic attack before I started it").
-PSEUDO_NEGATION = re.compile(
-    r"(?:(?:not|no|never|n't)\s+(?:worth|only|just|wonder|doubt|matter|necessarily|"
-    r"surprisingly|(?:\w+ )?(?:happy|pleased|thrilled|impressed|fond|a fan) (?:about|with|of))|"
-    r"no[ -]one (?:\w+ )?(?:told|warned|prepared?|mentioned|explained))(?![\w'])"
-)
-NEW_SINCE = re.compile(
-    r"(?<![\w'])(?:before|until|till) (?:i |he |she |we )?(?:started|starting|began|took|taking|"
-    r"going on|went on|got on|this|these|that|the (?:drug|med|meds|medication|pills?|tablets?|"
-    r"shot|vaccine|injection))(?![\w'])"
-)
-# A new clause inside a negation's window that states an effect or a cause: "did not help my
-# depression and caused suicidal thoughts", "no side effects other than a headache", "I didn't
-# eat much due to nausea". The negation stops there.
-NEGATION_BREAK = re.compile(
-    r"(?<![\w'])(?:(?:and |, ?)?(?:it |this |that |which )?(?:caused|gave|made|left|causing|"
-    r"giving|making)|other than|apart from|aside from|besides|due to|because of)(?![\w'])"
-)
-
-
-def asserting_spans(norm: str, spans: list[Span]) -> list[Span]:
-    """The scopes as they bear on harm mentions: pseudo-negations dropped, and each negation cut
-    where a new clause states an effect or a cause (NegEx's pseudo-triggers and terminators)."""
-    out: list[Span] = []
-    for span in spans:
-        if span.scope is Scope.NEGATED:
-            if PSEUDO_NEGATION.match(norm, span.trigger_start, span.end + 1):
-                continue
-            if NEW_SINCE.search(norm, span.start, span.end):
-                continue
-            cut = NEGATION_BREAK.search(norm, span.start, span.end)
-            if cut:
-                span = replace(span, end=cut.start())
-        out.append(span)
-    return out
-
-
 class Wording(IntEnum):
     """How a mention is worded; higher values need less context to count as a report."""
 
@@ -140,7 +102,7 @@ def mentions_in(norm: str, sentence: Sentence, spans: list[Span]) -> list[Mentio
     clinical_hits.extend(clinical.condition_spans(norm, sentence.start, sentence.end))
     found.extend((a, b, t, Wording.CLINICAL) for a, b, t in clinical_hits if a not in lay_starts)
     idioms = [(m.start(), m.end()) for m in IDIOM.finditer(norm, sentence.start, sentence.end)]
-    spans = asserting_spans(norm, spans)
+    spans = asserting_spans(norm, sentence, spans)
     out: list[Mention] = []
     for start, end, term, wording in found:
         if any(a <= start < b for a, b in idioms):

@@ -1,0 +1,135 @@
+"""Whether a harm mention is asserted, beyond the general scopes of context.py: the refinements
+that only harm mentions need (context.py's scopes also serve special situations and complaints).
+
+- NegEx pseudo-negations and clause breaks: "not worth the side effects", "no wonder", "did not
+  help and caused...", "no problems other than a headache".
+- The reason for use, said without a use verb: a symptom that persists despite the product
+  ("eczema as bad as ever after a month on the ointment"), a symptom that made someone take more
+  ("took 6 because the pain was so bad"), a product named for a symptom ("on the seizure medicine
+  for nerve pain"), a product put on a symptom ("spray it on my rash").
+- History by time: "had a heart attack in 2019, before any of this".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from caredesk.safety.screening.context import LINKAGE, Scope, Span
+from caredesk.safety.screening.text import Sentence
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])(?:" + pattern + r")(?![\w'])")
+
+
+# NegEx pseudo-negations: a negation word that does not deny the harm after it ("not worth the
+# side effects", "no wonder I felt sick", "not happy about the weight gain", "no one warned me
+# about the tremor", "never had a panic attack before I started it").
+PSEUDO_NEGATION = re.compile(
+    r"(?:(?:not|no|never|n't)\s+(?:worth|only|just|wonder|doubt|matter|necessarily|"
+    r"surprisingly|(?:\w+ )?(?:happy|pleased|thrilled|impressed|fond|a fan) (?:about|with|of))|"
+    r"no[ -]one (?:\w+ )?(?:told|warned|prepared?|mentioned|explained))(?![\w'])"
+)
+NEW_SINCE = re.compile(
+    r"(?<![\w'])(?:before|until|till) (?:i |he |she |we )?(?:started|starting|began|took|taking|"
+    r"going on|went on|got on|this|these|that|the (?:drug|med|meds|medication|pills?|tablets?|"
+    r"shot|vaccine|injection))(?![\w'])"
+)
+# A new clause inside a negation's window that states an effect or a cause: "did not help my
+# depression and caused suicidal thoughts", "no side effects other than a headache", "I didn't
+# eat much due to nausea". The negation stops there.
+NEGATION_BREAK = re.compile(
+    r"(?<![\w'])(?:(?:and |, ?)?(?:it |this |that |which )?(?:caused|gave|made|left|causing|"
+    r"giving|making)|other than|apart from|aside from|besides|due to|because of)(?![\w'])"
+)
+
+
+def asserting_spans(norm: str, sentence: Sentence, spans: list[Span]) -> list[Span]:
+    """The scopes as they bear on harm mentions: pseudo-negations dropped, each negation cut
+    where a new clause states an effect or a cause (NegEx's pseudo-triggers and terminators),
+    and the reason-for-use and history scopes that context.py does not open (below)."""
+    out: list[Span] = _reason_spans(norm, sentence, spans)
+    for span in spans:
+        if span.scope is Scope.NEGATED:
+            if PSEUDO_NEGATION.match(norm, span.trigger_start, span.end + 1):
+                continue
+            if NEW_SINCE.search(norm, span.start, span.end):
+                continue
+            cut = NEGATION_BREAK.search(norm, span.start, span.end)
+            if cut:
+                span = replace(span, end=cut.start())
+        out.append(span)
+    return out
+
+
+# The product did not help: the symptom named is the one it was taken for (lack of efficacy).
+NO_EFFECT = _rx(
+    r"(?:as|just as|every bit as) bad as (?:ever|before)|no (?:change|difference|effect|"
+    r"improvement|better)|zero effect|still (?:can't|cannot|unable|\w+ing|there|the same|here|"
+    r"going)|(?:hasn't|haven't|has not|have not) (?:shifted|budged|improved|changed|cleared|"
+    r"slowed)|(?:isn't|wasn't|is not|not) (?:working|helping|doing (?:anything|its job))|"
+    r"(?:didn't|did not|doesn't|does not|don't) (?:work|help|do anything)|came (?:straight|right) "
+    r"back|even though i (?:take|use|took|used|give|gave)|despite (?:taking|using|the)"
+)
+# It names a harm caused by the product after all ("didn't help and gave me a rash"), or one
+# that came on stopping it (withdrawal).
+CAUSED = _rx(
+    r"caused|causing|gave (?:me|him|her|them)|made (?:me|him|her|them)|side[- ]?effects?|"
+    r"reaction|(?:ever )?since (?:starting|taking|(?:i|he|she|we) (?:started|switched|changed|"
+    r"went on|began)|the (?:new|first|last|second)|switching)|(?:started|began|came on) (?:right "
+    r"|just )?after|after (?:starting|taking|(?:the|my|his|her|1st|2nd|first|second) (?:\w+ )?"
+    r"(?:dose|pill|tablet|shot|injection|jab|application))|from the (?:new )?(?:pills?|tablets?|"
+    r"meds?|medicine|medication|drug)|(?:go|went|going|gone|come|came|coming|get|got|getting) "
+    r"off|stopp(?:ed|ing)|quit(?:ting)?|withdrawa?l"
+)
+# More of a product, or another dose, "because" of a symptom: the symptom is the reason.
+MORE_BECAUSE = re.compile(
+    r"(?<![\w'])(?:took|take|taking|gave|give|giving|had|used|using|applied|another|extra|"
+    r"second|more|double|\d+ of)(?![\w'])(?:(?!stopp|quit| off |switch)[^.;!?])*?"
+    r"(?<![\w'])(?:because|as|since|cos|cause)(?![\w'])"
+)
+# A product named for a symptom ("the seizure medicine for nerve pain"), or put on one.
+PRODUCT_FOR = _rx(
+    r"(?:medicines?|medications?|meds|drugs?|tablets?|pills?|spray|cream|gel|drops|ointment|"
+    r"antibiotics?|inhaler|patch|syrup|remedy|treatment|chews?) (?:\w+ ){0,3}?(?:for|whenever "
+    r"(?:i|he|she|they) (?:get|gets|have|has))|(?:put|putting|puts|apply|applying|applied|"
+    r"spray|spraying|sprayed|rub|rubbing|rubbed|dab|dabbing|using|use|used) (?:\w+ ){0,5}?on "
+    r"(?:my|his|her|their|a|the|our)(?: own)?"
+)
+BEFORE_ANY = _rx(
+    r"before (?:any of this|all (?:of )?this|(?:i|he|she|we) (?:ever )?(?:started|began|took)|"
+    r"starting|taking (?:it|this|the))|(?:in|back in) (?:19|20)\d\d"
+)
+_NEGATION_WORD = _rx(r"no|not|never|n't|didn't|haven't|hasn't|hadn't|wasn't")
+
+
+_CLAUSE_STOP = re.compile(r",|;|(?<![\w'])(?:and|but|then|so|which|y|pero)(?![\w'])")
+
+
+def _reason_spans(norm: str, sentence: Sentence, spans: list[Span]) -> list[Span]:
+    """Reason-for-use and history scopes by the patterns above, each to the end of its clause;
+    none where the sentence says the product caused a harm ("gave me", "since starting")."""
+    text, base = sentence.text, sentence.start
+    if CAUSED.search(text):
+        return []
+    found: list[Span] = []
+    m = NO_EFFECT.search(text)
+    if m:  # the symptom is named before or after it, in the same clause
+        found.append(Span(Scope.INDICATION, base, base + _clause_stop(text, m.end()), base, base))
+    for rx in (MORE_BECAUSE, PRODUCT_FOR):
+        for m in rx.finditer(text):
+            stop = _clause_stop(text, m.end(), 40)
+            found.append(
+                Span(
+                    Scope.INDICATION, base + m.end(), base + stop, base + m.start(), base + m.end()
+                )
+            )
+    if BEFORE_ANY.search(text) and not _NEGATION_WORD.search(text) and not LINKAGE.search(text):
+        found.append(Span(Scope.HISTORY, base, sentence.end, base, base))
+    return found
+
+
+def _clause_stop(text: str, pos: int, window: int = 200) -> int:
+    cut = _CLAUSE_STOP.search(text, pos + 1, pos + window)
+    return cut.start() if cut else min(len(text), pos + window)
