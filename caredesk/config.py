@@ -55,6 +55,9 @@ class DatabaseConfig:
     password: str = ""
     host: str = ""
     port: str = ""
+    # The few hot statements that ask for it (`caredesk.db_rows.run_statement`) are prepared
+    # once per connection; off for a pooler that cannot carry prepared statements.
+    prepared_statements: bool = True
 
     def as_django(self) -> dict[str, object]:
         if self.engine == "sqlite":
@@ -80,6 +83,9 @@ class DatabaseConfig:
             "HOST": self.host,
             "PORT": self.port,
             "CONN_MAX_AGE": 60,
+            # Django's own cursors bind on the client and never prepare; only a statement run
+            # with `prepare=True` is prepared (None would switch preparing off altogether).
+            "OPTIONS": {"prepare_threshold": 2**31 - 1 if self.prepared_statements else None},
         }
 
 

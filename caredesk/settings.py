@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from caredesk import config
@@ -90,9 +91,12 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": config.parse_database_url(
-        config.env_str("CAREDESK_DATABASE_URL", f"sqlite:///{DATA_DIR / 'caredesk.sqlite3'}"),
-        BASE_DIR,
+    "default": dataclasses.replace(
+        config.parse_database_url(
+            config.env_str("CAREDESK_DATABASE_URL", f"sqlite:///{DATA_DIR / 'caredesk.sqlite3'}"),
+            BASE_DIR,
+        ),
+        prepared_statements=config.env_bool("CAREDESK_DB_PREPARED_STATEMENTS", True),
     ).as_django()
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
