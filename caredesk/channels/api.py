@@ -24,7 +24,7 @@ from caredesk.channels.caller import InboundBearer
 from caredesk.channels.message import InboundMessageData
 from caredesk.channels.models import InboundMessage
 from caredesk.channels.schemas import InboundAccepted, InboundFilters, InboundIn, InboundOut
-from caredesk.channels.services.inbox import access_inbound, store_inbound
+from caredesk.channels.services.inbox import accept_inbound, access_inbound
 from caredesk.channels.services.processing import retry_inbound
 from caredesk.errors import InvalidInput
 from caredesk.tenancy.services import access_program
@@ -54,7 +54,7 @@ def _status_url(request: HttpRequest, inbound_id: int) -> str:
     response={202: InboundAccepted},
     auth=[InboundBearer(), SessionWithCsrf()],
 )
-@single_statement  # store_inbound validates first, then writes one INSERT … ON CONFLICT
+@single_statement  # accept_inbound validates first, then writes one INSERT … ON CONFLICT
 def post_inbound(
     request: HttpRequest, program_id: ObjectId, payload: InboundIn
 ) -> Status[dict[str, Any]]:
@@ -63,14 +63,14 @@ def post_inbound(
     data = InboundMessageData(
         **payload.dict(exclude={"attachments"}), attachments=_decoded(payload.attachments)
     )
-    row, created = store_inbound(program_id, data, acting_user=user)
+    accepted = accept_inbound(program_id, data, acting_user=user)
     return Status(
         202,
         {
-            "id": row.pk,
-            "status": row.status,
-            "duplicate": not created,
-            "status_url": _status_url(request, row.pk),
+            "id": accepted.id,
+            "status": accepted.status,
+            "duplicate": not accepted.created,
+            "status_url": _status_url(request, accepted.id),
         },
     )
 

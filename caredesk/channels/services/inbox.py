@@ -14,7 +14,7 @@ import mimetypes
 import re
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -57,9 +57,12 @@ def _sender_errors(country: str, data: InboundMessageData) -> dict[str, str]:
     return errors
 
 
+_CHANNELS = frozenset(Channel.values)
+
+
 def _validate(country: str, data: InboundMessageData) -> None:
     errors: dict[str, str] = {}
-    if data.channel not in Channel.values:
+    if data.channel not in _CHANNELS:
         errors["channel"] = f"{data.channel!r} is not one of {', '.join(Channel.values)}"
     if not PROVIDER.match(data.provider):
         errors["provider"] = "1-40 lower-case letters, digits, '.', '_' or '-'"
@@ -187,18 +190,66 @@ def _insert_once(values: dict[str, Any]) -> int | None:
     return int(found[0][0]) if found else None
 
 
-def store_inbound(
-    program_id: int, data: InboundMessageData, *, acting_user: Any
-) -> tuple[InboundMessage, bool]:
-    """Write the message to the inbox (or find its earlier delivery); returns (row, created).
+class Accepted(NamedTuple):
+    """What a caller is told once its message is safe: the inbox row, its status, and whether
+    this delivery created it (False: a redelivery of a message the inbox already holds)."""
+
+    id: int
+    status: str
+    created: bool
+
+
+def accept_inbound(program_id: int, data: InboundMessageData, *, acting_user: Any) -> Accepted:
+    """Write the message to the inbox (or find its earlier delivery), building no model
+    instance: the inbound route answers with this alone.
 
     Bad input raises InvalidInput and writes nothing. A worker is woken after commit; if the
     wake-up is lost, the worker's sweep still finds the pending row.
     """
+    return _accept(program_id, data, acting_user)[0]
+
+
+def store_inbound(
+    program_id: int, data: InboundMessageData, *, acting_user: Any
+) -> tuple[InboundMessage, bool]:
+    """`accept_inbound` for a caller that goes on with the row; returns (row, created)."""
+    accepted, values = _accept(program_id, data, acting_user)
+    if not accepted.created:
+        return InboundMessage.objects.system_scope().get(pk=accepted.id), False
+    row = InboundMessage(
+        id=accepted.id, **{f"{k}_id" if k in _FKS else k: v for k, v in values.items()}
+    )
+    row._state.adding, row._state.db = False, connection.alias
+    return row, True
+
+
+def _accept(
+    program_id: int, data: InboundMessageData, acting_user: Any
+) -> tuple[Accepted, dict[str, Any]]:
     country = program_country_if_writable(acting_user, program_id)
     _validate(country, data)
+    values = _row_values(program_id, data, acting_user.pk)
+    inbound_id = _insert_once(values)
+    if inbound_id is None:
+        earlier_id, status = (
+            InboundMessage.objects.system_scope()
+            .filter(
+                program_id=program_id,
+                channel=data.channel,
+                provider=data.provider,
+                provider_message_id=data.provider_message_id,
+            )
+            .values_list("id", "status")
+            .get()
+        )
+        return Accepted(earlier_id, status, False), values
+    enqueue_after_commit(inbound_id)
+    return Accepted(inbound_id, InboxStatus.PENDING, True), values
+
+
+def _row_values(program_id: int, data: InboundMessageData, user_id: int) -> dict[str, Any]:
     now = timezone.now()
-    values: dict[str, Any] = {
+    return {
         "program": program_id,
         "channel": data.channel,
         "provider": data.provider,
@@ -215,28 +266,13 @@ def store_inbound(
         "attachments": [_stored_attachment(program_id, a) for a in data.attachments],
         "reference": data.reference,
         "raw": data.raw,
-        "received_by": acting_user.pk,
+        "received_by": user_id,
         "created_at": now,
         "status": InboxStatus.PENDING,
         "attempts": 0,
         "next_attempt_at": now,
         "last_error": "",
     }
-    inbound_id = _insert_once(values)
-    if inbound_id is None:
-        earlier = InboundMessage.objects.system_scope().get(
-            program_id=program_id,
-            channel=data.channel,
-            provider=data.provider,
-            provider_message_id=data.provider_message_id,
-        )
-        return earlier, False
-    enqueue_after_commit(inbound_id)
-    row = InboundMessage(
-        id=inbound_id, **{f"{k}_id" if k in _FKS else k: v for k, v in values.items()}
-    )
-    row._state.adding, row._state.db = False, connection.alias
-    return row, True
 
 
 _FKS = frozenset({"program", "received_by"})
