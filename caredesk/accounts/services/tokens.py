@@ -119,9 +119,5 @@ def token_holder(token: ApiToken | None) -> User | None:
 
 # Every API call pays for this lookup: compiled once (caredesk/db_rows.py), with the user in
 # the same row (one round trip to the database, not two).
-TOKEN_READ = KeyedRead(
-    ApiToken,
-    "token_hash",
-    ["id", "user", "revoked_at", "expires_at", "last_used_at"],
-    related="user",
-)
+TOKEN_FIELDS = ["id", "user", "revoked_at", "expires_at", "last_used_at"]  # what token_holder reads
+TOKEN_READ = KeyedRead(ApiToken, "token_hash", TOKEN_FIELDS, related="user")
