@@ -11,6 +11,7 @@ import pytest
 
 from caredesk.cases.models import Case, Interaction
 from caredesk.channels.models import InboundMessage, InboxStatus
+from caredesk.channels.schemas import InboundAccepted
 from caredesk.people.models import ContactPoint, Person
 from caredesk.safety.models import FindingKind
 from caredesk.testing.api import ApiClient
@@ -37,6 +38,8 @@ def test_the_route_answers_202_with_a_status_url_before_any_processing(world):
     response = post(ApiClient(world.agent_a), world.program_a, from_phone="(202) 555-0143")
     assert response.status_code == 202
     answer = response.json()
+    assert response["Content-Type"] == "application/json"
+    assert InboundAccepted.model_validate(answer).model_dump(mode="json") == answer
     assert answer["status"] == "pending" and answer["duplicate"] is False
     assert answer["status_url"].endswith(f"/api/v1/inbound/{answer['id']}")
     row = InboundMessage.objects.system_scope().get(pk=answer["id"])
