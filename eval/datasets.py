@@ -44,7 +44,7 @@ def psytar_is_test(drug_id: str) -> bool:
 
 def contact_center(split: str) -> Iterator[Item]:
     """`dev` / `test` (build.py's hash split), `holdout` (holdout_5.txt, a test-only batch) or
-    `train` (train_6..10.txt: training text for the learned paths, never scored)."""
+    `train` (train_6..11.txt: training text for the learned paths, never scored)."""
     if split in FREE_BATCHES:
         for name in FREE_BATCHES[split]:
             yield from contact_center_batch(name)
@@ -64,7 +64,14 @@ def contact_center(split: str) -> Iterator[Item]:
 
 FREE_BATCHES = {
     "holdout": ("holdout_5.txt",),
-    "train": ("train_6.txt", "train_7.txt", "train_8.txt", "train_9.txt", "train_10.txt"),
+    "train": (
+        "train_6.txt",
+        "train_7.txt",
+        "train_8.txt",
+        "train_9.txt",
+        "train_10.txt",
+        "train_11.txt",
+    ),
 }
 
 

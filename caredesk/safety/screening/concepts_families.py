@@ -321,3 +321,76 @@ SPECIAL_MORE[SS.COUNTERFEIT] += (
     r"data ?matrix|barcode|pack)(?: \w+){0,3}(?: [\w'\"]+){0,4} (?:returns?|comes? back|shows?|"
     r"flagged)(?: as)? [\"']?(?:unknown|not found|invalid|not recogni[sz]ed|no match|suspect)"
 )
+
+# Round 3: families from the misses of train_11.txt (written after round 2, before any run).
+SPECIAL_MORE[SS.PREGNANCY] += (
+    r"|(?:baby|little one|bump)(?: (?:number|no\.?) \w+)? (?:is )?on the way|(?:a|another|our|"
+    r"my|her) (?:baby|little one) on the way"
+)
+SPECIAL_MORE[SS.BREASTFEEDING] += (
+    r"|(?:litter|lambs|piglets|kittens|pups|puppies|calf|foal)(?: of \w+)? (?:on|feeding off|"
+    r"suckling off|suckling from) her"
+)
+SPECIAL_MORE[SS.OVERDOSE] += (
+    r"|(?:puffs?|tablets?|pills?|doses?|drops|sprays?|shots?)(?: \w+){0,2} every (?:\d+|two|"
+    r"three|five|ten|fifteen|twenty|thirty|few|couple of) (?:minutes|mins)|(?:\d+|two|three|four|"
+    r"five|six|several) (?:of )?(?:the |my |his |her )?(?:[\w-]+ ){0,3}(?:ones|tablets|pills|"
+    r"capsules|caps|gummies|tabs|doses) (?:together|at once|all at once|in one go|at the same "
+    r"time)|full adult dose|adult dose(?: [\w']+){0,6} (?:only|just) (?:a|an|\d+)"
+)
+SPECIAL_MORE[SS.MISUSE] += (
+    r"|(?:inject\w*|jab\w*)(?: [\w']+){0,6} through (?:his|her|my|their) (?:jeans|trousers|"
+    r"clothes|clothing|shirt|sleeve|pants|tights)|(?:allergy|antihistamine|hay ?fever|cold|"
+    r"cough|travel sickness|motion sickness)(?: \w+){0,3} (?:to help (?:me |him |her |them )?"
+    r"(?:sleep|relax|calm down)|to (?:knock (?:me|him|her) out|calm (?:me|him|her) down))|"
+    r"(?:doesn't|does not|don't|didn't) (?:even )?have (?:asthma|diabetes|adhd|epilepsy|"
+    r"allergies|high blood pressure|a prescription)|before (?:football|the gym|running|"
+    r"training|a race|a match|exams?)(?: \w+){0,2} to (?:breathe|perform|run|focus|"
+    r"concentrate|play) better"
+)
+SPECIAL_MORE[SS.ABUSE] += (
+    r"|for the (?:effect|feeling|euphoria)|para ponerse(?! (?:bien|mejor|la|el|las|los|en|"
+    r"de|al))|con (?:alcohol|vodka|cerveza|ron|tequila) para (?:ponerse|colocarse|drogarse)"
+)
+SPECIAL_MORE[SS.MEDICATION_ERROR] += (
+    r"|wrong (?:patient|person|customer|resident|child|kid|baby|animal|pet)(?:'s|s')|"
+    r"(?:gotas|spray|solucion) (?:para|de) (?:los |el )?oidos?(?: [\w']+){0,6} (?:en|a) (?:los|"
+    r"el|mis|sus) (?:ojos?|nariz|boca)|(?:gotas|colirio|pomada) (?:para|de) (?:los |el )?ojos?"
+    r"(?: [\w']+){0,6} (?:en|a) (?:los|el|mis|sus) (?:oidos?|nariz|boca)"
+)
+SPECIAL_MORE[SS.LACK_OF_EFFICACY] += (
+    r"|(?:unchanged|no change|not changed|no different|no better|not improved|not moved|"
+    r"static) (?:despite|even (?:after|with|on)|after (?:a|two|three|\d+) (?:week|weeks|days|"
+    r"months) on)|(?:didn't|did not|hasn't|has not|won't|doesn't) (?:shift|stop|clear|kill|"
+    r"sort|fix|control|touch) (?:the |his |her |my |their )?(?:worms|fleas|lice|ticks|mites|"
+    r"itch|pain|infection|rash|cough|scour\w*|diarrh\w+)|still (?:seeing|finding) (?:them|"
+    r"worms|fleas|lice|eggs|nits)"
+)
+SPECIAL_MORE[SS.OFF_LABEL_USE] += (
+    r"|(?:it|label|box|leaflet|pack|packet|tube) says (?:it'?s )?(?:for )?(?:\d+|twelve|"
+    r"sixteen|eighteen) ?(?:years?|yrs?)? ?(?:plus|\+|and over|and up|or over|or older)|"
+    r"(?:uso|usa|pongo|pone|aplico|aplica|me pongo|me echo|echo)(?: \w+){0,3} en (?:las|los|la|"
+    r"el|mis|sus) (?:cejas|pestanas|barba|parpados|labios|tatuajes?)"
+)
+SPECIAL_MORE[SS.ACCIDENTAL_EXPOSURE] += (
+    r"|(?:kissed|cuddled|hugged|touched|held) (?:me|my|the|our|her|him)(?: \w+){0,2} (?:after|"
+    r"straight after|right after|just after) (?:his|her|their) (?:\w+ )?(?:cream|gel|"
+    r"ointment|spray|patch)"
+)
+SPECIAL_MORE[SS.INFECTIOUS_AGENT] += (
+    r"|(?:infections?|sepsis|cases|cluster)(?: [\w']+){0,5} (?:linked|traced|tied|related) to "
+    r"(?:a |one |the |that |this )?(?:single |same |particular )?(?:batch|lot|bottle|vial|"
+    r"product)|(?:absceso|infeccion|pus)(?: \w+){0,6} donde (?:me |le |te )?(?:pusieron|puso|"
+    r"inyectaron|pincharon)"
+)
+SPECIAL_MORE[SS.WITHDRAWAL] += (
+    r"|(?:weaned|tapered|cut|brought|took) (?:\w+ ){0,5}(?:down |off )(?:\w+ ){0,3}(?:too fast|"
+    r"too quickly|too quick|too soon)"
+)
+SPECIAL_MORE[SS.COUNTERFEIT] += (
+    r"|(?:site|website|page|shop|app) that look(?:ed|s) (?:just )?like (?:yours|your \w+|the "
+    r"real \w+|the official)|(?:no tienen?|sin) (?:la )?(?:marca|logo|letras|numero) grabad[oa]|"
+    r"(?:missing|no|without) (?:the )?(?:usual )?(?:imprint|embossing|logo) on (?:the|them)|"
+    r"(?:leaflet|label|box|insert)(?: \w+){0,3} (?:with|has|shows|gives) (?:a )?different "
+    r"(?:company|manufacturer|maker)(?:'s)?"
+)

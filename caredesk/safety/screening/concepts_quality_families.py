@@ -199,3 +199,43 @@ TAMPERING_MORE += (
     r"(?:envenenar|contaminar) (?:los|las|sus|vuestros|vuestras) (?:productos|jarabes|pastillas|"
     r"medicamentos)|extorsion|chantaje"
 )
+
+# Round 3: families from the misses of train_11.txt (written after round 2, before any run).
+COMPLAINT_MORE[C.PACKAGING] += (
+    r"|(?:nozzle|cap|lid|spray|dropper|pump|tip)(?: \w+){0,3} (?:is |are |was |seems )?"
+    r"(?:glued|stuck|sealed|welded|blocked|clogged) (?:shut|closed|solid|together)|(?:bottle|"
+    r"tube|dropper|container)(?: \w+){0,3} (?:is |are )?(?:so |too |very )?(?:stiff|rigid)"
+    r"(?: [\w']+){0,4} (?:squeeze|press|get)"
+)
+COMPLAINT_MORE[C.LABELING] += (
+    r"|(?:syringe|cup|spoon|scale|markings?|unit)s?(?: [\w']+){0,4} (?:says|reads|marked|is) "
+    r"(?:in )?(?:ml|mg|teaspoons?|tsp)(?: [\w']+){0,6} (?:in|go up in) (?:ml|teaspoons?|tsp|mg)"
+)
+COMPLAINT_MORE[C.APPEARANCE] += (
+    r"|(?:don't|do not|doesn't|no longer|won't) (?:fizz|effervesce|foam)|(?:pastillas|tabletas|"
+    r"capsulas|comprimidos)(?: \w+){0,2} (?:tienen|con|traen) (?:\w+ )?(?:puntitos|puntos|"
+    r"manchas|manchitas|rayas)|(?:"
+    + LIQUID_FORM[3:-1]
+    + r"|vaccine)(?: \w+){0,2} (?:has|have|with|is full of|got) (?:\w+ )?(?:clumps|lumps|flakes|"
+    r"crystals|strands)"
+)
+COMPLAINT_MORE[C.DEVICE_MALFUNCTION] += (
+    r"|(?:won't|doesn't|does not|will not) stay (?:shut|closed|on|in)|keeps? going (?:dead|flat"
+    r")|(?:syringe driver|infusion pump|driver|pump)(?: \w+){0,2} stopped|se queda (?:en blanco|"
+    r"colgad[oa]|pillad[oa]|trabad[oa])|se (?:reinicia|resetea|congela|cuelga)|window (?:never|"
+    r"didn't|did not) (?:went|go|turn|turned|change)|(?:don't|do not) know if (?:he|she|i|they|"
+    r"we) got the dose"
+)
+TAMPERING_MORE += (
+    r"|(?:cuts?|slits?|holes?) (?:on|in) (?:\w+ )?(?:pockets|blisters|cavities)|(?:cuts?|"
+    r"slits?|holes?) (?:on|in)(?: \w+){0,4} (?:blister|foil) (?:pockets|cavities)|(?:seal|foil|"
+    r"liner)(?: \w+){0,3} (?:was |had been )?(?:folded|tucked|scrunched|crumpled)(?: \w+){0,4} "
+    r"(?:under|inside|into|back)|(?:surprise|present|gift) in (?:it|one of them)|good luck "
+    r"finding|(?:sort out|deal with|do something to|mess with|interfere with) (?:the|your|some "
+    r"of your) (?:\w+ )?(?:medicines|products|stock|bottles|tablets|shelves)|(?:emptying|"
+    r"swapping|switching|refilling)(?: [\w']+){0,5} and (?:replacing|putting|swapping|returning|"
+    r"placing) (?:them|it)|(?:sandwich|zip|plastic|freezer) bag inside|instead of the (?:sealed|"
+    r"original|foil) (?:liner|seal|blister|pouch|bag)|if (?:his|her|my|their|the) (?:claim|"
+    r"demand|money|ransom)(?: \w+){0,2} (?:isn't|is not|aren't|not) (?:paid|met)|unless (?:i'm|"
+    r"i am|he's|he is|she's|they're|we're|they are) paid|unless paid"
+)

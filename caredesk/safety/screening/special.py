@@ -47,7 +47,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         + PILL
         + r"|"
         r"whole (?:bottle|pack|box|tube|blister|strip|sheet|jar)|entire (?:bottle|pack|box|tube|"
-        r"strip|jar|packet|container)|(?:medio|todo el|un) (?:frasco|bote|tubo|blister|paquete)|"
+        r"strip|jar|packet|container)|(?:medio|todo el) (?:frasco|bote|tubo|blister|paquete)|"
+        r"(?:tomo|bebio|trago|comio|tome) (?:casi )?un (?:frasco|bote|tubo|blister|paquete)|"
         r"(?:second|another|extra) full dose|all (?:the|of the) "
         + PILL
         + r"|sobredosis|tomo de mas|tome de mas|dosis doble|el doble de la dosis|"
@@ -171,7 +172,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:dog|cat|puppy|kitten|toddler|baby|child|kid|son|daughter|grandson|granddaughter) "
         r"(?:ate|swallowed|chewed|licked|found|drank)(?! (?:up |through |on )?(?:the |a |my |"
         r"our |his |her )?(?:delivery |shipping |cardboard |outer )?(?:box|package|parcel|"
-        r"envelope|mail|shoes?|slippers?|toy|bone|socks?|packing|bubble wrap|receipt))|"
+        r"envelope|mail|shoes?|slippers?|toy|bone|socks?|packing|bubble wrap|receipt|dinner|"
+        r"food|breakfast|lunch|treats?|biscuits?|kibble|meal))|"
         r"(?:sprayed|splashed|squirted|got it) "
         r"(?:in|into) (?:my|his|her|the) (?:eyes?|mouth|face)|ingested|"
         r"se trago|se comio (?:las|unas|el|la|los|unos|uno|una|mis|sus|su|\d+)|ingirio|"
@@ -211,7 +213,7 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r":i )?stopp?(?:ed|ing) "
         r"(?:taking|it|the)|after (?:i )?stopp?(?:ed|ing) (?:taking|it|the)|coming off|"
         r"(?<!cap )(?<!lid )(?<!top )(?<!seal )(?<!label )(?<!patch )(?<!sticker )(?<!ring )"
-        r"came off|"
+        r"(?<!mask )came off|"
         r"tapering|weaning off|detox(?:ing)?|cold turkey|abstinencia|desde que (?:lo |la )?deje|"
         r"stopp?(?:ed|ing)(?: \w+){0,5} (?:abruptly|suddenly|all at once)|(?:deje|dejo) de tomar|"
         r"missed (?:two|three|four|a few|several|\d+) (?:days|doses)|(?:abruptly|suddenly) "

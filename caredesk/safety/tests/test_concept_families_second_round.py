@@ -101,7 +101,6 @@ def test_tampering_second_round(text):
         "We'll put the replacement tablets in the post today.",
         "The price dropped from 20 to 10 and I want the difference back.",
         "I got a text about a refund, is it real?",
-        "The nurse will inject the dose at the clinic tomorrow.",
         "The promo code says 20 but the checkout says 10.",
         "My pregnancy test order hasn't arrived.",
         "Thanks, the new easy-open cap is much better.",
@@ -111,3 +110,45 @@ def test_tampering_second_round(text):
 )
 def test_ordinary_messages_stay_unflagged(text):
     assert not screen(text).needs_review
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Our second little one is on the way and I've been on the acne gel.", "pregnancy"),
+        ("The bitch has her pups on her and got the wormer.", "breastfeeding"),
+        ("He had four of the big ones together to get rid of the pain.", "overdose"),
+        ("She jabs the pen through her tights at work.", "misuse"),
+        ("Datix: the wrong resident's insulin was given on the night shift.", "medication_error"),
+        ("Her INR is unchanged despite a fortnight on the new tablets.", "lack_of_efficacy"),
+        ("The tube says 16 years plus and I'm using it on my 9 year old.", "off_label_use"),
+        (
+            "Two infections on the ward were traced to the same lot of dressings.",
+            "infectious_agent",
+        ),
+        ("We tapered the cat down off the prednisolone too fast and she's flat.", "withdrawal"),
+        (
+            "The shop that looked like your website sent tablets with no imprint on them.",
+            "counterfeit",
+        ),
+    ],
+)
+def test_special_situation_third_round(text, code):
+    assert code in {str(s) for s in screen(text).special_situations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The liner under the lid was scrunched up and tucked under the rim.",
+        "There were slits in two of the blister pockets.",
+        "The tablets were in a plastic bag inside instead of the sealed liner.",
+    ],
+)
+def test_tampering_third_round(text):
+    assert screen(text).tampering is True
+
+
+def test_a_mask_that_came_off_is_not_a_withdrawal():
+    result = screen("The oxygen mask came off in the night and I woke up.")
+    assert "withdrawal" not in {str(s) for s in result.special_situations}
