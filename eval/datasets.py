@@ -44,7 +44,7 @@ def psytar_is_test(drug_id: str) -> bool:
 
 def contact_center(split: str) -> Iterator[Item]:
     """`dev` / `test` (build.py's hash split), `holdout` (holdout_5.txt, a test-only batch) or
-    `train` (train_6..11.txt: training text for the learned paths, never scored)."""
+    `train` (train_6..12.txt: training text for the learned paths, never scored)."""
     if split in FREE_BATCHES:
         for name in FREE_BATCHES[split]:
             yield from contact_center_batch(name)
@@ -71,6 +71,7 @@ FREE_BATCHES = {
         "train_9.txt",
         "train_10.txt",
         "train_11.txt",
+        "train_12.txt",
     ),
 }
 

@@ -9,8 +9,11 @@ model (`caredesk/safety/screening/model.py`). Training data, licence-clean, dev 
 - customer-service messages and PsyTAR dev sentences: not complaints.
 The threshold is picked on out-of-fold scores of the model by itself (the rules were tuned on
 the same dev items, so rules OR model would look perfect): the lowest threshold at which the
-model's contact-center precision stays >= `MIN_PRECISION` and at most `MAX_CS_FLAGS` of the
-customer-service messages end up flagged for review by anything (rules OR model).
+model's contact-center precision stays >= `MIN_PRECISION`, at most `MAX_CS_FLAGS` of the
+customer-service messages are flagged as complaints (complaint rules OR model), and at most
+`MAX_CS_REVIEW` are flagged for review by anything. The complaint path has its own budget so
+that a change in the adverse-event path (which spends part of the same messages) does not move
+this threshold by itself.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from eval import datasets
 from eval.train_model import _matrix, _psytar_dev
 
 MIN_PRECISION = 0.90
-MAX_CS_FLAGS = 0.015
+MAX_CS_FLAGS = 0.01
+MAX_CS_REVIEW = 0.018
 MAUDE_SKIP, MAUDE_MAX = 1000, 800
 FOLDS = 5
 CATEGORIES = (
@@ -112,8 +116,12 @@ def main() -> None:
         alone = oof >= t  # the rules were tuned on these items: judge the model by itself
         rec = (alone & cc & (y == 1)).sum() / max(1, (cc & (y == 1)).sum())
         prec = (alone & cc & (y == 1)).sum() / (alone & cc).sum() if (alone & cc).any() else 1.0
-        cs_rate = (review | flag)[cs].mean()
-        if prec < MIN_PRECISION or cs_rate > MAX_CS_FLAGS:
+        cs_rate = flag[cs].mean()
+        if (
+            prec < MIN_PRECISION
+            or cs_rate > MAX_CS_FLAGS
+            or (review | flag)[cs].mean() > MAX_CS_REVIEW
+        ):
             break
         best, stats = float(t), {"t": round(float(t), 2), "model_R": rec, "model_P": prec}
         stats["cs"] = cs_rate

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from caredesk.safety.screening import concepts_families
+from caredesk.safety.screening import concepts_families, concepts_families_later
 from caredesk.safety.screening.codes import SpecialSituation as SS
 
 
@@ -396,3 +396,4 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
     ),
 }
 SPECIAL = {code: merged(p, concepts_families.SPECIAL_MORE.get(code)) for code, p in SPECIAL.items()}
+SPECIAL = {c: merged(p, concepts_families_later.SPECIAL_LATER.get(c)) for c, p in SPECIAL.items()}

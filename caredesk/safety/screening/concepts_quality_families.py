@@ -239,3 +239,42 @@ TAMPERING_MORE += (
     r"demand|money|ransom)(?: \w+){0,2} (?:isn't|is not|aren't|not) (?:paid|met)|unless (?:i'm|"
     r"i am|he's|he is|she's|they're|we're|they are) paid|unless paid"
 )
+
+# Round 4: families from the misses of train_12.txt (written after round 3, before any run).
+COMPLAINT_MORE[C.PACKAGING] += (
+    r"|(?:child[- ]?(?:lock|proof|resistant)(?: cap| lid| closure)?|clip|catch|hinge)(?: \w+)"
+    r"{0,2} (?:already |was |is )?(?:snapped|broken|broke|cracked|missing)|(?:weeping|leaking|"
+    r"oozing|seeping) (?:crimp |end )?(?:seals?|crimps?|caps?|lids?|closures?|seams?)|(?:pouch|"
+    r"zip|seam|zipper|resealable strip)(?: [\w']+){0,5} (?:has )?(?:split|burst|torn|ripped|"
+    r"broken|come apart|gave way)|(?:bolsita|sobre|blister|frasco|envase|bote) (?:\w+ ){0,3}"
+    r"(?:viene|venia|vino|llego|estaba) (?:abiert|rot|pinchad|despegad)[oa]"
+)
+COMPLAINT_MORE[C.FOREIGN_MATTER] += (
+    r"|(?:strands?|threads?|lumps?|chunks?|bits?|pieces?) of (?:\w+ )?(?:twine|string|wire|rope|"
+    r"hair|fib(?:re|er)|plastic|metal|glass|rubber)(?: \w+){0,2} (?:in|inside|among|through) "
+    r"(?:the |a |my )?(?:\w+ ){0,3}(?:feed|bag|sack|tub|bucket|pellets|powder|granules)"
+)
+COMPLAINT_MORE[C.DEVICE_MALFUNCTION] += (
+    r"|(?:went off|fired|discharged|activated|triggered)(?: [\w']+){0,2} (?:while|when|as) (?:i|"
+    r"he|she|we) (?:was |were )?(?:taking|removing|pulling|twisting|holding|getting)|no (?:deja|"
+    r"permite) (?:marcar|poner|cargar|seleccionar)|(?:rueda|boton|dial|gatillo|embolo) (?:esta |"
+    r"se )?(?:dur[oa]|atascad[oa]|trabad[oa]|bloquead[oa])|(?:counter|dial|display|needle|gauge|"
+    r"indicator)(?: \w+){0,2} (?:hasn't|has not|didn't|did not|doesn't|does not|won't|never) "
+    r"(?:moved|changed|gone down|counted|registered|updated)|(?:light|led|indicator|display|"
+    r"screen|collar|alarm)(?: [\w']+){0,3} stopped (?:flashing|working|lighting|beeping|glowing|"
+    r"showing)"
+)
+COMPLAINT_MORE[C.QUANTITY] += (
+    r"|paid for \d+ (?:and|but) (?:there (?:are|were)|i got|got|only|it has|it had)|(?:bote|caja|"
+    r"frasco|paquete|blister|tubo) de \d+ (?:\w+ )?(?:venia|vino|traia|trae|tenia|tiene|llego) "
+    r"con \d+"
+)
+TAMPERING_MORE += (
+    r"|re-?taped|taped (?:back|up) (?:again|with (?:different|other|non-standard) tape)|(?:inner|"
+    r"internal) (?:packs?|boxes|cartons|bottles) (?:have been|had been|were|was) opened|drill\w*"
+    r"(?: \w+){0,3} holes?|holes? (?:\w+ ){0,2}drilled|(?:stuck|held|taped) (?:in|on|down|shut) "
+    r"with (?:sellotape|selotape|tape|glue|sticky tape)|not the (?:normal|usual|original|proper) "
+    r"(?:foil|seal|lid|cap|packaging)|(?:he's|he has|she's|she has|they've|they have|i've|i "
+    r"have) put (?:something|stuff|poison|needles|glass) in (?:the|your)|taint\w*|(?:demand\w*|"
+    r"asking for) (?:money|payment|cash|bitcoin|crypto)(?: \w+){0,3} (?:or|otherwise|else)"
+)

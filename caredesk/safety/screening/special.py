@@ -49,7 +49,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"whole (?:bottle|pack|box|tube|blister|strip|sheet|jar)|entire (?:bottle|pack|box|tube|"
         r"strip|jar|packet|container)|(?:medio|todo el) (?:frasco|bote|tubo|blister|paquete)|"
         r"(?:tomo|bebio|trago|comio|tome) (?:casi )?un (?:frasco|bote|tubo|blister|paquete)|"
-        r"(?:second|another|extra) full dose|all (?:the|of the) "
+        r"(?:second|another|extra) full dose|(?:took|taken|swallowed|ate|eaten|had|drank|given|"
+        r"gave|finished) all (?:the|of the) "
         + PILL
         + r"|sobredosis|tomo de mas|tome de mas|dosis doble|el doble de la dosis|"
         r"demasiad[ao]s? " + PILL + r"|"

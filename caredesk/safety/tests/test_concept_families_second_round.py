@@ -152,3 +152,53 @@ def test_tampering_third_round(text):
 def test_a_mask_that_came_off_is_not_a_withdrawal():
     result = screen("The oxygen mask came off in the night and I woke up.")
     assert "withdrawal" not in {str(s) for s in result.special_situations}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Had my first positive beta test after the IVF, and I've used the scalp lotion.",
+            "pregnancy",
+        ),
+        ("Our nanny goat is in milk and had the pour-on.", "breastfeeding"),
+        ("My nephew ate the gummy vitamins like sweets.", "overdose"),
+        ("He uses the leftover antibiotics from last winter whenever he feels rough.", "misuse"),
+        ("Our cat's fleas are back to how it was before we started.", "lack_of_efficacy"),
+        ("Le echamos el antipulgas de perro al gato.", "off_label_use"),
+        ("Stock with lot and expiry pairs we never made turned up at a clinic.", "counterfeit"),
+    ],
+)
+def test_special_situation_fourth_round(text, code):
+    assert code in {str(s) for s in screen(text).special_situations}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The child-proof catch was already broken when I opened the parcel.", "packaging"),
+        ("The pen fired while I was pulling the cap off.", "device_malfunction"),
+        ("The dose counter hasn't moved since I started this inhaler.", "device_malfunction"),
+        ("Paid for 100 and there were 90 in the tub.", "quantity"),
+    ],
+)
+def test_complaint_fourth_round(text, category):
+    result = screen(text)
+    assert result.product_complaint is True
+    assert category in result.complaint_categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somebody had drilled a hole in the side of the bottle.",
+        "A letter is demanding money or they will taint the cough syrup.",
+    ],
+)
+def test_tampering_fourth_round(text):
+    assert screen(text).tampering is True
+
+
+def test_a_box_whose_tablets_were_all_fine_is_not_an_overdose():
+    result = screen("The box arrived dented but all the tablets and the seal were perfect.")
+    assert "overdose" not in {str(s) for s in result.special_situations}
