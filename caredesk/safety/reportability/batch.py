@@ -7,7 +7,8 @@ Error policy (the same as `caredesk triage`): every valid line is evaluated and 
 order. An invalid line (not JSON, not an object, no "id", unknown jurisdiction or product type,
 a day_zero that is not a YYYY-MM-DD date, a flag that is not a boolean) is reported on stderr with
 its line number; when it has an "id", `{"id": ..., "error": "..."}` keeps its place in the output.
-Blank lines are skipped. The caller exits 2 when any line was invalid.
+Blank lines are skipped. The caller exits 2 when any line was invalid. `id` is echoed whatever
+its JSON type, `null` included (only a line without the key has no id to echo).
 """
 
 from __future__ import annotations
@@ -45,10 +46,13 @@ class DeadlinesReport:
     invalid: list[str] = field(default_factory=list)  # one message per bad line
 
 
+_NO_ID: Any = object()  # a line without an "id" key (an id may itself be null)
+
+
 class LineError(ValueError):
     """One input line cannot be evaluated; `record_id` is set when the line had an id."""
 
-    def __init__(self, message: str, record_id: Any = None) -> None:
+    def __init__(self, message: str, record_id: Any = _NO_ID) -> None:
         super().__init__(message)
         self.record_id = record_id
 
@@ -57,9 +61,9 @@ def evaluate_object(obj: Any, rules: RuleSet) -> dict[str, Any]:
     """The output object for one parsed input object, or LineError saying why it is invalid."""
     if not isinstance(obj, dict):
         raise LineError("not a JSON object")
-    record_id = obj.get("id")
-    if record_id is None:
+    if "id" not in obj:
         raise LineError('missing "id"')
+    record_id = obj["id"]
     jurisdiction = obj.get("jurisdiction")
     if jurisdiction not in CONTRACT_JURISDICTIONS:
         raise LineError(f'"jurisdiction" must be US, EU or CA, not {jurisdiction!r}', record_id)
@@ -116,7 +120,7 @@ def deadlines_lines(
             message = f"line {number}: {exc}"
             report.invalid.append(message)
             err.write(f"caredesk safety deadlines: {message}\n")
-            if exc.record_id is not None:
+            if exc.record_id is not _NO_ID:
                 write(_dumps({"id": exc.record_id, "error": str(exc)}) + "\n")
             continue
         write(_dumps(result) + "\n")
@@ -132,4 +136,12 @@ def _decode(raw: bytes) -> str:
 
 
 def _dumps(obj: dict[str, Any]) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    """One JSON line, UTF-8 as written; a lone surrogate (an input id like "\\ud800") cannot be
+    UTF-8, so such a line stays \\u-escaped instead of failing the batch at write time."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return json.dumps(obj, separators=(",", ":"))
+    return text
