@@ -1,9 +1,12 @@
 """Batch screening of JSONL (the `caredesk triage` contract), independent of Django I/O.
 
 Error policy: every valid line is screened and written, in input order. An invalid line (not
-JSON, not an object, missing "id" or a string "text") is reported on stderr with its line
+JSON, not an object, no "id" key, no string "text") is reported on stderr with its line
 number; when it has an "id", an output line `{"id": ..., "error": "..."}` keeps its place so
 nothing is silently lost. Blank lines are skipped. The caller exits 2 when any line was invalid.
+
+`id` is echoed whatever its JSON type, `null` included (the key must be there). `program` is
+optional: a string, or a number taken as its decimal text (a program id); `null` = none.
 """
 
 from __future__ import annotations
@@ -22,10 +25,13 @@ class TriageReport:
     invalid: list[str] = field(default_factory=list)  # one message per bad line
 
 
+_NO_ID: Any = object()  # a line without an "id" key (an id may itself be null)
+
+
 class LineError(ValueError):
     """One input line cannot be screened; `record_id` is set when the line had an id."""
 
-    def __init__(self, message: str, record_id: Any = None) -> None:
+    def __init__(self, message: str, record_id: Any = _NO_ID) -> None:
         super().__init__(message)
         self.record_id = record_id
 
@@ -38,13 +44,15 @@ def parse_line(raw: str) -> dict[str, Any]:
         raise LineError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(obj, dict):
         raise LineError("not a JSON object")
-    if "id" not in obj or obj["id"] is None:
+    if "id" not in obj:
         raise LineError('missing "id"')
     if not isinstance(obj.get("text"), str):
         raise LineError('missing "text" (a string)', obj["id"])
     program = obj.get("program")
-    if program is not None and not isinstance(program, str):
-        raise LineError('"program" must be a string', obj["id"])
+    if isinstance(program, int | float) and not isinstance(program, bool):
+        obj["program"] = str(program)
+    elif program is not None and not isinstance(program, str):
+        raise LineError('"program" must be a string or a number', obj["id"])
     return obj
 
 
@@ -64,7 +72,7 @@ def triage_lines(lines: Iterable[str | bytes], out: IO[str], err: IO[str]) -> Tr
             message = f"line {number}: {exc}"
             report.invalid.append(message)
             err.write(f"caredesk triage: {message}\n")
-            if exc.record_id is not None:
+            if exc.record_id is not _NO_ID:
                 out.write(_dumps({"id": exc.record_id, "error": str(exc)}) + "\n")
             continue
         result = screen(obj["text"], program=obj.get("program"))
@@ -83,4 +91,12 @@ def _decode(raw: str | bytes) -> str:
 
 
 def _dumps(obj: dict[str, Any]) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    """One JSON line, UTF-8 as written; a lone surrogate (an input id like "\\ud800") cannot be
+    UTF-8, so such a line stays \\u-escaped instead of failing the batch at write time."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return json.dumps(obj, separators=(",", ":"))
+    return text
