@@ -292,6 +292,8 @@ def parse_reports(data: bytes) -> ReportRows:
     A file over PARALLEL_BYTES is read in one part per CPU, each in a forked process."""
     if data.startswith(BOM):
         data = data[len(BOM) :]
+    if not data.strip():  # an empty file, like a header-only one, has no reports
+        return _Reader((0, 1, 2)).result()
     order, start = _header(data)
     parts = forked.cpus() if len(data) - start > PARALLEL_BYTES else 1
     spans = _part_spans(data, start, parts)

@@ -4,7 +4,8 @@ Input header `date,product,lot,event,reporter_id`; one row per report by receive
 need not be sorted: they are grouped by day, keeping file order within a day). `date` is
 YYYY-MM-DD; `product` and `event` are required; an empty `lot` means the lot is unknown (the
 report counts product-wide only); an empty `reporter_id` cannot be matched to other reports, so
-that row counts as its own reporter. Any bad row stops the run with its line number.
+that row counts as its own reporter. Any bad row stops the run with its line number. An empty
+file, like a header-only one, holds no reports: the output is the header alone.
 
 Output header `product,lot,event,first_alert_date,reports,method`, one row per alerted series,
 ordered by date, product, lot, event. It is written to a temporary file beside the target and
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import os
 import re
 import sys
@@ -39,8 +41,10 @@ def read_events(handle: TextIO) -> list[tuple[dt.date, list[Row]]]:
     """Parse EVENTS.csv into (day, rows) in increasing day order."""
     reader = csv.reader(handle)
     header = next(reader, None)
-    if header is None:
-        raise TrendInputError("EVENTS.csv is empty: expected the header " + ",".join(INPUT_HEADER))
+    while header is not None and not any(h.strip() for h in header):
+        header = next(reader, None)  # blank lines before the header
+    if header is None:  # an empty file, like a header-only one, has no reports
+        return []
     cleaned = tuple(h.strip().lstrip("\ufeff").lower() for h in header)
     if cleaned != INPUT_HEADER:
         raise TrendInputError(
@@ -74,9 +78,13 @@ def _parse_row(fields: list[str], line: int) -> tuple[dt.date, Row]:
 
 def load_events(path: str) -> list[tuple[dt.date, list[Row]]]:
     """Read EVENTS.csv from a path (`-` is stdin)."""
-    if path == "-":
-        return read_events(sys.stdin)
     try:
+        if path == "-":  # UTF-8 whatever the locale, and newline="" for quoted line breaks
+            stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="")
+            try:
+                return read_events(stdin)
+            finally:
+                stdin.detach()  # sys.stdin stays open
         with open(path, encoding="utf-8", newline="") as handle:
             return read_events(handle)
     except OSError as exc:

@@ -115,7 +115,6 @@ def test_theta_out_of_a_fit_holds_its_likelihood(tmp_path: Path) -> None:
         ("report,product,event\nR1,A,X\n", "header must be report_id,product,event"),
         ("report_id,product\nR1,A\n", "header must be"),
         ("report_id,product,event,extra\nR1,A,X,1\n", "header must be"),
-        ("", "empty file"),
         ("report_id,product,event\nR1,A,X\nR2,B\n", "line 3: expected 3 fields"),
         ("report_id,product,event\nR1,A,X\nR2,B,Y,Z\n", "line 3: expected 3 fields"),
     ],

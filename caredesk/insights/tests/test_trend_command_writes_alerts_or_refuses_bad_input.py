@@ -77,9 +77,10 @@ def test_repeated_reports_of_one_reporter_do_not_change_the_answer(tmp_path: Pat
     assert _read(out) == _read(plain)
 
 
-def test_header_only_input_gives_the_header_only(tmp_path: Path) -> None:
+@pytest.mark.parametrize("content", [",".join(HEADER) + "\n", "", "\n"])
+def test_header_only_or_empty_input_gives_the_header_only(tmp_path: Path, content: str) -> None:
     source, out = tmp_path / "events.csv", tmp_path / "alerts.csv"
-    source.write_text(",".join(HEADER) + "\n", encoding="utf-8")
+    source.write_text(content, encoding="utf-8")
     call_command("signals", "trend", "--in", str(source), "--out", str(out))
     assert out.read_text(encoding="utf-8") == ",".join(OUT_HEADER) + "\n"
 
@@ -88,7 +89,6 @@ def test_header_only_input_gives_the_header_only(tmp_path: Path) -> None:
     ("content", "message"),
     [
         ("date,product,event,reporter_id\n2024-01-01,P,E,r\n", "line 1: header"),
-        ("", "empty"),
         (",".join(HEADER) + "\n2024-01-01,P,L,E,r\n2024-13-01,P,L,E,r\n", "line 3"),
         (",".join(HEADER) + "\n2024-01-01,P,L,E,r\n01/02/2024,P,L,E,r\n", "line 3"),
         (",".join(HEADER) + "\n2024-01-01,P,L,E\n", "line 2: 4 fields"),
