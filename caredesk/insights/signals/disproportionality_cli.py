@@ -149,7 +149,7 @@ def theta_json(scores: Scores, counts: PairCounts) -> str:
 @contextmanager
 def _staged(path: str) -> Iterator[tuple[str, str]]:
     """(temporary path, final path); the temporary file is removed if anything fails."""
-    final = os.path.abspath(path)
+    final = os.path.realpath(path)  # a symbolic link is written through, not replaced
     temp = os.path.join(os.path.dirname(final), f".{os.path.basename(final)}.{os.getpid()}.tmp")
     try:
         yield temp, final
@@ -159,13 +159,31 @@ def _staged(path: str) -> Iterator[tuple[str, str]]:
         raise
 
 
+def _in_place(path: str) -> bool:
+    """`-`, /dev/stdout, a named pipe: written as they are. Renaming a file over /dev/stdout
+    would replace the device link itself (as root) or fail (as anyone else)."""
+    return path == "-" or (os.path.exists(path) and not os.path.isfile(path))
+
+
+def _write_in_place(path: str, text: str) -> None:
+    if path == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        with open(path, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
+            f.write(text)
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
 def write_outputs(outputs: dict[str, str]) -> None:
-    """Write every (path → text) fully to temporary files, then rename them all into place."""
-    files = [(path, text) for path, text in outputs.items() if path != "-"]
+    """Write every (path → text) fully to temporary files, then rename them all into place
+    (standard output and other non-regular files are written directly, first)."""
+    files = [(path, text) for path, text in outputs.items() if not _in_place(path)]
     for path, text in outputs.items():
-        if path == "-":
-            sys.stdout.write(text)
-            sys.stdout.flush()
+        if _in_place(path):
+            _write_in_place(path, text)
     staged: list[tuple[str, str]] = []
     try:
         for path, text in files:

@@ -108,7 +108,13 @@ def save_alerts(alerts: Iterable[Alert], path: str) -> None:
     if path == "-":
         write_alerts(alerts, sys.stdout)
         return
-    target = Path(path)
+    if os.path.exists(path) and not os.path.isfile(path):
+        # /dev/stdout, a named pipe: written as they are (a rename over /dev/stdout would
+        # replace the device link itself as root, and fail for anyone else).
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            write_alerts(alerts, handle)
+        return
+    target = Path(os.path.realpath(path))  # a symbolic link is written through, not replaced
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:

@@ -27,8 +27,10 @@ import io
 import json
 import math
 import os
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -216,3 +218,39 @@ def test_trend_empty_input_gives_the_header_alone(content: bytes) -> None:
     proc = caredesk("signals", "trend", "--in", "-", "--out", "-", stdin=content)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == TREND_HEADER + "\n"
+
+
+def _through_fifo(tmp_path: Path, *args: str, stdin: bytes) -> str:
+    """Run `caredesk *args --out FIFO` while a thread reads the FIFO (as `--out /dev/stdout`
+    or a shell's process substitution would be read); the FIFO must stay a FIFO."""
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    proc = caredesk(*args, "--out", str(fifo), stdin=stdin)
+    reader.join(timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)  # written into, not renamed over
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.fifo"]  # no temporary left
+    return received[0].decode("utf-8")
+
+
+def test_a_non_regular_output_is_written_in_place_not_replaced(tmp_path: Path) -> None:
+    text = _through_fifo(tmp_path, "signals", "--in", "-", stdin=ROWS.encode())
+    assert text.splitlines()[0] == HEADER and len(text.splitlines()) == 6
+    (tmp_path / "out.fifo").unlink()
+    trend = _through_fifo(tmp_path, "signals", "trend", "--in", "-", stdin=b"")
+    assert trend == TREND_HEADER + "\n"
+
+
+def test_a_symlinked_output_is_written_through(tmp_path: Path) -> None:
+    real, link = tmp_path / "real.csv", tmp_path / "link.csv"
+    real.write_text("old\n", encoding="utf-8")
+    link.symlink_to(real)
+    proc = caredesk("signals", "--in", "-", "--out", str(link), stdin=ROWS.encode())
+    assert proc.returncode == 0, proc.stderr
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith(HEADER)
+    proc = caredesk("signals", "trend", "--in", "-", "--out", str(link), stdin=b"")
+    assert proc.returncode == 0, proc.stderr
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == TREND_HEADER + "\n"
