@@ -60,7 +60,7 @@ def post_inbound(request: HttpRequest, program_id: ObjectId, payload: InboundIn)
     """Store one inbound message (202); a redelivered provider message id answers the same row."""
     user = acting_user(request)
     data = InboundMessageData(
-        **payload.dict(exclude={"attachments"}), attachments=_decoded(payload.attachments)
+        **payload.model_dump(exclude={"attachments"}), attachments=_decoded(payload.attachments)
     )
     accepted = accept_inbound(program_id, data, acting_user=user)
     # Written out rather than through the response schema: every channel's every message is
