@@ -62,6 +62,46 @@ IDIOM = re.compile(
     r")(?![\w'])"
 )
 
+# Harm-looking words whose subject is the product, not a person or an animal: spots, blotches
+# or a burn mark *on a tablet* (appearance), blister packs ("blisters all intact"), a meter or
+# its readings "flat-lining", a sensor that "died". Said of a body they stay harms.
+_PRODUCT = (
+    r"(?:pills?|tablets?|tabs|capsules?|caplets?|softgels?|gel ?caps?|gummies|lozenges?|chews|"
+    r"treats|pastillas?|comprimidos?|capsulas?|grageas?|cream|gel|ointment|lotion|syrup|liquid|"
+    r"suspension|solution|powder|product|coating|crema|jarabe|polvo)(?! site| area| spot)"
+)
+_MARK = (
+    r"(?:spots?|blotch(?:es)?|blotchy|marks?|burn(?:t|ed)? marks?|scorch(?:ed)? marks?|burns?|"
+    r"burnt|scorched|specks?|speckles?|speckled|stains?|bumps|lumps|discolou?ration|manchas?|"
+    r"puntos|quemad[oa]s?|quemaduras?|marcas?|grumos)"
+)
+_DET = (
+    r"(?:(?:the|my|a|an|one|some|two|three|each|every|several|half the|all the|these|those|both|"
+    r"most|many|las|los|una|un|unas|unos|algunas|algunos|mis|tus|sus|la|el) )?(?:[\w-]+ )?"
+)
+_GAP = r"(?:(?!and |but |then |so |now |after |from |since )[\w'-]+ )"
+_DEVICE = (
+    r"(?:meter|monitor|sensor|pump|device|machine|readings?|graph|trace|screen|display|numbers|"
+    r"values|oximeter|ecg|ekg|cgm|app|reader|transmitter|battery|batteries|charger|pen|inhaler|"
+    r"unit|glucometro|sensor|medidor|aparato|lecturas?)(?:'s)?"
+)
+PRODUCT_OBSERVATION = re.compile(
+    r"(?<![\w'])(?:(?:[\w-]+ ){0,2}" + _MARK + r" (?:all )?(?:on|in|across|over|all over|"
+    r"covering|en|sobre) " + _DET + _PRODUCT + r"|" + _PRODUCT + r" " + _GAP + r"{0,2}(?:have|"
+    r"has|had|with|show|shows|showed|showing|covered in|covered with|got|tienen|tiene|tenian|"
+    r"con|traen|vienen con|llegaron con) " + _GAP + r"{0,3}" + _MARK + r"(?:(?:,| and| or| &| y)"
+    r"(?: [\w-]+)? " + _MARK + r")*|blisters? (?:are |were |was |is )?(?:all |both |still |"
+    r"each )?(?:intact|sealed|unopened|unbroken|empty|punctured|crushed|full|undamaged|popped "
+    r"through|pushed through|intactos?|cerrados?)|" + _DEVICE + r"(?: [\w-]+){0,3} (?:flat-?\s?"
+    r"lin\w*|flatlin\w*|went flat|goes flat)|" + _DEVICE + r"(?: [\w-]+){0,2} (?:died|dies|"
+    r"has died|had died|is dead|went dead|just died|murio|se murio))(?![\w'])"
+)
+
+
+def product_observations(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans in norm[start:end] where harm-looking words describe the product itself."""
+    return [(m.start(), m.end()) for m in PRODUCT_OBSERVATION.finditer(norm, start, end)]
+
 
 class Wording(IntEnum):
     """How a mention is worded; higher values need less context to count as a report."""
@@ -102,6 +142,7 @@ def mentions_in(norm: str, sentence: Sentence, spans: list[Span]) -> list[Mentio
     clinical_hits.extend(clinical.condition_spans(norm, sentence.start, sentence.end))
     found.extend((a, b, t, Wording.CLINICAL) for a, b, t in clinical_hits if a not in lay_starts)
     idioms = [(m.start(), m.end()) for m in IDIOM.finditer(norm, sentence.start, sentence.end)]
+    idioms += product_observations(norm, sentence.start, sentence.end)
     spans = asserting_spans(norm, sentence, spans)
     out: list[Mention] = []
     for start, end, term, wording in found:

@@ -85,6 +85,17 @@ FORWARD = {
         r"prophylaxis|prevention|management) of"
     ),
 }
+# Negation words inside an idiom that denies nothing after it: "sin embargo" (however), "sin
+# darme cuenta" / "without realising", "sin querer" / "without meaning to" (an accident: the
+# medication error or exposure that follows is asserted), "sin parar" (non-stop).
+NOT_A_NEGATION = _rx(
+    r"sin (?:embargo|duda|falta|parar|cesar|querer(?:lo)?|intencion|saber(?:lo)?|pensar(?:lo)?|"
+    r"mirar|leer|fijarme|fijarse|fijarnos|(?:ningun |ninguna )?(?:razon|motivo)|previo aviso|"
+    r"avisar|(?:dar|darme|darse|darte|darle|darles|darnos) cuenta)|"
+    r"without (?:realising|realizing|noticing|thinking|meaning to|meaning it|knowing|"
+    r"intending to|looking|checking|reading|a doubt|doubt|fail|delay|(?:any )?warning|"
+    r"(?:any )?(?:reason|explanation))|no doubt"
+)
 BACKWARD = {
     Scope.NEGATED: _rx(r"ruled out|was denied|were denied|not present|resolved before|went away"),
     Scope.INDICATION: _rx(
@@ -161,6 +172,8 @@ def scopes_for(sentence: Sentence) -> list[Span]:
         if linked and scope in (Scope.INDICATION, Scope.HISTORY):
             continue
         for m in rx.finditer(text):
+            if scope is Scope.NEGATED and _inside(NOT_A_NEGATION, text, m.start()):
+                continue
             end = _clause_end(text, m.end())
             spans.append(Span(scope, base + m.end(), base + end, base + m.start(), base + m.end()))
     if not linked:
@@ -178,6 +191,10 @@ def scopes_for(sentence: Sentence) -> list[Span]:
                 Span(scope, base + start, base + m.start(), base + m.start(), base + m.end())
             )
     return spans
+
+
+def _inside(rx: re.Pattern[str], text: str, pos: int) -> bool:
+    return any(m.start() <= pos < m.end() for m in rx.finditer(text))
 
 
 def _strongly_linked(text: str) -> bool:
@@ -212,3 +229,21 @@ def scopes_of(spans: list[Span], start: int, end: int) -> frozenset[Scope]:
         if span.start <= start < span.end:
             found.add(span.scope)
     return frozenset(found)
+
+
+SILENT_FOR_FINDINGS = (Scope.NEGATED, Scope.HYPOTHETICAL)
+
+
+def asserted(
+    norm: str,
+    rx: re.Pattern[str],
+    scoped: list[tuple[Sentence, list[Span]]],
+    silent: tuple[Scope, ...] = SILENT_FOR_FINDINGS,
+) -> list[tuple[int, int]]:
+    """Matches of `rx` (per sentence) that fall in none of the `silent` scopes."""
+    out = []
+    for sent, spans in scoped:
+        for m in rx.finditer(norm, sent.start, sent.end):
+            if not scopes_of(spans, m.start(), m.end()) & set(silent):
+                out.append((m.start(), m.end()))
+    return out

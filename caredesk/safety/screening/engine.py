@@ -13,56 +13,19 @@ from collections.abc import Sequence
 from caredesk.safety.screening import adverse, clinical, concepts, concepts_quality, model, patterns
 from caredesk.safety.screening.catalog import ProductCatalog, catalog_for, find_generics
 from caredesk.safety.screening.codes import ComplaintCategory, Seriousness, SpecialSituation
-from caredesk.safety.screening.context import LINKAGE, Scope, Span, scopes_for, scopes_of
+from caredesk.safety.screening.complaints import find_complaints, in_it_sentence
+from caredesk.safety.screening.context import (
+    LINKAGE,
+    SILENT_FOR_FINDINGS,
+    Scope,
+    Span,
+    asserted,
+    scopes_for,
+)
 from caredesk.safety.screening.result import Evidence, ScreeningResult
 from caredesk.safety.screening.text import Sentence, normalise, sentences
 
-# A damaged shipping box with intact contents is a logistics problem, not a product complaint.
-LOGISTICS = re.compile(
-    r"(?<![\w'])(?:(?:shipping|delivery|outer|mailing|cardboard|amazon|parcel|courier|postal)"
-    r" (?:box|package|packaging|carton|envelope)|(?:product|contents|bottles?|pills|items?|"
-    r"everything|medication|medicine|it)(?: itself| inside)? (?:was|were|is|are|looks?|seems?) "
-    r"(?:fine|intact|ok|okay|undamaged|sealed|unharmed|in good (?:shape|condition))|"
-    r"(?:producto|contenido) (?:esta|estaba) (?:bien|intacto)|nothing(?:'s| is| was)? "
-    r"(?:missing|broken|damaged)|(?:all|everything(?:'s| is| was)?) (?:there|fine|ok|okay|"
-    r"intact)|(?:stuff|items?|products?) inside (?:is |are |was |were )?(?:ok|okay|fine))"
-    r"(?![\w'])"
-)
-# "The promo code doesn't work" is not lack of efficacy; "the app crashed" on a shop is not a
-# device malfunction.
-IT_CONTEXT = re.compile(
-    r"(?<![\w'])(?:website|web site|site|link|code|coupon|promo|password|login|log in|account|"
-    r"checkout|check out|tracking|(?<!blister )card|payment|email|e-mail|page|browser|"
-    r"pagina|enlace|codigo|"
-    r"contrasena|cuenta)(?![\w'])"
-)
-# A complaint about ordinary merchandise (a shirt, a candle, headphones) is not a product
-# quality complaint for a health product, unless a health product is named too.
-MERCHANDISE = re.compile(
-    r"(?<![\w'])(?:t-?shirts?|shirts?|scarf|scarves|jackets?|shoes?|socks?|hats?|towels?|"
-    r"candles?|chocolates?|cookies|fruit|flowers|cookbook|book|notebook|calendar|puzzle|"
-    r"board game|game|toy|mug|cup|tote(?: bag)?|(?<!in my )(?<!in the )(?<!in his )(?<!in her )bag"
-    r"|backpack|umbrella|headphones|earbuds|"
-    r"speaker|phone|phone case|laptop(?: sleeve)?|printer|ink|lamp|kettle|blender|watch band|"
-    r"yoga mat|mat|water bottle|gift (?:basket|box|card|bag|note)|basket|pens? from the event|"
-    r"display stand|posters?|shelf tags|camisa|zapatos|taza|libro)(?![\w'])"
-)
-HEALTH_PRODUCT = re.compile(
-    r"(?<![\w'])(?:pills?|tablets?|tabs?|capsules?|caplets?|gumm(?:y|ies)|softgels?|medicines?|"
-    r"medications?|meds|drugs?|cream|ointment|gel|lotion|drops|syrup|spray|inhaler|meter|"
-    r"strips?|injector|autoinjector|vials?|syringes?|needles?|supplements?|vitamins?|"
-    r"probiotics?|patch(?:es)?|sensor|pump|monitor|device|chews?|collar|dewormer|flea|doses?|"
-    r"lozenges?|powder|solution|suspension|thermometer|nebuli[sz]er|cuff|lancets?|pastillas?|"
-    r"medicamentos?|jarabe|crema|gotas|frasco|tubes?|sachets?|blisters?|ampoules?|wormer|spot-on|"
-    r"pens?|pessar(?:y|ies)|suppositor(?:y|ies)|pastillas?|sobres?)(?![\w'])"
-)
-IT_SENSITIVE_COMPLAINTS = (
-    ComplaintCategory.DEVICE_MALFUNCTION,
-    ComplaintCategory.LABELING,
-    ComplaintCategory.QUANTITY,
-)
 IT_SENSITIVE = (SpecialSituation.LACK_OF_EFFICACY, SpecialSituation.MEDICATION_ERROR)
-SILENT_FOR_FINDINGS = (Scope.NEGATED, Scope.HYPOTHETICAL)
 
 
 def _either(phrases: re.Pattern[str], concept: re.Pattern[str] | None) -> re.Pattern[str]:
@@ -71,10 +34,6 @@ def _either(phrases: re.Pattern[str], concept: re.Pattern[str] | None) -> re.Pat
 
 
 SPECIAL = {c: _either(r, concepts.SPECIAL.get(c)) for c, r in patterns.SPECIAL.items()}
-COMPLAINT = {
-    c: _either(r, concepts_quality.COMPLAINT.get(c)) for c, r in patterns.COMPLAINT.items()
-}
-TAMPERING = _either(patterns.TAMPERING, concepts_quality.TAMPERING)
 SERIOUS = {c: _either(r, concepts_quality.SERIOUS.get(c)) for c, r in patterns.SERIOUS.items()}
 # Seriousness words alone ("my mom is in the hospital") need a harm or a drug link to count.
 OUTCOME_CRITERIA = (Seriousness.DEATH, Seriousness.LIFE_THREATENING, Seriousness.HOSPITALIZATION)
@@ -100,7 +59,7 @@ def screen(
     mentions, silenced = _adverse_events(norm, scoped)
     ae_hits = _reported_harms(norm, mentions, scoped)
     _special_situations(norm, scoped, result)
-    _complaints(norm, scoped, result)
+    find_complaints(norm, scoped, result)
     complaint_at = [e.start for e in result.evidence if e.label in HARMFUL_COMPLAINTS]
     serious = _seriousness(norm, scoped, has_harm=bool(ae_hits), complaint_at=complaint_at)
     outcome = any(c in OUTCOME_CRITERIA for c, _, _ in serious)
@@ -218,29 +177,15 @@ def _adverse_events(
     return hits, silenced
 
 
-def _asserted(
-    norm: str,
-    rx: re.Pattern[str],
-    scoped: list[tuple[Sentence, list[Span]]],
-    silent: tuple[Scope, ...] = SILENT_FOR_FINDINGS,
-) -> list[tuple[int, int]]:
-    out = []
-    for sent, spans in scoped:
-        for m in rx.finditer(norm, sent.start, sent.end):
-            if not scopes_of(spans, m.start(), m.end()) & set(silent):
-                out.append((m.start(), m.end()))
-    return out
-
-
 def _special_situations(
     norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
 ) -> None:
     for code, rx in SPECIAL.items():
         # A suspected counterfeit ("could be fake") must reach quality: only negation silences it.
         silent = (Scope.NEGATED,) if code is SpecialSituation.COUNTERFEIT else SILENT_FOR_FINDINGS
-        found = _asserted(norm, rx, scoped, silent)
+        found = asserted(norm, rx, scoped, silent)
         if code in IT_SENSITIVE:
-            found = [(a, b) for a, b in found if not _in_it_sentence(norm, scoped, a)]
+            found = [(a, b) for a, b in found if not in_it_sentence(norm, scoped, a)]
         if found:
             result.special_situations.append(code)
             result.evidence.extend(Evidence(a, b, str(code)) for a, b in found)
@@ -263,72 +208,10 @@ def _model_special(
         if ss in result.special_situations or lm.probability(text) < lm.threshold:
             continue
         best = max(statements, key=lambda s: lm.probability(s.text))
-        if ss in IT_SENSITIVE and _in_it_sentence(norm, scoped, best.start):
+        if ss in IT_SENSITIVE and in_it_sentence(norm, scoped, best.start):
             continue
         result.special_situations.append(ss)
         result.evidence.append(Evidence(best.start, best.end, code))
-
-
-def _complaints(
-    norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
-) -> None:
-    logistics = LOGISTICS.search(norm) is not None
-    if MERCHANDISE.search(norm) and not HEALTH_PRODUCT.search(norm):
-        return
-    for category, rx in COMPLAINT.items():
-        if category is ComplaintCategory.PACKAGING and logistics:
-            continue
-        found = _asserted(norm, rx, scoped)
-        if category in IT_SENSITIVE_COMPLAINTS:
-            found = [(a, b) for a, b in found if not _in_it_sentence(norm, scoped, a)]
-        if found:
-            result.complaint_categories.append(category)
-            result.evidence.extend(Evidence(a, b, f"complaint:{category}") for a, b in found)
-    tampering = _asserted(norm, TAMPERING, scoped)
-    if tampering and not (logistics and not _names_product_seal(norm)):
-        result.tampering = True
-        result.evidence.extend(Evidence(a, b, "tampering") for a, b in tampering)
-        if not result.complaint_categories:
-            result.complaint_categories.append(ComplaintCategory.PACKAGING)
-    if SpecialSituation.COUNTERFEIT in result.special_situations and (
-        ComplaintCategory.COUNTERFEIT not in result.complaint_categories
-    ):
-        result.complaint_categories.append(ComplaintCategory.COUNTERFEIT)
-    if not result.complaint_categories:
-        _model_complaint(norm, scoped, logistics, result)
-    result.product_complaint = bool(result.complaint_categories)
-
-
-def _model_complaint(
-    norm: str,
-    scoped: list[tuple[Sentence, list[Span]]],
-    logistics: bool,
-    result: ScreeningResult,
-) -> None:
-    """The learned complaint recall path, when no rule found a complaint. The category is the
-    likeliest one; the evidence is the sentence that scores highest. A message that is all
-    questions is left to the rules ("what if the cap breaks?")."""
-    cm = model.load_complaints()
-    asserted = [s for s, _ in scoped if not s.question]
-    if cm is None or not asserted or cm.complaint.probability(norm) < cm.complaint.threshold:
-        return
-    category = ComplaintCategory(cm.category(norm))
-    if category is ComplaintCategory.PACKAGING and logistics:
-        return
-    best = max(asserted, key=lambda s: cm.complaint.probability(s.text))
-    result.complaint_categories.append(category)
-    result.evidence.append(Evidence(best.start, best.end, f"complaint:{category}"))
-
-
-def _in_it_sentence(norm: str, scoped: list[tuple[Sentence, list[Span]]], pos: int) -> bool:
-    for sent, _ in scoped:
-        if sent.start <= pos < sent.end:
-            return IT_CONTEXT.search(norm, sent.start, sent.end) is not None
-    return False
-
-
-def _names_product_seal(norm: str) -> bool:
-    return re.search(r"seal|precinto|sello|tamper", norm) is not None
 
 
 def _seriousness(
@@ -343,9 +226,11 @@ def _seriousness(
     malfunction that put someone in hospital is a serious injury to report)."""
     all_scopes = (Scope.NEGATED, Scope.HYPOTHETICAL, Scope.INDICATION, Scope.HISTORY)
     found: list[tuple[Seriousness, int, int]] = []
+    device = adverse.product_observations(norm, 0, len(norm))  # "the sensor died"
     for code, rx in SERIOUS.items():
-        for a, b in _asserted(norm, rx, scoped, silent=all_scopes):
-            found.append((code, a, b))
+        for a, b in asserted(norm, rx, scoped, silent=all_scopes):
+            if not any(x <= a < y for x, y in device):
+                found.append((code, a, b))
     if has_harm:
         return found
     linked = [
