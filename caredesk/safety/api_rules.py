@@ -13,7 +13,6 @@ from ninja import Field, Query, Schema, Status
 from caredesk.api_support.auth import acting_user
 from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import ObjectId, Text40, Text100, Text300, Text500
-from caredesk.errors import NotFound
 from caredesk.quality.models import Complaint
 from caredesk.safety.models_rules import ProgramRule
 from caredesk.safety.services.rules import current_ruleset
@@ -293,9 +292,7 @@ def follow_up_information(
 def complaint_reports_due(request: HttpRequest, complaint_id: ObjectId) -> dict[str, Any]:
     """The reports a product or device complaint requires, explained (computed on display)."""
     user = acting_user(request)
-    complaint = Complaint.objects.visible_to(user).filter(pk=complaint_id).first()
-    if complaint is None:
-        raise NotFound("Complaint not found")
+    complaint = Complaint.objects.visible_one(user, complaint_id, "Complaint")
     due = complaint_reports(complaint)
     return {
         "complaint_id": complaint.pk,

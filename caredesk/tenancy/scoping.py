@@ -33,6 +33,16 @@ class ProgramScopedQuerySet(models.QuerySet[Any]):
         path = getattr(self.model, "scope_path", "program")
         return self.filter(**{f"{path}__in": program_ids_for(user)})
 
+    def visible_one(self, user: User | AnonymousUser, pk: Any, what: str) -> Any:
+        """The row with this id if the user may see it; otherwise NotFound ("<what> not
+        found"): another program's row gets the same answer as one that does not exist."""
+        from caredesk.errors import NotFound
+
+        found = self.visible_to(user).filter(pk=pk).first()
+        if found is None:
+            raise NotFound(f"{what} not found")
+        return found
+
     def system_scope(self) -> Self:
         """Every program's rows: for workers and maintenance only, never for a user request."""
         return self.all()

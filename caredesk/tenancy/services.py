@@ -23,10 +23,7 @@ def requires_mfa(user: Any) -> bool:
 
 
 def access_program(user: Any, program_id: int) -> Program:
-    program = Program.objects.visible_to(user).filter(pk=program_id).first()
-    if program is None:
-        raise NotFound("Program not found")
-    return program
+    return Program.objects.visible_one(user, program_id, "Program")
 
 
 def check_can_write(user: Any, program: Program | int) -> None:
@@ -48,14 +45,8 @@ def writable_programs(user: Any) -> list[Program]:
 
 
 def access_product(user: Any, product_id: int) -> Product:
-    product = Product.objects.visible_to(user).filter(pk=product_id).first()
-    if product is None:
-        raise NotFound("Product not found")
-    return product
+    return Product.objects.visible_one(user, product_id, "Product")
 
 
 def access_lot(user: Any, lot_id: int) -> Lot:
-    lot = Lot.objects.visible_to(user).select_related("product").filter(pk=lot_id).first()
-    if lot is None:
-        raise NotFound("Lot not found")
-    return lot
+    return Lot.objects.select_related("product").visible_one(user, lot_id, "Lot")

@@ -287,7 +287,4 @@ def enqueue_after_commit(inbound_id: int) -> None:
 
 def access_inbound(user: Any, inbound_id: int) -> InboundMessage:
     """An inbox row of one of the user's programs, or NotFound (another program's too)."""
-    row = InboundMessage.objects.visible_to(user).filter(pk=inbound_id).first()
-    if row is None:
-        raise NotFound("Inbound message not found")
-    return row
+    return InboundMessage.objects.visible_one(user, inbound_id, "Inbound message")

@@ -9,17 +9,13 @@ from django.db.models import Q, QuerySet
 
 from caredesk.audit.models import AuditAction
 from caredesk.audit.services import record_event
-from caredesk.errors import NotFound
 from caredesk.people.models import ContactKind, ContactPoint, Organization, Person
 
 _DIGITS = re.compile(r"\D")
 
 
 def access_person(user: Any, person_id: int) -> Person:
-    person = Person.objects.visible_to(user).select_related("program").filter(pk=person_id).first()
-    if person is None:
-        raise NotFound("Person not found")
-    return person
+    return Person.objects.select_related("program").visible_one(user, person_id, "Person")
 
 
 def view_person(user: Any, person_id: int) -> Person:
@@ -30,10 +26,7 @@ def view_person(user: Any, person_id: int) -> Person:
 
 
 def access_organization(user: Any, organization_id: int) -> Organization:
-    org = Organization.objects.visible_to(user).filter(pk=organization_id).first()
-    if org is None:
-        raise NotFound("Organization not found")
-    return org
+    return Organization.objects.visible_one(user, organization_id, "Organization")
 
 
 def _matching_ids(user: Any, query: str) -> Q:

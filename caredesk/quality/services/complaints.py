@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from caredesk.audit.models import AuditAction
 from caredesk.audit.services import diff, record_created, record_event, snapshot
-from caredesk.errors import Conflict, Forbidden, InvalidInput, NotFound
+from caredesk.errors import Conflict, Forbidden, InvalidInput
 from caredesk.people.models import ContactKind, Person
 from caredesk.quality.models import Complaint, ComplaintStatus
 from caredesk.tenancy.models import Lot, Product, Role
@@ -51,10 +51,7 @@ TEXT_FIELDS = [
 
 
 def access_complaint(user: Any, complaint_id: int) -> Complaint:
-    complaint = Complaint.objects.visible_to(user).filter(pk=complaint_id).first()
-    if complaint is None:
-        raise NotFound("Complaint not found")
-    return complaint
+    return Complaint.objects.visible_one(user, complaint_id, "Complaint")
 
 
 def require_quality_specialist(user: Any, program_id: int) -> None:

@@ -25,10 +25,7 @@ def notifications_for(user: Any, *, unread_only: bool = False) -> QuerySet[Notif
 
 
 def access_notification(user: Any, notification_id: int) -> Notification:
-    found = Notification.objects.visible_to(user).filter(pk=notification_id).first()
-    if found is None:
-        raise NotFound("Notification not found")
-    return found
+    return Notification.objects.visible_one(user, notification_id, "Notification")
 
 
 def mark_read(notification: Notification, *, acting_user: Any) -> Notification:

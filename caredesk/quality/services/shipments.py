@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from caredesk.audit.models import AuditAction
 from caredesk.audit.services import diff, record_created, record_event, snapshot
-from caredesk.errors import Conflict, InvalidInput, NotFound
+from caredesk.errors import Conflict, InvalidInput
 from caredesk.quality.models import (
     Complaint,
     SampleCondition,
@@ -54,10 +54,7 @@ TRACKED = [
 
 
 def access_shipment(user: Any, shipment_id: int) -> Shipment:
-    shipment = Shipment.objects.visible_to(user).filter(pk=shipment_id).first()
-    if shipment is None:
-        raise NotFound("Shipment not found")
-    return shipment
+    return Shipment.objects.visible_one(user, shipment_id, "Shipment")
 
 
 @dataclass

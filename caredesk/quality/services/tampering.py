@@ -20,7 +20,7 @@ from caredesk.audit.models import AuditAction
 from caredesk.audit.services import record_created, record_event
 from caredesk.cases.models import Case, CaseStatus, Priority, TimelineKind
 from caredesk.cases.services.timeline import add_timeline_entry
-from caredesk.errors import Conflict, InvalidInput, NotFound
+from caredesk.errors import Conflict, InvalidInput
 from caredesk.quality.models import Notification, QualityContact, TamperingAlert
 from caredesk.tenancy.models import Membership, Role
 from caredesk.tenancy.services import check_can_write, roles_of
@@ -142,10 +142,7 @@ def active_lock(case: Case) -> TamperingAlert | None:
 
 
 def access_alert(user: Any, alert_id: int) -> TamperingAlert:
-    alert = TamperingAlert.objects.visible_to(user).filter(pk=alert_id).first()
-    if alert is None:
-        raise NotFound("Tampering alert not found")
-    return alert
+    return TamperingAlert.objects.visible_one(user, alert_id, "Tampering alert")
 
 
 def _require_quality(user: Any, program_id: int) -> None:

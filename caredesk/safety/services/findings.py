@@ -16,7 +16,7 @@ from caredesk.audit.models import AuditAction
 from caredesk.audit.services import record_created, record_event
 from caredesk.cases.models import Case, CaseStatus, Interaction, TimelineKind
 from caredesk.cases.services.timeline import add_timeline_entry
-from caredesk.errors import Conflict, InvalidInput, NotFound
+from caredesk.errors import Conflict, InvalidInput
 from caredesk.safety.models import (
     PV_KINDS,
     Finding,
@@ -32,10 +32,7 @@ from caredesk.tenancy.services import check_can_write
 
 
 def access_finding(user: Any, finding_id: int) -> Finding:
-    finding = Finding.objects.visible_to(user).filter(pk=finding_id).first()
-    if finding is None:
-        raise NotFound("Finding not found")
-    return finding
+    return Finding.objects.visible_one(user, finding_id, "Finding")
 
 
 def _decide(finding: Finding, status: str, acting_user: Any, reason: str) -> None:

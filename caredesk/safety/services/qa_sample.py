@@ -22,7 +22,7 @@ from django.utils import timezone
 from caredesk.audit.models import AuditAction
 from caredesk.audit.services import record_created, record_event
 from caredesk.cases.models import Interaction
-from caredesk.errors import Conflict, Forbidden, InvalidInput, NotFound
+from caredesk.errors import Conflict, Forbidden, InvalidInput
 from caredesk.safety.models import Finding, FindingKind, FindingStatus
 from caredesk.safety.models_detail import QaKind, QaReview, QaStatus
 from caredesk.safety.services.findings import add_finding
@@ -173,10 +173,7 @@ def sample_previous_week(now: datetime | None = None) -> int:
 
 
 def access_qa_review(user: Any, review_id: int) -> QaReview:
-    review = QaReview.objects.visible_to(user).filter(pk=review_id).first()
-    if review is None:
-        raise NotFound("QA review not found")
-    return review
+    return QaReview.objects.visible_one(user, review_id, "QA review")
 
 
 def check_reviewer(user: Any, program_id: int) -> None:

@@ -22,7 +22,7 @@ from django.utils import timezone
 from caredesk.audit.models import AuditAction, SignatureMeaning
 from caredesk.audit.services import diff, record_created, record_event, snapshot
 from caredesk.audit.signatures import content_digest, sign_record
-from caredesk.errors import Conflict, Forbidden, InvalidInput, NotFound
+from caredesk.errors import Conflict, Forbidden, InvalidInput
 from caredesk.safety.models_rules import ProgramRule, ProgramRuleStatus
 from caredesk.safety.reportability.errors import RuleError
 from caredesk.safety.reportability.rules import parse_rules
@@ -50,10 +50,7 @@ def require_admin(user: Any, program_id: int) -> None:
 
 
 def access_program_rule(user: Any, pk: int) -> ProgramRule:
-    found = ProgramRule.objects.visible_to(user).filter(pk=pk).first()
-    if found is None:
-        raise NotFound("Rule not found")
-    return found
+    return ProgramRule.objects.visible_one(user, pk, "Rule")
 
 
 def program_rule_id(program: Program, name: str) -> str:

@@ -21,7 +21,7 @@ from django.utils import timezone
 from caredesk.audit.models import AuditAction
 from caredesk.audit.services import diff, record_created, record_event, snapshot
 from caredesk.cases.models import Interaction
-from caredesk.errors import InvalidInput, NotFound
+from caredesk.errors import InvalidInput
 from caredesk.people.models import HCP_ROLES, ContactPoint, Person, PersonRole
 from caredesk.safety.models import (
     Criterion,
@@ -49,10 +49,7 @@ OPEN_STATUSES = (
 
 
 def access_safety_case(user: Any, safety_case_id: int) -> SafetyCase:
-    found = SafetyCase.objects.visible_to(user).filter(pk=safety_case_id).first()
-    if found is None:
-        raise NotFound("Safety case not found")
-    return found
+    return SafetyCase.objects.visible_one(user, safety_case_id, "Safety case")
 
 
 # How a special situation is worded as a reaction (E.i.1.1a), in MedDRA's own words.

@@ -39,10 +39,7 @@ def _require_pv(user: Any, program_id: int) -> None:
 
 
 def access_submission(user: Any, submission_id: int) -> Submission:
-    found = Submission.objects.visible_to(user).filter(pk=submission_id).first()
-    if found is None:
-        raise NotFound("Submission not found")
-    return found
+    return Submission.objects.visible_one(user, submission_id, "Submission")
 
 
 def export_e2b(
