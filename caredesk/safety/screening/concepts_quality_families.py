@@ -231,7 +231,7 @@ TAMPERING_MORE += (
     r"slits?|holes?) (?:on|in)(?: \w+){0,4} (?:blister|foil) (?:pockets|cavities)|(?:seal|foil|"
     r"liner)(?: \w+){0,3} (?:was |had been )?(?:folded|tucked|scrunched|crumpled)(?: \w+){0,4} "
     r"(?:under|inside|into|back)|(?:surprise|present|gift) in (?:it|one of them)|good luck "
-    r"finding|(?:sort out|deal with|do something to|mess with|interfere with) (?:the|your|some "
+    r"finding|(?:do something to|mess with|interfere with|tamper with) (?:the|your|some "
     r"of your) (?:\w+ )?(?:medicines|products|stock|bottles|tablets|shelves)|(?:emptying|"
     r"swapping|switching|refilling)(?: [\w']+){0,5} and (?:replacing|putting|swapping|returning|"
     r"placing) (?:them|it)|(?:sandwich|zip|plastic|freezer) bag inside|instead of the (?:sealed|"

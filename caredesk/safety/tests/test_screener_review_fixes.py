@@ -81,6 +81,8 @@ def test_a_described_tampered_pack_is_still_a_packaging_complaint() -> None:
         "We will put your products on our shelves next week.",
         "I'll put the tablets back in the cupboard after lunch.",
         "We'll add the vitamins to your next order.",
+        "I'm going to sort out your medicines order this afternoon.",
+        "Our pharmacist will deal with your products' returns on Monday.",
     ],
 )
 def test_ordinary_future_sentences_are_not_threats(text: str) -> None:
