@@ -12,6 +12,7 @@ from bench import (
     channels_burst,
     deadlines_bench,
     intake,
+    intake_cost,
     search,
     signals_bench,
     trend_bench,
@@ -26,6 +27,7 @@ def _triage(argv: list[str]) -> int:
 
 BENCHMARKS = {
     "intake": intake.main,
+    "intake-cost": intake_cost.main,
     "burst": channels_burst.main,
     "search": search.main,
     "triage": _triage,
