@@ -11,6 +11,7 @@ from bench.stats import latency_summary, percentile, ratio
 def test_bench_runs_every_benchmark():
     assert set(bench_main.BENCHMARKS) == {
         "intake",
+        "intake-cost",
         "burst",
         "search",
         "triage",
