@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from caredesk.jsonl import json_line
 from caredesk.safety.screening import screen
 
 
@@ -73,10 +74,10 @@ def triage_lines(lines: Iterable[str | bytes], out: IO[str], err: IO[str]) -> Tr
             report.invalid.append(message)
             err.write(f"caredesk triage: {message}\n")
             if exc.record_id is not _NO_ID:
-                out.write(_dumps({"id": exc.record_id, "error": str(exc)}) + "\n")
+                out.write(json_line({"id": exc.record_id, "error": str(exc)}) + "\n")
             continue
         result = screen(obj["text"], program=obj.get("program"))
-        out.write(_dumps({"id": obj["id"], **result.to_json()}) + "\n")
+        out.write(json_line({"id": obj["id"], **result.to_json()}) + "\n")
         report.screened += 1
     return report
 
@@ -88,15 +89,3 @@ def _decode(raw: str | bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LineError(f"not UTF-8 text (byte {exc.start + 1})") from None
-
-
-def _dumps(obj: dict[str, Any]) -> str:
-    """One JSON line, UTF-8 as written; a lone surrogate (an input id like "\\ud800") cannot be
-    UTF-8, so such a line stays \\u-escaped instead of failing the batch at write time."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            return json.dumps(obj, separators=(",", ":"))
-    return text

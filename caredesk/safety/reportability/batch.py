@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from caredesk.jsonl import json_line
 from caredesk.safety.reportability.engine import reports_for_mask
 from caredesk.safety.reportability.rules import FLAG_BITS, PRODUCT_TYPES, RuleSet, load_rules
 
@@ -121,9 +122,9 @@ def deadlines_lines(
             report.invalid.append(message)
             err.write(f"caredesk safety deadlines: {message}\n")
             if exc.record_id is not _NO_ID:
-                write(_dumps({"id": exc.record_id, "error": str(exc)}) + "\n")
+                write(json_line({"id": exc.record_id, "error": str(exc)}) + "\n")
             continue
-        write(_dumps(result) + "\n")
+        write(json_line(result) + "\n")
         report.evaluated += 1
     return report
 
@@ -133,15 +134,3 @@ def _decode(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LineError(f"not UTF-8 text (byte {exc.start + 1})") from None
-
-
-def _dumps(obj: dict[str, Any]) -> str:
-    """One JSON line, UTF-8 as written; a lone surrogate (an input id like "\\ud800") cannot be
-    UTF-8, so such a line stays \\u-escaped instead of failing the batch at write time."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            return json.dumps(obj, separators=(",", ":"))
-    return text
