@@ -17,11 +17,7 @@ from dataclasses import replace
 
 from caredesk.safety.screening.context import LINKAGE, Scope, Span
 from caredesk.safety.screening.text import Sentence
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])(?:" + pattern + r")(?![\w'])")
-
+from caredesk.safety.screening.text import word_rx as _rx
 
 # NegEx pseudo-negations: a negation word that does not deny the harm after it ("not worth the
 # side effects", "no wonder I felt sick", "not happy about the weight gain", "no one warned me

@@ -15,11 +15,7 @@ from functools import lru_cache
 
 from caredesk.safety.screening.catalog import generic_lexicon
 from caredesk.safety.screening.text import tokens
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])(?:" + pattern + r")(?![\w'])")
-
+from caredesk.safety.screening.text import word_rx as _rx
 
 # Condition names by suffix ("hepatitis", "neutropenia", "rhabdomyolysis", "nephrotoxicity").
 CONDITION_WORD = re.compile(

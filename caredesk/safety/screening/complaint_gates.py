@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import re
 
-
-def _rx(words: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])(?:" + words + r")(?![\w'])")
+from caredesk.safety.screening.text import word_rx as _rx
 
 
 def _uncovered(

@@ -15,10 +15,7 @@ import re
 
 from caredesk.safety.screening import concepts_families, concepts_families_later
 from caredesk.safety.screening.codes import SpecialSituation as SS
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])(?:" + pattern + r")(?![\w'])")
+from caredesk.safety.screening.text import word_rx as rx
 
 
 def merged(base: re.Pattern[str], extra: str | None) -> re.Pattern[str]:

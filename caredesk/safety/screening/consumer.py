@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import re
 
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])(?:" + pattern + r")(?![\w'])")
-
+from caredesk.safety.screening.text import word_rx as _rx
 
 _FUNCTION = (
     r"(?:sex ?drive|libido|sexual (?:desire|drive|function|appetite|response|arousal|interest|"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from caredesk.safety.screening.text import Sentence
+from caredesk.safety.screening.text import word_rx as _rx
 
 
 class Scope(StrEnum):
@@ -32,10 +33,6 @@ class Span:
     end: int
     trigger_start: int
     trigger_end: int
-
-
-def _rx(words: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])(?:" + words + r")(?![\w'])")
 
 
 WINDOW = 70

@@ -15,6 +15,11 @@ _APOSTROPHES = frozenset("\u2019\u2018\u02bc\u00b4`")
 
 
 @lru_cache(maxsize=4096)
+def word_rx(pattern: str) -> re.Pattern[str]:
+    """The pattern as whole words: not inside a longer word, nor glued to an apostrophe."""
+    return re.compile(r"(?<![\w'])(?:" + pattern + r")(?![\w'])")
+
+
 def _fold_char(ch: str) -> str:
     if ch in _APOSTROPHES:  # a curly apostrophe matches the patterns written with "'"
         return "'"
