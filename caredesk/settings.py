@@ -245,6 +245,6 @@ else:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {"console": {"class": "caredesk.log.StderrHandler"}},
     "root": {"handlers": ["console"], "level": config.env_str("CAREDESK_LOG_LEVEL", "INFO")},
 }
