@@ -73,7 +73,9 @@ def _next_batch() -> list[int]:
     The thread sleeps through the linger rather than waiting on the queue: a message handed
     over meanwhile is then only appended, not a wake-up of this thread."""
     batch = [_ids.get()]
-    if batch[0] != _STOP:
+    if batch[0] != _STOP and _ids.qsize() < BATCH - 1:
+        # Only while a batch is not full already: a backlog is drained without waiting, so the
+        # linger never caps how many ids a second this thread can hand on.
         time.sleep(LINGER)
     while len(batch) < BATCH and batch[-1] != _STOP:
         try:

@@ -1,5 +1,6 @@
 """Ids handed to the waker together go to a worker in one job, a lone id in a job of its own
-(after LINGER at most); a full batch or the stop marker ends a batch at once."""
+(after LINGER at most); a full batch or the stop marker ends a batch at once, and a backlog
+is handed on without lingering."""
 
 from __future__ import annotations
 
@@ -31,3 +32,17 @@ def test_a_full_batch_or_the_stop_marker_ends_the_batch():
     wakeup._ids.put(8)
     assert wakeup._next_batch() == [7, wakeup._STOP]
     _drain()
+
+
+def test_a_backlog_is_drained_without_lingering(monkeypatch):
+    _drain()
+    slept: list[float] = []
+    monkeypatch.setattr(wakeup.time, "sleep", slept.append)
+    for pk in range(2 * wakeup.BATCH):
+        wakeup._ids.put(pk)
+    assert wakeup._next_batch() == list(range(wakeup.BATCH))
+    assert wakeup._next_batch() == list(range(wakeup.BATCH, 2 * wakeup.BATCH))
+    assert slept == []
+    wakeup._ids.put(99)
+    assert wakeup._next_batch() == [99]
+    assert slept == [wakeup.LINGER]
