@@ -54,6 +54,15 @@ def report(errors: str | None, splits: tuple[str, ...] = ("dev", "test")) -> Non
         f"\nCustomer-service messages without health content: {len(flagged)}/{len(cs)} "
         f"flagged = {len(flagged) / len(cs):.3f} (target <= 0.02)"
     )
+    if "test" in splits:
+        # Never trained or tuned on: the honest customer-service figure.
+        held = _run(datasets.customer_service_holdout())
+        k = sum(r.needs_review for _, r in held)
+        print(
+            f"customer service holdout: {k}/{len(held)} flagged = {k / len(held):.3f} "
+            "(target <= 0.02)"
+        )
+        runs["customer_service:holdout"] = held
     maude = _run(datasets.maude_descriptions())
     pcs = sum(r.product_complaint for _, r in maude)
     print(

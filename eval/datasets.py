@@ -109,9 +109,37 @@ def contact_center_training() -> Iterator[Item]:
 
 
 def customer_service() -> Iterator[Item]:
+    """The tuned-on customer-service set (messages.jsonl): training negatives and the threshold
+    budget of eval/train_*.py, and a figure in the eval (a dev figure)."""
     for line in (HERE / "customer_service" / "messages.jsonl").open(encoding="utf-8"):
         row = json.loads(line)
         yield Item(row["id"], row["text"], False, [], False, None, False)
+
+
+CS_TRAIN_BATCHES = ("train_cs_3.txt",)
+CS_HOLDOUT = "holdout_cs.txt"
+
+
+def customer_service_batch(name: str) -> Iterator[Item]:
+    """A plain-text batch of customer-service messages (one per line, # comments), all negative."""
+    for line in (HERE / "customer_service" / name).read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        if text and not text.startswith("#"):
+            item_id = "cs-" + name[:-4] + "-" + hashlib.sha256(text.encode()).hexdigest()[:10]
+            yield Item(item_id, text, False, [], False, None, False)
+
+
+def customer_service_training() -> Iterator[Item]:
+    """Extra customer-service negatives the models learn from (never a threshold budget, never
+    scored): the batches in CS_TRAIN_BATCHES."""
+    for name in CS_TRAIN_BATCHES:
+        yield from customer_service_batch(name)
+
+
+def customer_service_holdout() -> Iterator[Item]:
+    """The customer-service holdout (holdout_cs.txt): scored by the eval only. No training
+    script may read it (caredesk/safety/tests/test_cs_holdout_is_never_trained_on.py)."""
+    yield from customer_service_batch(CS_HOLDOUT)
 
 
 def ade(split: str) -> Iterator[Item]:
