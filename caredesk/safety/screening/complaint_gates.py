@@ -129,7 +129,8 @@ def names_product_seal(norm: str) -> bool:
 MERCHANDISE = re.compile(
     r"(?<![\w'])(?:t-?shirts?|shirts?|scarf|scarves|jackets?|shoes?|socks?|hats?|towels?|"
     r"candles?|chocolates?|cookies|fruit|flowers|cookbook|book|notebook|calendar|puzzle|"
-    r"board game|game|toy|mug|cup|tote(?: bag)?|(?<!in my )(?<!in the )(?<!in his )(?<!in her )bag"
+    r"board game|game|toy|mug|cup|tote(?: bag)?|(?<!in my )(?<!in the )(?<!in his )(?<!in her )"
+    r"(?<!over my )(?<!over the )(?<!into my )bag"
     r"|backpack|umbrella|headphones|earbuds|"
     r"speaker|phone|phone case|laptop(?: sleeve)?|printer|ink|lamp|kettle|blender|watch band|"
     r"yoga mat|mat|water bottle|gift (?:basket|box|card|bag|note)|basket|pens? from the event|"
@@ -163,7 +164,8 @@ HEALTH_PRODUCT = re.compile(
     r"probiotics?|patch(?:es)?|sensor|pump|monitor|device|chews?|collar|dewormer|flea|doses?|"
     r"lozenges?|powder|solution|suspension|thermometer|nebuli[sz]er|cuff|lancets?|pastillas?|"
     r"medicamentos?|jarabe|crema|gotas|frasco|tubes?|sachets?|blisters?|ampoules?|wormer|spot-on|"
-    r"pens?|pessar(?:y|ies)|suppositor(?:y|ies)|pastillas?|sobres?)(?![\w'])"
+    r"pens?|pessar(?:y|ies)|suppositor(?:y|ies)|pastillas?|sobres?|droppers?|spacers?|"
+    r"(?:eye|ear|nasal|nose|pill|medicine|syrup|dropper|spray) ?bottles?)(?![\w'])"
 )
 
 

@@ -161,7 +161,16 @@ SPECIAL_MORE: dict[SS, str] = {
         r"craving|wheezing|sneezing)|(?:contracepti\w+|the pill|the coil|implant|morning-after "
         r"pill)(?: \w+){0,3} (?:let (?:me|us|her) down|failed)|never missed a (?:pill|dose|"
         r"tablet|day)|as if (?:i'd|i had|he'd|she'd|we'd|i) (?:had|taken|used|given) nothing|"
-        r"like (?:i|he|she) (?:hadn't|had not) (?:taken|had|used) (?:anything|it)"
+        r"like (?:i|he|she) (?:hadn't|had not) (?:taken|had|used) (?:anything|it)|"
+        + MED
+        + r"(?: [\w']+){0,3} (?:do|does|did|done|doing) (?:absolutely |literally |just |precisely "
+        r"|sweet )?(?:nothing|naff all|zilch|diddly(?: squat)?)(?! (?:wrong|to (?:the|my) "
+        r"(?:order|account|box)))|(?:do|does|did) (?:absolutely |literally |just )?(?:nothing|naff "
+        r"all|zilch) (?:at all |whatsoever )?for (?:my|his|her|their|our|the) (?!(?:order|refund|"
+        r"account|delivery|parcel|package|complaint|case|money|card)\b)|"
+        + MED
+        + r"(?: [\w']+){0,3} no (?:me |le |les |nos )?(?:hace|hacen|hizo|hicieron|ha hecho|han "
+        r"hecho) nada"
     ),
     SS.OFF_LABEL_USE: (
         r"(?:even though|although|though|but|yet|despite) (?:it's |it is |they're |they are |"

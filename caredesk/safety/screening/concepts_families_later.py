@@ -278,3 +278,14 @@ _add(
     r"bar|tattoo \w+|car boot|market stall)|writing in a language (?:i|we) (?:don't|do not|can't|"
     r"cannot) (?:recogni[sz]e|read|understand)",
 )
+# A use the product is not for, said with a concession: "for my anxiety even though they're for
+# sleep", "although it's meant for adults".
+_add(
+    SS.OFF_LABEL_USE,
+    r"(?:(?:even though|although|though) (?:it's|it is|they're|they are|it was|they were) "
+    r"(?:only |actually |really |supposed to be |meant |designed |made |intended )*|(?:when|but) "
+    r"(?:it's|it is|they're|they are|it was|they were) (?:only |actually |really |supposed to be "
+    r"|meant |designed |made |intended )+)(?:for|to (?:treat|help with)) (?!(?:me|you|him|her|"
+    r"us|them|everyone|daily|long|the (?:same|whole)|my|his|her|our|their|external|topical|oral|"
+    r"use|single|sale|sensitive|all|both|now|a (?:while|bit|short))\b)\w+",
+)

@@ -14,6 +14,8 @@ from caredesk.safety.screening.concepts_quality_families import COMPLAINT_MORE, 
 PRIMARY_PACK = (
     r"(?:cap|caps|lid|seal|foil|blister(?: pack| strip)?|strip|sachet|tube|jar|tub|"
     r"pot|bottle|vial|ampoule|ampule|stopper|bung|septum|nozzle|pump|dropper|bulb|applicator|"
+    r"(?:dosing|dose|dosage|measuring|medicine|oral) (?:cup|spoon|syringe|scoop|beaker|pipette)|"
+    r"spacer|mouthpiece|chamber|mask|vaso dosificador|"
     r"trigger|canister|cartridge|syringe|plunger|spoon|wrapper|tapa|tapon|blister|sobre|"
     r"bolsita|tubo|frasco|bote|ampolla|jeringa|gotero|envase|dosificador)"
 )

@@ -278,3 +278,10 @@ TAMPERING_MORE += (
     r"have) put (?:something|stuff|poison|needles|glass) in (?:the|your)|taint\w*|(?:demand\w*|"
     r"asking for) (?:money|payment|cash|bitcoin|crypto)(?: \w+){0,3} (?:or|otherwise|else)"
 )
+# An injector or a pen that goes off before it is placed or pressed.
+COMPLAINT_MORE[C.DEVICE_MALFUNCTION] += (
+    r"|(?:injector|auto-?injector|pen|device|needle|lancet|lancing device|applicator|trigger)"
+    r"(?: [\w'-]+){0,2} (?:fired|went off|discharged|triggered|deployed|clicked|released|"
+    r"injected|dispensed)(?: [\w'-]+){0,3} (?:before|too (?:early|soon)|prematurely|on (?:its|"
+    r"it's) own|by itself|in my hand|while (?:i was|still)|without (?:me|being|my|pressing))"
+)
