@@ -19,40 +19,20 @@ per series (sorted new-reporter days, reporter sets) and tests read windows by b
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 
+from caredesk.insights.signals.trend_expect import SeriesState, count_in
 from caredesk.insights.signals.trend_level import Level, choose_level
 from caredesk.insights.signals.trend_params import Alert, Row, SeriesKey, TrendParams
-from caredesk.insights.signals.trend_stats import Estimate, ShareBeta, predictive_tail
-from caredesk.insights.signals.trend_weekday import WeekdayModel
+from caredesk.insights.signals.trend_stats import Estimate, predictive_tail
 
 
-def _count(days: list[int], start: int, stop: int) -> int:
-    """How many entries of the sorted list fall in [start, stop)."""
-    return bisect_left(days, stop) - bisect_left(days, start)
-
-
-class TrendEngine:
+class TrendEngine(SeriesState):
     """Per-series state and the daily tests; feed it days in increasing order."""
 
     def __init__(self, params: TrendParams | None = None) -> None:
-        self.params = params or TrendParams()
-        self.last_day: int | None = None
-        self.alerts: dict[SeriesKey, Alert] = {}
-        self._seen: dict[SeriesKey, set[str]] = defaultdict(set)
-        self._days: dict[SeriesKey, list[int]] = defaultdict(list)
-        self._known: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self._lot_all: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self._product_known_all: dict[str, list[int]] = defaultdict(list)
-        self._product_all: dict[str, list[int]] = defaultdict(list)
-        self._lot_last: dict[str, dict[str, int]] = defaultdict(dict)
-        self._lot_first: dict[tuple[str, str], int] = {}
-        self._product_first: dict[str, int] = {}
-        self._alerted_lots: dict[tuple[str, str], list[str]] = defaultdict(list)
-        self._active: dict[str, tuple[int, int]] = {}
-        self._weekday = WeekdayModel(self.params.guard_days)
+        super().__init__(params)
         self.trace: list[tuple[str, SeriesKey, int, int, float, float]] | None = None
 
     def add_day(self, day: dt.date, rows: Iterable[Row]) -> list[Alert]:
@@ -86,76 +66,6 @@ class TrendEngine:
             raised.extend(self._test_pair(product, event, d, lots, wide))
         return raised
 
-    def _new_reporter(self, key: SeriesKey, reporter: str, d: int) -> bool:
-        seen = self._seen[key]
-        if reporter in seen:
-            return False
-        seen.add(reporter)
-        self._days[key].append(d)
-        return True
-
-    # -- expectations ------------------------------------------------------------------------
-
-    def _baseline(self, days: list[int], product: str, d: int) -> Estimate:
-        """Daily rate from the history before the guard band, as a Gamma posterior."""
-        p = self.params
-        stop = d - p.guard_days + 1
-        start = max(stop - p.baseline_days, self._product_first[product])
-        shape = _count(days, start, stop) + p.prior_shape
-        return Estimate(shape / (max(stop - start, 0) + 1.0), 1.0 / shape)
-
-    def _activity(self, product: str, event: str, d: int) -> Estimate:
-        """How busy the product is now against its baseline, from its *other* events."""
-        p = self.params
-        stop = d - p.guard_days + 1
-        start = max(stop - p.baseline_days, self._product_first[product])
-        every, own = self._product_all[product], self._days[(product, "", event)]
-        recent = _count(every, d - 27, d + 1) - _count(own, d - 27, d + 1)
-        before = _count(every, start, stop) - _count(own, start, stop)
-        expected = before * 28.0 / (max(stop - start, 0) + 1.0)
-        k = p.activity_prior
-        return Estimate((recent + k) / (expected + k), 1.0 / (recent + k) + 1.0 / (before + k))
-
-    def _share(self, product: str, lot: str, event: str, d: int, w: int) -> ShareBeta:
-        """The lot's share of the product's exposure, from reports the window does not judge.
-
-        Its reports of other events, and of this event before the window, over the last
-        max(w, 7) days, widened (14, 28, 56, 91) until the product has `share_reports` such
-        reports: short enough to follow a lot's ramp-up, long enough for a quiet product.
-        """
-        p = self.params
-        own_days, known = self._days[(product, lot, event)], self._known[(product, event)]
-        lot_all, every = self._lot_all[(product, lot)], self._product_known_all[product]
-        for span in (max(w, p.share_days), 14, 28, 56, 91):
-            start, stop = d - span + 1, d + 1
-            cut = max(start, d - w + 1)  # this event counts only before the window
-            product_n = _count(every, start, stop) - _count(known, cut, stop)
-            if product_n >= p.share_reports:
-                break
-        lot_n = _count(lot_all, start, stop) - _count(own_days, cut, stop)
-        prior = 1.0 / self._active_lots(product, d)
-        share = ShareBeta(
-            lot_n + p.share_prior * prior, (product_n - lot_n) + p.share_prior * (1.0 - prior)
-        )
-        if d - self._lot_first.get((product, lot), d) < p.young_lot_days:
-            return share.loosened(p.young_lot_weight)  # its share is still climbing
-        return share
-
-    def _active_lots(self, product: str, d: int) -> int:
-        """Lots of the product with a report in the last `active_lot_days` (at least 1)."""
-        cached = self._active.get(product)
-        if cached is None or cached[0] != d:
-            last = self._lot_last[product].values()
-            cached = (d, max(1, sum(1 for x in last if d - x < self.params.active_lot_days)))
-            self._active[product] = cached
-        return cached[1]
-
-    def _length(self, product: str, d: int, w: int) -> float:
-        """Weekday-weighted length of the window [d - w + 1, d] (= w for whole weeks)."""
-        if w % 7 == 0:
-            return float(w)
-        return self._weekday.window_weight(product, d, w)
-
     # -- tests -------------------------------------------------------------------------------
 
     def _window_p(self, count: int, expect: Estimate) -> float:
@@ -170,10 +80,10 @@ class TrendEngine:
         days, windows, start = self._days[key], self.params.windows, d + 1
         if (
             key in self.alerts
-            or _count(days, start - max(windows), start) < self.params.min_reporters
+            or count_in(days, start - max(windows), start) < self.params.min_reporters
         ):
             return []
-        return [_count(days, start - w, start) for w in windows]
+        return [count_in(days, start - w, start) for w in windows]
 
     def _test_pair(
         self, product: str, event: str, d: int, lots: set[str], wide: bool
@@ -197,12 +107,12 @@ class TrendEngine:
             length = self._length(product, d, w)
             explained = self._explained(product, event, d, w)
             if explained:  # reports without a lot may be the alerted lot's: judge the others
-                count = _count(self._known[(product, event)], d - w + 1, d + 1)
+                count = count_in(self._known[(product, event)], d - w + 1, d + 1)
                 count -= sum(c for c, _ in explained.values())
                 rest = 1.0 - sum(s for _, s in explained.values())
                 expect = known.times(activity).scaled(length * max(rest, 0.0))
             else:
-                count = _count(self._days[(product, "", event)], d - w + 1, d + 1)
+                count = count_in(self._days[(product, "", event)], d - w + 1, d + 1)
                 expect = pw.times(activity).scaled(length)
             wide_p = self._window_p(count, expect) if wide_counts else 1.0
             lot_p = {
@@ -245,7 +155,7 @@ class TrendEngine:
     def _window_lots(self, product: str, event: str, d: int, w: int) -> dict[str, int]:
         found = {}
         for lot in self._lot_last[product]:
-            if c := _count(self._days[(product, lot, event)], d - w + 1, d + 1):
+            if c := count_in(self._days[(product, lot, event)], d - w + 1, d + 1):
                 found[lot] = c
         return found
 
@@ -255,7 +165,7 @@ class TrendEngine:
         for lot in self._alerted_lots[(product, event)]:
             key = (product, lot, event)
             if d - self.alerts[key].first_alert_date.toordinal() < self.params.explained_days:
-                count = _count(self._days[key], d - w + 1, d + 1)
+                count = count_in(self._days[key], d - w + 1, d + 1)
                 found[lot] = (count, self._share(product, lot, event, d, w).expect.mean)
         return found
 
@@ -383,6 +293,7 @@ class TrendEngine:
         product, lot, event = key
         alert = Alert(product, lot, event, dt.date.fromordinal(d), len(self._seen[key]), method)
         self.alerts[key] = alert
+        self._alerted_events[product].add(event)
         if lot:
             self._alerted_lots[(product, event)].append(lot)
         return alert
