@@ -84,14 +84,19 @@ FORWARD = {
 }
 # Negation words inside an idiom that denies nothing after it: "sin embargo" (however), "sin
 # darme cuenta" / "without realising", "sin querer" / "without meaning to" (an accident: the
-# medication error or exposure that follows is asserted), "sin parar" (non-stop).
+# medication error or exposure that follows is asserted), "sin parar" (non-stop); "won't stop
+# shaking" / "no para de toser" assert what does not stop.
 NOT_A_NEGATION = _rx(
     r"sin (?:embargo|duda|falta|parar|cesar|querer(?:lo)?|intencion|saber(?:lo)?|pensar(?:lo)?|"
     r"mirar|leer|fijarme|fijarse|fijarnos|(?:ningun |ninguna )?(?:razon|motivo)|previo aviso|"
     r"avisar|(?:dar|darme|darse|darte|darle|darles|darnos) cuenta)|"
     r"without (?:realising|realizing|noticing|thinking|meaning to|meaning it|knowing|"
     r"intending to|looking|checking|reading|a doubt|doubt|fail|delay|(?:any )?warning|"
-    r"(?:any )?(?:reason|explanation))|no doubt"
+    r"(?:any )?(?:reason|explanation))|no doubt|"
+    r"(?:won't|can't|cannot|couldn't|wouldn't|didn't|did not|doesn't|does not|don't|do not|"
+    r"hasn't|haven't|has not|have not|will not|could not|never) (?:seem to )?(?:stop|stops|"
+    r"stopped|quit)(?= [\w'-]+ing(?![\w']))|"
+    r"no (?:para|paraba|paro|deja|dejaba|dejo|ha parado|ha dejado) de"
 )
 BACKWARD = {
     Scope.NEGATED: _rx(r"ruled out|was denied|were denied|not present|resolved before|went away"),

@@ -25,6 +25,9 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + pattern + r")(?![\w'])")
 
 
+# "My hair is falling out in clumps" is a harm, not a hair in the product.
+BODY_HAIR = r"(?<!my )(?<!his )(?<!her )(?<!our )(?<!your )(?<!their )"
+
 COMPLAINT: dict[C, re.Pattern[str]] = {
     C.PACKAGING: rx(
         r"(?:cap|lid|top|pump|nozzle|plunger|dropper|applicator|spray head|trigger|stopper|seal)"
@@ -94,9 +97,10 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"(?:in|inside|floating in|at the bottom of) (?:the |my |his |her )?(?:vial|bottle|"
         r"syringe|solution|liquid|suspension|drops|pen|cartridge|syrup|cream|jar)|"
         r"(?:cloudy|murky|hazy) (?:liquid|solution|vial|syrup)|"
-        r"(?:hair|glass|metal|plastic|particles?|specks?|flecks?|bits? of \w+|insect|bug|fly|"
-        r"worm|dirt|mou?ld|mildew|fungus|thread|fiber|fibre|stone|rubber|something black|"
-        r"something floating|particulas?|pelo|vidrio|moho|insecto|bicho)"
+        r"(?:" + BODY_HAIR + r"hair|glass|metal|plastic|particles?|specks?|flecks?|bits? of \w+|"
+        r"insect|bug|fly|worm|dirt|mou?ld|mildew|fungus|thread|fiber|fibre|stone|rubber|"
+        r"something black|something floating|particulas?|(?<!el )(?<!mi )(?<!su )pelo|vidrio|"
+        r"moho|insecto|bicho)"
         + W
         + r"(?:in|inside|on|floating|en|dentro)|mou?ldy|mou?ld on|contaminated|contamination|"
         r"floaters|floating (?:particles|bits|things|stuff)|black (?:specks|spots|dots) "

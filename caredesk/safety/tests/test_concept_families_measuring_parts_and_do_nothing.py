@@ -69,3 +69,33 @@ def test_the_situation_is_found(text: str, code: str) -> None:
 )
 def test_service_talk_is_no_special_situation(text: str) -> None:
     assert not screen(text).special_situations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ever since the new batch my hands won't stop shaking.",
+        "Mi hijo no para de vomitar desde el jarabe.",
+        "He couldn't stop vomiting after the tablets.",
+    ],
+)
+def test_what_will_not_stop_is_asserted(text: str) -> None:
+    """A negated "stop" + a gerund asserts the gerund: "won't stop shaking" is shaking."""
+    assert screen(text).adverse_event
+
+
+def test_a_symptom_the_medicine_did_not_stop_is_its_indication() -> None:
+    result = screen("It didn't stop the itching.")
+    assert "lack_of_efficacy" in result.special_situations
+    assert not result.adverse_event
+
+
+def test_not_stopping_a_medicine_is_no_lack_of_efficacy() -> None:
+    assert "lack_of_efficacy" not in screen("I didn't stop taking it.").special_situations
+
+
+def test_ones_own_hair_falling_out_is_a_harm_not_foreign_matter() -> None:
+    result = screen("My hair has been falling out in clumps since I started.")
+    assert result.adverse_event
+    assert not result.product_complaint
+    assert screen("There was a hair in the cream.").complaint_category == "foreign_matter"
