@@ -283,12 +283,14 @@ TAMPERING = rx(
 # Seriousness (ICH E2A). Scoped like adverse events: "he did not die", "could be fatal".
 SERIOUS: dict[S, re.Pattern[str]] = {
     S.DEATH: rx(
-        r"died|dies|death|passed away|passed on|fatal|deceased|was found dead|is dead|"
+        r"(?<!nearly )(?<!almost )(?<!could have )(?<!could've )(?<!casi )died|dies|"
+        r"(?<!near )(?<!near-)death|passed away|passed on|fatal|deceased|was found dead|is dead|"
         r"lost (?:my|our|his|her) (?:\w+ )?(?:dog|cat|horse|pet|husband|wife|son|daughter|"
         r"mother|father|baby)|murio|fallecio|muerte|fallecimiento|se murio"
     ),
     S.LIFE_THREATENING: rx(
-        r"life-?\s?threatening|almost died|nearly died|could have died|stopped breathing|"
+        r"life-?\s?threatening|near[- ]death|almost died|nearly died|could have died|"
+        r"stopped breathing|"
         r"cpr|resuscitat\w*|intubated|anaphyla\w*|heart stopped|cardiac arrest|coded|"
         r"casi (?:se )?muere|casi muero|paro cardiaco|dejo de respirar|anafila\w*"
     ),
@@ -305,7 +307,8 @@ SERIOUS: dict[S, re.Pattern[str]] = {
         r"blind|deaf|incapacit\w*|discapacidad|paralizad[oa]|no puede caminar|ciego|ciega|sordo"
     ),
     S.CONGENITAL_ANOMALY: rx(
-        r"birth defects?|congenital|born with|malformation|malformed|deformit\w*|cleft (?:lip|"
+        r"birth defects?|congenital|born with|born deformed|malformation|malformed|deformit\w*|"
+        r"cleft (?:lip|"
         r"palate)|spina bifida|heart defect|defecto de nacimiento|malformacion|nacio con|congenit"
     ),
     S.MEDICALLY_IMPORTANT: rx(
