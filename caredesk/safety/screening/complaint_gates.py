@@ -143,7 +143,7 @@ _FOUND_STUFF = (
 )
 # A merchandise word that names a part of a health product, or the foreign matter found in one.
 NOT_MERCHANDISE = _rx(
-    r"fruit (?:fl(?:y|ies)|gnats?|midges?)|moscas? de la fruta|"
+    r"fruit (?:fl(?:y|ies)|gnats?|midges?|pouch(?:es)?|purees?|squeez\w+)|moscas? de la fruta|"
     r"(?:infusion|iv|i\.v\.|drip|saline|fluid|drainage|ostomy|colostomy|ileostomy|urostomy|"
     r"stoma|urine|urinary|catheter|leg|night|blood|plasma|feeding|enteral|tpn|dialysis|"
     r"dialysate|irrigation|reservoir|breathing|oxygen|sterile|medication|medicine|pharmacy|"
