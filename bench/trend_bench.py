@@ -27,6 +27,7 @@ Speed: the engine is incremental (`TrendEngine.add_day`), so the cost of the per
 is the time of one `add_day` on a state that already holds the history; the benchmark times every
 day and reports the mean, p95 and max over the last 180 days, next to the baseline of merely
 parsing that day's CSV rows. It also times the whole command path (read CSV, detect, write).
+Each line also gives detection and median delay per kind of problem (lot, new-lot, product).
 Results also go to bench/out/trend.json.
 """
 
@@ -66,6 +67,7 @@ class Score:
     series: int = 0
     days: int = 0
     missed: list[str] = field(default_factory=list)
+    kinds: dict[str, list[int | None]] = field(default_factory=dict)  # delay or None (missed)
 
     def add(self, other: Score) -> None:
         names = ("problems", "detected", "wrong_level", "late", "false", "burst_alerts", "series")
@@ -73,6 +75,8 @@ class Score:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.delays += other.delays
         self.missed += other.missed
+        for kind, delays in other.kinds.items():
+            self.kinds.setdefault(kind, []).extend(delays)
         self.days = other.days
 
     @property
@@ -92,7 +96,17 @@ class Score:
             "false_per_2000_series_18m": round(self.false_per_2000, 3),
             "burst_alerts": self.burst_alerts,
             "series": self.series,
+            "by_kind": self.by_kind(),
         }
+
+    def by_kind(self) -> dict[str, dict[str, object]]:
+        """Per kind of planted problem (lot, new-lot, product): found and median delay."""
+        result: dict[str, dict[str, object]] = {}
+        for kind, delays in sorted(self.kinds.items()):
+            found = sorted(d for d in delays if d is not None)
+            median = statistics.median(found) if found else None
+            result[kind] = {"problems": len(delays), "detected": len(found), "median_delay": median}
+        return result
 
 
 def score(stream: Stream, alerts: list[Alert]) -> Score:
@@ -113,6 +127,8 @@ def score(stream: Stream, alerts: list[Alert]) -> Score:
         elif _from_burst(stream, alert):
             result.burst_alerts += 1
     result.detected, result.delays = len(found), sorted(found.values())
+    for i, p in enumerate(stream.problems):
+        result.kinds.setdefault(p.kind, []).append(found.get(i))
     result.missed = [
         f"{p.kind} {p.product}/{p.lot or '*'}/{p.event} onset {p.onset} extra {p.extra:.2f}/day"
         for i, p in enumerate(stream.problems)
@@ -245,6 +261,15 @@ def _print_score(label: str, result: Score) -> None:
         f"{s['wrong_level_alerts']} at the wrong level, {s['late_alerts']} late, "
         f"{s['unrelated_false_alerts']} unrelated), burst alerts {s['burst_alerts']}"
     )
+    if result.kinds:
+        kinds = result.by_kind().items()
+        print(
+            "  by kind:",
+            "; ".join(
+                f"{k} {v['detected']}/{v['problems']} median {v['median_delay']} d"
+                for k, v in kinds
+            ),
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
