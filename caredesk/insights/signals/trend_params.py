@@ -15,7 +15,7 @@ SeriesKey = tuple[str, str, str]  # product, lot ("" = product-wide), event
 class TrendParams:
     """The engine's settings; defaults are the calibrated ones (see the decision record)."""
 
-    windows: tuple[int, ...] = (3, 7, 14, 28)
+    windows: tuple[int, ...] = (3, 5, 7, 10, 14, 21, 28)
     baseline_days: int = 182
     guard_days: int = 28
     warmup_days: int = 84
