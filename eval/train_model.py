@@ -10,17 +10,34 @@ Training data, licence-clean only (nothing from the ADE corpus, which may not sh
 - the AE training batches `eval/contact_center/train_ae_*.txt` (ours: consumer wording of harms
   and its hard negatives; AE labels only, so the complaint and special-situation models do not
   read them);
-- the customer-service messages (ours, all negative; that figure is a tuned-on one anyway).
-The test splits of PsyTAR and the contact-center set are never read here.
+- the customer-service messages (ours, all negative; that figure is a tuned-on one anyway) and
+  the customer-service training batch `eval/customer_service/train_cs_3.txt` (ours, all
+  negative: learned from, but not part of the customer-service budget below, which stays
+  `messages.jsonl`: that budget counts the rules' flags too, and the rules were never tuned on
+  the new batch, so its rule flags would move the model thresholds by themselves).
+The test splits of PsyTAR and the contact-center set, the contact-center holdout and the
+customer-service holdout (`holdout_cs.txt`) are never read here.
 
 Two thresholds are chosen on out-of-fold scores (5 folds, PsyTAR grouped by review), each
 message flagged as the runtime does (rules OR the model, engine._model_harms): `threshold` for a
 message in which the rules found nothing else, and `threshold_other` for one with a special
-situation (other than withdrawal), a complaint or tampering (model.other_finding). The pair kept
-gives the highest PsyTAR recall while contact-center precision stays >= `MIN_PRECISION`,
-contact-center recall >= `MIN_CC_RECALL` and at most `MAX_CS_FLAGS` of the customer-service
-messages are flagged (ties: higher contact-center recall, then precision, then the higher
-`threshold_other`). A sentence where a negation or hypothetical silenced a harm is not scored
+situation (other than withdrawal), a complaint or tampering (model.other_finding). A pair is
+*feasible* when contact-center precision stays >= `MIN_PRECISION`, contact-center recall >=
+`MIN_CC_RECALL` and at most `MAX_CS_FLAGS` of the customer-service messages are flagged; it is
+*stable* with margins (m1, m2) when every pair within m1 of `threshold` and m2 of
+`threshold_other` (the whole box of grid points; grid steps 0.01 and 0.02) is feasible too. The
+pair kept is the stable one with the highest PsyTAR recall (ties: higher contact-center recall,
+then precision, then the higher `threshold_other`), for the widest margins in `MARGINS` that
+have a stable pair at all: (0.02, 0.04), else (0.02, 0.02), else (0.01, 0.02), else none (the old
+rule). The margins used are written to the JSON (`oof.margin_t1`, `oof.margin_t2`). Why: the
+best feasible pair used to sit exactly on a limit (contact-center P 0.8502 against 0.85), so a
+small change in the rules or data moved it a lot (0.25/0.60 -> 0.36/0.48 -> 0.27/0.56 on three
+retrains); a pair inside a plateau keeps its limits when the curves shift a little, and pays
+for it with some PsyTAR recall. The limits leave a thin feasible band (precision pushes
+`threshold_other` up, contact-center recall pushes it down), so on the data of 2026-12-05 no pair
+has the (0.02, 0.04) box and the (0.02, 0.02) one is used (eval/RESULTS.md).
+
+A sentence where a negation or hypothetical silenced a harm is not scored
 (the rules keep that call: a model given "no nausea, vomiting or dizziness" scored it 0.99).
 """
 
@@ -66,6 +83,11 @@ def _rows() -> tuple[list[str], list[int], list[str], list[str]]:
         labels.append(0)
         groups.append("s:" + item.id)
         sets.append("cs")
+    for item in datasets.customer_service_training():
+        texts.append(item.text)
+        labels.append(0)
+        groups.append("s:" + item.id)
+        sets.append("cs_train")  # learned from; not in the customer-service budget
     for path in sorted((datasets.HERE / "contact_center").glob("train_ae_*.txt")):
         for item in datasets.contact_center_batch(path.name):
             texts.append(item.text)
@@ -119,29 +141,74 @@ def _stats(flag: np.ndarray, y: np.ndarray, sets: np.ndarray) -> dict[str, float
         "cc_R": (flag & c & (y == 1)).sum() / max(1, (c & (y == 1)).sum()),
         "cc_P": (flag & c & (y == 1)).sum() / max(1, (flag & c).sum()),
         "cs_flags": flag[s].mean(),
+        "cs_train_flags": flag[sets == "cs_train"].mean() if (sets == "cs_train").any() else 0.0,
     }
+
+
+# Threshold grid in hundredths (integers, so neighbours are exact). MARGINS: (t1, t2) margins
+# tried in turn, widest first; a pair is kept only if the limits hold in the whole box around it.
+T1_RANGE, T2_RANGE = range(60, 10, -1), range(90, 20, -2)
+MARGINS = ((2, 4), (2, 2), (1, 2), (0, 0))
+
+
+def _feasible(st: dict[str, float]) -> bool:
+    return bool(
+        st["cc_P"] >= MIN_PRECISION
+        and st["cc_R"] >= MIN_CC_RECALL
+        and st["cs_flags"] <= MAX_CS_FLAGS
+    )
+
+
+def _grid(
+    oof: np.ndarray, y: np.ndarray, rules: np.ndarray, other: np.ndarray, sets: np.ndarray
+) -> dict[tuple[int, int], dict[str, float]]:
+    """Out-of-fold figures of every pair of the grid widened by the widest margins."""
+    m1, m2 = MARGINS[0]
+    out = {}
+    for a in range(T1_RANGE.start + m1, T1_RANGE.stop - m1, -1):
+        for b in range(T2_RANGE.start + m2, T2_RANGE.stop - m2, -2):
+            flag = rules | (oof >= np.where(other, max(a, b) / 100, a / 100))
+            out[(a, b)] = _stats(flag, y, sets)
+    return out
+
+
+def _stable(ok: dict[tuple[int, int], bool], a: int, b: int, m1: int, m2: int) -> bool:
+    """The limits hold at (a, b) and at every pair within the margins around it."""
+    return all(ok[(a + da, b + db)] for da in range(-m1, m1 + 1) for db in range(-m2, m2 + 1, 2))
+
+
+def _best_stable(
+    grid: dict[tuple[int, int], dict[str, float]], m1: int, m2: int
+) -> tuple[int, int] | None:
+    ok = {pair: _feasible(st) for pair, st in grid.items()}
+    best: tuple = ((-1.0,), None)
+    for a in T1_RANGE:
+        for b in T2_RANGE:
+            st = grid[(a, b)]
+            key = (st["psytar_R"], st["cc_R"], st["cc_P"], b)
+            if key > best[0] and _stable(ok, a, b, m1, m2):
+                best = (key, (a, b))
+    return best[1]
 
 
 def _pick_thresholds(
     oof: np.ndarray, y: np.ndarray, rules: np.ndarray, other: np.ndarray, sets: np.ndarray
 ) -> tuple[float, float, dict[str, float]]:
-    """(threshold, threshold_other, out-of-fold figures): see the module docstring."""
-    best: tuple = ((-1.0,), 0.99, 0.99, {})
-    for t1 in np.arange(0.60, 0.10, -0.01):
-        for t2 in np.arange(0.90, 0.20, -0.02):
-            flag = rules | (oof >= np.where(other, max(t1, t2), t1))
-            st = _stats(flag, y, sets)
-            if "--curve" in sys.argv:
-                shown = {k: round(float(v), 3) for k, v in st.items()}
-                print(round(t1, 2), round(t2, 2), shown, file=sys.stderr)
-            ok = st["cc_P"] >= MIN_PRECISION and st["cc_R"] >= MIN_CC_RECALL
-            if not ok or st["cs_flags"] > MAX_CS_FLAGS:
-                continue
-            key = (st["psytar_R"], st["cc_R"], st["cc_P"], t2)
-            if key > best[0]:
-                best = (key, float(t1), float(max(t1, t2)), st)
-    _, t1, t2, st = best
-    return round(t1, 2), round(t2, 2), {k: round(float(v), 4) for k, v in st.items()}
+    """(threshold, threshold_other, out-of-fold figures incl. the margins used): see the module
+    docstring."""
+    grid = _grid(oof, y, rules, other, sets)
+    if "--curve" in sys.argv:
+        for (a, b), st in grid.items():
+            shown = {k: round(float(v), 3) for k, v in st.items()}
+            print(a / 100, b / 100, _feasible(st), shown, file=sys.stderr)
+    for m1, m2 in MARGINS:
+        pair = _best_stable(grid, m1, m2)
+        if pair:
+            a, b = pair
+            figures = {k: round(float(v), 4) for k, v in grid[pair].items()}
+            figures["margin_t1"], figures["margin_t2"] = m1 / 100, m2 / 100
+            return a / 100, max(a, b) / 100, figures
+    raise SystemExit("no threshold pair meets the limits (see --curve)")
 
 
 def _message_hints(pairs: list[tuple[str, list[str]]]) -> list[str]:

@@ -6,14 +6,20 @@ model (`caredesk/safety/screening/model.py`). Training data, licence-clean, dev 
 - MAUDE event descriptions (US-government, public domain) *after* the first 1,000 (those feed
   the eval's flag-rate line), near-duplicates dropped, at most 800: complaints, category
   device_malfunction;
-- customer-service messages and PsyTAR dev sentences: not complaints.
+- customer-service messages (`messages.jsonl`, `train_cs_3.txt`) and PsyTAR dev sentences: not
+  complaints.
 The threshold is picked on out-of-fold scores of the model by itself (the rules were tuned on
-the same dev items, so rules OR model would look perfect): the lowest threshold at which the
-model's contact-center precision stays >= `MIN_PRECISION`, at most `MAX_CS_FLAGS` of the
+the same dev items, so rules OR model would look perfect). Walking down from 0.99, the limits
+are: the model's contact-center precision stays >= `MIN_PRECISION`, at most `MAX_CS_FLAGS` of the
 customer-service messages are flagged as complaints (complaint rules OR model), and at most
-`MAX_CS_REVIEW` are flagged for review by anything. The complaint path has its own budget so
-that a change in the adverse-event path (which spends part of the same messages) does not move
-this threshold by itself.
+`MAX_CS_REVIEW` are flagged for review by anything. The threshold kept is `MARGIN_STEPS` (0.02)
+above the lowest one reached before a limit fails, so that the limits also hold 0.02 below it:
+the lowest one sat exactly on the customer-service budget (5 of 520 flags against 1 %), where
+one message more or less moves the threshold. The complaint path has its own budget so that a
+change in the adverse-event path (which spends part of the same messages) does not move this
+threshold by itself. The budget is `messages.jsonl` only; `train_cs_3.txt` is learned from (as
+negatives) but its flag rate is only printed (`cs_train`): the rules were never tuned on it.
+The customer-service holdout (`holdout_cs.txt`) is never read here.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from eval.train_model import _matrix, _psytar_dev
 MIN_PRECISION = 0.90
 MAX_CS_FLAGS = 0.01
 MAX_CS_REVIEW = 0.018
+MARGIN_STEPS = 2  # keep the threshold 0.02 above the lowest one that meets the limits
 MAUDE_SKIP, MAUDE_MAX = 1000, 800
 FOLDS = 5
 CATEGORIES = (
@@ -75,6 +82,8 @@ def _rows() -> tuple[list[str], list[int], list[str | None], list[str]]:
         add(text, True, "device_malfunction", "maude")
     for item in datasets.customer_service():
         add(item.text, False, None, "cs")
+    for item in datasets.customer_service_training():
+        add(item.text, False, None, "cs_train")  # learned from; not in the budget
     for item, _ in _psytar_dev():
         add(item.text, False, None, "psytar")
     return texts, labels, cats, sets
@@ -93,6 +102,35 @@ def _export(clf: LogisticRegression, threshold: float | None = None) -> dict:
     return out
 
 
+def _pick_threshold(
+    oof: np.ndarray, y: np.ndarray, rules: np.ndarray, review: np.ndarray, sets: np.ndarray
+) -> tuple[float, dict]:
+    """Walk the threshold down while the limits hold; keep the one MARGIN above the lowest that
+    holds (see the module docstring)."""
+    cc, cs, cs_train = sets == "cc", sets == "cs", sets == "cs_train"
+    curve: list[tuple[float, dict]] = []
+    for t in np.arange(0.99, 0.3, -0.01):
+        flag = rules | (oof >= t)
+        alone = oof >= t  # the rules were tuned on these items: judge the model by itself
+        rec = (alone & cc & (y == 1)).sum() / max(1, (cc & (y == 1)).sum())
+        prec = (alone & cc & (y == 1)).sum() / (alone & cc).sum() if (alone & cc).any() else 1.0
+        cs_rate = flag[cs].mean()
+        if (
+            prec < MIN_PRECISION
+            or cs_rate > MAX_CS_FLAGS
+            or (review | flag)[cs].mean() > MAX_CS_REVIEW
+        ):
+            break
+        stats = {"t": round(float(t), 2), "model_R": rec, "model_P": prec, "cs": cs_rate}
+        stats["cs_train"] = flag[cs_train].mean() if cs_train.any() else 0.0
+        curve.append((round(float(t), 2), stats))
+        if "--curve" in sys.argv:
+            print({k: round(float(v), 3) for k, v in stats.items()}, file=sys.stderr)
+    if not curve:
+        return 0.99, {}
+    return curve[max(0, len(curve) - 1 - MARGIN_STEPS)]
+
+
 def main() -> None:
     texts, labels, cats, set_names = _rows()
     x = _matrix(texts, [[] for _ in texts])
@@ -109,24 +147,7 @@ def main() -> None:
         M.load_complaints = real
     rules = np.array([r.product_complaint for r in results])
     review = np.array([r.needs_review for r in results])
-    cc, cs = sets == "cc", sets == "cs"
-    best, stats = 0.99, {}
-    for t in np.arange(0.99, 0.3, -0.01):
-        flag = rules | (oof >= t)
-        alone = oof >= t  # the rules were tuned on these items: judge the model by itself
-        rec = (alone & cc & (y == 1)).sum() / max(1, (cc & (y == 1)).sum())
-        prec = (alone & cc & (y == 1)).sum() / (alone & cc).sum() if (alone & cc).any() else 1.0
-        cs_rate = flag[cs].mean()
-        if (
-            prec < MIN_PRECISION
-            or cs_rate > MAX_CS_FLAGS
-            or (review | flag)[cs].mean() > MAX_CS_REVIEW
-        ):
-            break
-        best, stats = float(t), {"t": round(float(t), 2), "model_R": rec, "model_P": prec}
-        stats["cs"] = cs_rate
-        if "--curve" in sys.argv:
-            print({k: round(float(v), 3) for k, v in stats.items()}, file=sys.stderr)
+    best, stats = _pick_threshold(oof, y, rules, review, sets)
     print("out-of-fold at the chosen threshold:", stats, file=sys.stderr)
     pos = y == 1
     categories = {}

@@ -59,6 +59,10 @@ def _rows() -> tuple[list[str], list[set[str]], list[str]]:
         texts.append(item.text)
         codes.append(set())
         sets.append("cs")
+    for item in datasets.customer_service_training():
+        texts.append(item.text)
+        codes.append(set())
+        sets.append("cs_train")  # learned from; not in the precision or the budget
     return texts, codes, sets
 
 
@@ -67,7 +71,7 @@ def main() -> None:
     x = _matrix(texts, [[] for _ in texts])
     sets = np.array(set_names)
     folds = np.array([int(hashlib.sha256(t.encode()).hexdigest()[:8], 16) % FOLDS for t in texts])
-    labelled = sets != "cs"
+    labelled = np.isin(sets, ("cc", "psytar"))
     out: dict = {}
     flagged = np.zeros(len(texts), dtype=bool)
     for code in SpecialSituation:

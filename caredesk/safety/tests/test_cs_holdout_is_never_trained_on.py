@@ -1,0 +1,78 @@
+"""The customer-service holdout (eval/customer_service/holdout_cs.txt) is the one customer-service
+figure the models never learned from or had a threshold fitted on: no training script may read
+it, while the training batch train_cs_3.txt must be read (else it would silently stop helping).
+
+Two checks: no training module names the holdout, and building each script's training rows
+opens every file it reads through a recorder that fails on the holdout."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+from pathlib import Path
+
+import pytest
+
+TRAINERS = ("eval.train_model", "eval.train_pc_model", "eval.train_ss_model")
+HOLDOUT = "holdout_cs.txt"
+
+
+def _code_words(source: str) -> set[str]:
+    """Names, attributes and string constants of a module's code (docstrings left out: they may
+    say that the holdout is not read)."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    words = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            words.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            words.add(node.attr)
+    return words
+
+
+@pytest.mark.parametrize("name", TRAINERS)
+def test_no_training_module_names_the_holdout(name):
+    words = _code_words(inspect.getsource(importlib.import_module(name)))
+    for needle in (HOLDOUT, "customer_service_holdout", "CS_HOLDOUT", "holdout"):
+        assert not any(needle in word for word in words), needle
+
+
+@pytest.mark.parametrize("name", TRAINERS)
+def test_training_rows_never_open_the_holdout_and_do_read_the_cs_batch(name, monkeypatch):
+    from eval import datasets
+
+    if not (datasets.SHARED / "psytar_dev" / "sentences.csv").exists():
+        pytest.skip("shared corpora not present")
+    opened: list[str] = []
+    real_open, real_read = Path.open, Path.read_text
+
+    def spy_open(self, *args, **kwargs):
+        opened.append(self.name)
+        return real_open(self, *args, **kwargs)
+
+    def spy_read(self, *args, **kwargs):
+        opened.append(self.name)
+        return real_read(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", spy_open)
+    monkeypatch.setattr(Path, "read_text", spy_read)
+    texts = importlib.import_module(name)._rows()[0]
+    assert HOLDOUT not in opened
+    assert "train_cs_3.txt" in opened
+    held = {item.text for item in datasets.customer_service_holdout()}
+    assert held and not held & set(texts)
