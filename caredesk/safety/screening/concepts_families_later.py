@@ -7,7 +7,7 @@ strings on normalised text, families not phrases, narrow enough for ordinary mes
 from __future__ import annotations
 
 from caredesk.safety.screening.codes import SpecialSituation as SS
-from caredesk.safety.screening.concepts_families import KID, WORKER, N
+from caredesk.safety.screening.concepts_families import KID, MED, WORKER, N
 
 SPECIAL_LATER: dict[SS, str] = {}
 
@@ -288,4 +288,24 @@ _add(
     r"|meant |designed |made |intended )+)(?:for|to (?:treat|help with)) (?!(?:me|you|him|her|"
     r"us|them|everyone|daily|long|the (?:same|whole)|my|his|her|our|their|external|topical|oral|"
     r"use|single|sale|sensitive|all|both|now|a (?:while|bit|short))\b)\w+",
+)
+# Doubling up on a medicine, and two products muddled with each other.
+_add(
+    SS.OVERDOSE,
+    r"doubl(?:e|es|ed|ing) up (?:on|with) (?:the |my |his |her |their |these |those )?(?:\w+ )?"
+    + MED
+    + r"|(?:two|2|three|3) at a time (?:instead of|rather than|when it says) (?:one|1)",
+)
+_add(
+    SS.MEDICATION_ERROR,
+    r"(?:mixed|muddled|confused) up (?:with|and) (?:the |my |his |her |their )?(?:\w+ ){0,2}"
+    + MED
+    + r"|(?:confused|mistook) (?:the |my |his |her |their )?(?:\w+ ){0,2}"
+    + MED
+    + r" (?:with|for) ",
+)
+_add(
+    SS.LACK_OF_EFFICACY,
+    r"still (?:through the roof|sky[- ]high|off the charts|all over the place|out of control)"
+    r"(?: \w+){0,3} (?:on|with|despite|even)",
 )
