@@ -287,3 +287,27 @@ COMPLAINT_MORE[C.DEVICE_MALFUNCTION] += (
     r"injected|dispensed)(?: [\w'-]+){0,3} (?:before|too (?:early|soon)|prematurely|on (?:its|"
     r"it's) own|by itself|in my hand|while (?:i was|still)|without (?:me|being|my|pressing))"
 )
+# Lead's probes, 2026-12-05: print that has worn away, a missing braille/barcode/leaflet field, a
+# leaflet "for a completely different medicine", a dosing device that delivers the wrong amount,
+# a patch without adhesive.
+COMPLAINT_MORE[C.LABELING] += (
+    r"|(?:lot|batch|expiry|expiration|use-by|label|print|printing|writing|numbers?|dates?|"
+    r"markings?|graduations?)(?: [\w'-]+){0,4} (?:has |have |had |is |are |was |were )?(?:rubbed|"
+    r"worn|wiped|washed|faded|peeled|scraped) (?:off|away)|(?:braille|barcode|bar code|lot number"
+    r"|batch number|expiry date|expiration date|serial number|udi)(?: [\w'-]+){0,3} (?:is|are|"
+    r"was|were) (?:missing|absent|blank|not there|not printed)|(?:leaflet|insert|label|"
+    r"instructions)(?: [\w'-]+){0,5} (?:is|are|was|were) for (?:a |an )?(?:completely |totally |"
+    r"entirely |quite )?(?:different|another|other|wrong) (?:\w+ )?(?:medicine|medication|drug|"
+    r"product|tablets?|strength)"
+)
+COMPLAINT_MORE[C.DEVICE_MALFUNCTION] += (
+    r"|(?:gun|pump|pen|injector|doser|dispenser|applicator|device|inhaler|syringe|dial)"
+    r"(?: [\w'-]+){0,2} (?:delivers|delivered|gives|gave|dispenses|dispensed|puts out|squirts|"
+    r"squirted|fires|fired|pushes out) (?:about |nearly |almost )?(?:double|twice|half|too much|"
+    r"too little|more than|less than|the wrong)"
+)
+COMPLAINT_MORE[C.APPEARANCE] += (
+    r"|(?:patch|patches|plaster|plasters|dressing|dressings|strip)(?: [\w'-]+){0,3} (?:has|have|"
+    r"had|with|came with) (?:no|hardly any|barely any|not enough) (?:adhesive|glue|stick|"
+    r"stickiness)(?![\w'])"
+)
