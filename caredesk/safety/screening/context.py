@@ -54,7 +54,8 @@ FORWARD = {
         r"will it|would it|may cause|might cause|can cause|could cause|risk of|risks|"
         r"chance of|possible|possibly|worried|worry|afraid|concerned|concern|scared|prevent|"
         r"avoid|avoiding|warning|warnings|warns|what are|is it normal|should i|in the event of|"
-        r"watch for|look out for|leaflet says|label says|listed|known to|reported to|lists|"
+        r"watch for|look out for|watch out for|keep an eye out for|be careful of|beware of|"
+        r"leaflet says|label says|listed|known to|reported to|lists|"
         r"si|en caso de|puede causar|puede dar|podria|riesgo de|prevenir|evitar|me preocupa|"
         r"potential|potentially|should be|be aware|aware of|monitor(?:ed|ing)? for|observe for|"
         r"index of suspicion|suspicion of|may (?:induce|lead|result|produce|occur|develop)|"
@@ -103,7 +104,8 @@ BACKWARD = {
     Scope.INDICATION: _rx(
         r"is gone|are gone|went away|is better|got better|improved|se me quito|like before|"
         r"as before|as usual|same as before|como antes|cleared up|cleared|healed|is healing|"
-        r"went down|is gone now|disappeared"
+        r"went down|is gone now|disappeared|"
+        r"(?:is|are) (?:the reason |why )(?:i|we|he|she|they) (?:take|use|bought|buy|started)"
     ),
     Scope.HISTORY: _rx(r"for years|since childhood|since i was|desde nino|desde nina|desde hace"),
 }
