@@ -1,7 +1,13 @@
-"""Limit/offset pagination: every list answers `{count, limit, offset, items}`."""
+"""Limit/offset pagination: every list answers `{count, limit, offset, items}`.
+
+`paginate` pages an ordered queryset in the database; `paginate_list` pages a list computed in
+Python (a ranking, a report) with the same envelope; `map_items` turns a page's rows into the
+shapes the response schema wants, for the page's rows only.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from django.db.models import QuerySet
@@ -37,3 +43,18 @@ def paginate(queryset: QuerySet[Any], params: PageParams) -> dict[str, Any]:
         "offset": params.offset,
         "items": items,
     }
+
+
+def paginate_list(items: Sequence[Any], params: PageParams) -> dict[str, Any]:
+    """One page of a list already in its final, stable order, and its length as the count."""
+    return {
+        "count": len(items),
+        "limit": params.limit,
+        "offset": params.offset,
+        "items": list(items[params.offset : params.offset + params.limit]),
+    }
+
+
+def map_items(page: dict[str, Any], out: Callable[[Any], Any]) -> dict[str, Any]:
+    """The page with `out` applied to each of its rows (work done for one page, not all)."""
+    return page | {"items": [out(item) for item in page["items"]]}

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Status
+from ninja import Query, Status
 
 from caredesk.accounts.models import User
 from caredesk.api_support.auth import acting_user
+from caredesk.api_support.pagination import Page, PageParams, paginate
 from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import ObjectId
 from caredesk.cases.models import Case
@@ -33,9 +34,10 @@ from caredesk.routing.services.skills import (
     SkillsInput,
     access_agent,
     check_can_view_agents,
-    list_agents,
+    program_agents,
     skills_of,
     update_agent_skills,
+    with_skills,
 )
 from caredesk.tenancy.services import access_program
 
@@ -76,13 +78,15 @@ def _agent_out(agent: User, row: AgentSkills) -> dict[str, Any]:
     }
 
 
-@router.get("/programs/{program_id}/agents", response=list[AgentOut])
-def agents(request: HttpRequest, program_id: ObjectId) -> list[dict[str, Any]]:
-    """The program's agents with their status, skills and certification there."""
+@router.get("/programs/{program_id}/agents", response=Page[AgentOut])
+def agents(request: HttpRequest, program_id: ObjectId, page: Query[PageParams]) -> dict[str, Any]:
+    """The program's agents with their status, skills and certification there, by user name."""
     user = acting_user(request)
     program = access_program(user, program_id)
     check_can_view_agents(user, program)
-    return [_agent_out(agent, row) for agent, row in list_agents(program)]
+    found = paginate(program_agents(program), page)
+    rows = with_skills(program, found["items"])
+    return found | {"items": [_agent_out(agent, row) for agent, row in rows]}
 
 
 @router.get("/programs/{program_id}/agents/{agent_id}", response=AgentOut)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from caredesk.accounts.models import User
@@ -164,9 +164,9 @@ def skills_of(program: Program, agent: User) -> AgentSkills:
     return row or AgentSkills(user=agent, program=program)
 
 
-def list_agents(program: Program) -> list[tuple[User, AgentSkills]]:
-    """Every agent of the program with their skills there, by name."""
-    agents = (
+def program_agents(program: Program) -> QuerySet[User]:
+    """Every agent of the program, by user name (unique: a stable order to page)."""
+    return (
         User.objects.filter(
             memberships__program=program,
             memberships__active=True,
@@ -175,7 +175,12 @@ def list_agents(program: Program) -> list[tuple[User, AgentSkills]]:
         .distinct()
         .order_by("username")
     )
-    rows = {r.user_id: r for r in AgentSkills.objects.filter(program=program)}
+
+
+def with_skills(program: Program, agents: list[User]) -> list[tuple[User, AgentSkills]]:
+    """The agents with their skills in the program (an unsaved empty row when none)."""
+    found = AgentSkills.objects.filter(program=program, user__in=[a.pk for a in agents])
+    rows = {r.user_id: r for r in found}
     return [(a, rows.get(a.pk) or AgentSkills(user=a, program=program)) for a in agents]
 
 

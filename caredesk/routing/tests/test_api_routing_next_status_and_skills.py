@@ -61,7 +61,7 @@ def test_status_refuses_bad_values_and_non_agents(world):
 def test_supervisor_reads_and_updates_skills_in_their_program(world):
     give_skills(world.agent_a, world.program_a, languages=("en",), certified=False)
     client = ApiClient(world.supervisor_a)
-    listed = client.get(f"/programs/{world.program_a.pk}/agents").json()
+    listed = client.get(f"/programs/{world.program_a.pk}/agents").json()["items"]
     assert [a["username"] for a in listed] == ["agent_a", "safety_a"]
     url = f"/programs/{world.program_a.pk}/agents/{world.agent_a.pk}/skills"
     body = {"languages": ["es-MX", "en"], "safety_trained": True, "certified": True}
