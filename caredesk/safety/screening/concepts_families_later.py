@@ -309,3 +309,12 @@ _add(
     r"still (?:through the roof|sky[- ]high|off the charts|all over the place|out of control)"
     r"(?: \w+){0,3} (?:on|with|despite|even)",
 )
+# Spanish: expired stock sold, dispensed or taken.
+_add(
+    SS.MEDICATION_ERROR,
+    r"(?:caducad|vencid)[oa]s?(?: [\w']+){0,6} (?:y )?(?:me |nos |le )?(?:las |los |la |lo )?"
+    r"(?:vendieron|vendio|dispensaron|dieron|use|tome|he usado|he tomado|le di|le dimos)|"
+    r"(?:caducaron|vencieron)(?: [\w']+){0,5} (?:y )?(?:me |nos |le )?(?:las |los |la |lo )?"
+    r"(?:vendieron|vendio|dispensaron|dieron|use|tome)|(?:vendieron|vendio|dispensaron|dieron)"
+    r"(?: [\w']+){0,3} (?:caducad|vencid)[oa]s?",
+)

@@ -189,7 +189,8 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"supositorios|parches)(?: \w+){0,3} (?:\w+ )?(?:aplastad|"
         r"pegajos|bland|rancio|rancia|partid|deshac|manchad|descolorid|humed|derretid|dur[oa]s|"
         r"de otro color|huele|huelen|sabe mal|saben mal)\w*|(?:color|olor|sabor|textura|forma) "
-        r"(?:diferente|distint[oa]|rar[oa]|extran[oa])"
+        r"(?:muy |bastante |super )?(?:diferente|distint[oa]|rar[oa]|extran[oa]|fuerte|feo|"
+        r"desagradable|a (?:vinagre|quimico|gasolina|podrido|moho|pescado))"
     ),
     C.DEVICE_MALFUNCTION: rx(
         r"(?:fired|went off|triggered|activated|discharged) (?:early|prematurely|by itself|on its "
