@@ -187,6 +187,8 @@ class TrendEngine(SeriesState):
         """`choose_level` over the lots not already explained: (level, lot, lot's count).
 
         `when` is (day, window); `evidence` is (excess with a lot, Bayes factor needed).
+        The product is raised only when the window's reports name at least `spread_lots` lots
+        (or every active lot): reports that name one lot, the rest none, may all be that lot's.
         """
         (d, w), (excess, factor) = when, evidence
         windows = self._window_lots(product, event, d, w)
@@ -197,6 +199,9 @@ class TrendEngine(SeriesState):
             shares[k] = (share.a, share.b)
         level, lot = choose_level(counts, shares, excess, factor)
         if level is Level.PRODUCT and not self._spread_shown(product, event, d, explained):
+            return Level.WAIT, "", 0
+        few = len(counts) < min(self.params.spread_lots, self._active_lots(product, d))
+        if level is Level.PRODUCT and few:
             return Level.WAIT, "", 0
         return level, lot, counts.get(lot, 0)
 

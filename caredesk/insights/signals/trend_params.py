@@ -36,6 +36,7 @@ class TrendParams:
     young_lot_weight: float = 10.0
     explained_days: int = 90
     spread_p: float = 0.05
+    spread_lots: int = 2
 
 
 @dataclass(frozen=True)

@@ -54,3 +54,17 @@ def test_a_rise_spread_over_every_lot_is_still_raised_product_wide() -> None:
     alerts = [a for a in run(rows) if a.event == "E2"]
     assert [(a.lot, a.method) for a in alerts][:1] == [("", "window")]
     assert alerts[0].first_alert_date <= START + dt.timedelta(165)
+
+
+def test_a_rise_whose_reports_name_one_lot_waits_until_a_second_lot_shows() -> None:
+    """Twelve reports on one day, eleven without a lot and one naming L1: they may all be L1's
+    (a lot problem whose first reports happened to lack the lot), so the product is not raised
+    that day (it was, without the rule); it is once the next day's reports name other lots."""
+    rows = history()
+    for day in range(120, 152):  # a quiet E2 before the cluster, so only its reports count
+        rows[day] = [r for r in rows[day] if r[2] != "E2"]
+    rows[150] += [("P", "L1" if k < 1 else "", "E2", f"c-{k}") for k in range(12)]
+    rows[151] += [("P", ("L2", "L3", "")[k % 3], "E2", f"d-{k}") for k in range(6)]
+    alerts = [a for a in run(rows) if a.event == "E2"]
+    assert [(a.lot, a.method) for a in alerts] == [("", "window")]
+    assert alerts[0].first_alert_date == START + dt.timedelta(151)
