@@ -318,3 +318,12 @@ _add(
     r"(?:vendieron|vendio|dispensaron|dieron|use|tome)|(?:vendieron|vendio|dispensaron|dieron)"
     r"(?: [\w']+){0,3} (?:caducad|vencid)[oa]s?",
 )
+# Agent shorthand for lack of efficacy, and a reading still high after weeks on the product.
+_add(
+    SS.LACK_OF_EFFICACY,
+    r"loe|lack of (?:effect|effectiveness|response)|(?:bp|blood pressure|sugars?|glucose|bg|bs|"
+    r"a1c|hba1c|cholesterol|ldl|inr|temp|temperature|readings?|levels?|pain)(?: (?:is|was|are|"
+    r"were|remains?|stays?|stayed))? still (?:at |around |about |over |above )?\d+(?:[./]\d+)?"
+    r"(?: [\w/%]+){0,2} (?:after|despite|on|even on|even after) (?:\d+|one|two|three|four|six|"
+    r"several|a few|the|this|my|his|her)",
+)

@@ -42,3 +42,19 @@ def test_tablets_crushed_to_snort_are_misuse_not_a_defect() -> None:
     result = screen("He's been snorting the crushed tablets with his mates.")
     assert "abuse" in result.special_situations
     assert not result.product_complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cx states LOE - BP still 160/100 after 4 wks.",
+        "Pt reports LOE with the patch.",
+        "My sugars are still 15 despite the max dose.",
+    ],
+)
+def test_agent_shorthand_and_readings_still_high_are_lack_of_efficacy(text: str) -> None:
+    assert "lack_of_efficacy" in screen(text).special_situations
+
+
+def test_an_order_still_late_is_not_lack_of_efficacy() -> None:
+    assert not screen("Order still 2 days late after the refund.").special_situations
