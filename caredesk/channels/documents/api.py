@@ -10,9 +10,10 @@ from datetime import datetime
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Field, Schema, Status
+from ninja import Field, Query, Schema, Status
 
 from caredesk.api_support.auth import acting_user
+from caredesk.api_support.pagination import Page, PageParams, paginate
 from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import (
     LongText,
@@ -132,12 +133,15 @@ def post_letter(
     return Status(201, document)
 
 
-@router.get("/cases/{case_id}/letters", response=list[LetterOut])
-def case_letters(request: HttpRequest, case_id: ObjectId) -> list[OutboundDocument]:
+@router.get("/cases/{case_id}/letters", response=Page[LetterOut])
+def case_letters(
+    request: HttpRequest, case_id: ObjectId, page: Query[PageParams]
+) -> dict[str, Any]:
     """The case's letters and faxes, newest first."""
     user = acting_user(request)
     case = access_case(user, case_id, for_display=False)
-    return list(OutboundDocument.objects.visible_to(user).filter(case=case).order_by("-pk"))
+    letters = OutboundDocument.objects.visible_to(user).filter(case=case).order_by("-pk")
+    return paginate(letters, page)
 
 
 @router.post("/cases/{case_id}/letters/{letter_id}/posted", response=LetterOut)
@@ -170,12 +174,15 @@ def post_video_call(
     return Status(201, call)
 
 
-@router.get("/cases/{case_id}/video-calls", response=list[VideoCallOut])
-def case_video_calls(request: HttpRequest, case_id: ObjectId) -> list[VideoCall]:
-    """The case's video calls, the next first."""
+@router.get("/cases/{case_id}/video-calls", response=Page[VideoCallOut])
+def case_video_calls(
+    request: HttpRequest, case_id: ObjectId, page: Query[PageParams]
+) -> dict[str, Any]:
+    """The case's video calls by start time (the earliest first)."""
     user = acting_user(request)
     case = access_case(user, case_id, for_display=False)
-    return list(VideoCall.objects.visible_to(user).filter(case=case).order_by("starts_at"))
+    calls = VideoCall.objects.visible_to(user).filter(case=case).order_by("starts_at", "pk")
+    return paginate(calls, page)
 
 
 @router.post("/cases/{case_id}/video-calls/{call_id}/cancel", response=VideoCallOut)

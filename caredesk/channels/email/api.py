@@ -5,11 +5,13 @@ a reply the consent ledger forbids, or a program without an email address, answe
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Schema, Status
+from ninja import Field, Query, Schema, Status
 
 from caredesk.api_support.auth import acting_user
+from caredesk.api_support.pagination import Page, PageParams, paginate
 from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import LongText, ObjectId
 from caredesk.cases.services.access import access_case
@@ -57,8 +59,8 @@ def post_case_email(
     return Status(201, email)
 
 
-@router.get("/cases/{case_id}/email", response=list[EmailOut])
-def case_email(request: HttpRequest, case_id: ObjectId) -> list[EmailMessage]:
+@router.get("/cases/{case_id}/email", response=Page[EmailOut])
+def case_email(request: HttpRequest, case_id: ObjectId, page: Query[PageParams]) -> dict[str, Any]:
     """The case's emails, both directions, with their sending state, newest first."""
     case = access_case(acting_user(request), case_id, for_display=False)
-    return list(case_emails(case)[:500])
+    return paginate(case_emails(case), page)

@@ -8,9 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Schema, Status
+from ninja import Field, Query, Schema, Status
 
 from caredesk.api_support.auth import acting_user
+from caredesk.api_support.pagination import Page, PageParams, paginate
 from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import LongText, ObjectId
 from caredesk.cases.services.access import access_case
@@ -91,8 +92,9 @@ def post_case_sms(request: HttpRequest, case_id: ObjectId, payload: SmsIn) -> St
     return Status(201, sms)
 
 
-@router.get("/cases/{case_id}/sms", response=list[SmsOut])
-def case_sms(request: HttpRequest, case_id: ObjectId) -> list[SmsMessage]:
-    """The case's SMS/WhatsApp messages, both directions, with their delivery state."""
+@router.get("/cases/{case_id}/sms", response=Page[SmsOut])
+def case_sms(request: HttpRequest, case_id: ObjectId, page: Query[PageParams]) -> dict[str, Any]:
+    """The case's SMS/WhatsApp messages, both directions, oldest first, with their delivery
+    state."""
     case = access_case(acting_user(request), case_id, for_display=False)
-    return list(case_messages(case)[:500])
+    return paginate(case_messages(case), page)

@@ -214,13 +214,14 @@ def list_callbacks(
     return paginate(rows.order_by("due_at", "pk"), filters)
 
 
-@router.get("/cases/{case_id}/calls", response=list[CallOut])
-def case_calls(request: HttpRequest, case_id: ObjectId) -> list[CallRecord]:
-    """The case's phone calls: what the caller chose, the wait, and voicemail recordings."""
+@router.get("/cases/{case_id}/calls", response=Page[CallOut])
+def case_calls(request: HttpRequest, case_id: ObjectId, page: Query[PageParams]) -> dict[str, Any]:
+    """The case's phone calls, newest first: what the caller chose, the wait, and voicemail
+    recordings."""
     user = acting_user(request)
     case = access_case(user, case_id, for_display=False)
     calls = CallRecord.objects.visible_to(user).filter(case=case).prefetch_related("recordings")
-    return list(calls.order_by("-started_at", "-pk")[:200])
+    return paginate(calls.order_by("-started_at", "-pk"), page)
 
 
 @router.get("/callbacks", response=Page[CallbackOut])

@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Schema
 
 from caredesk.api_support.auth import acting_user
+from caredesk.api_support.pagination import Page, PageParams, paginate
 from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import ObjectId
 from caredesk.channels.webchat.models import ChatMessage, ChatSession
@@ -65,10 +66,10 @@ class ReplyIn(Schema):
     text: str = Field(min_length=1, max_length=MAX_REPLY)
 
 
-@router.get("/chats", response=list[ChatOut])
-def chats(request: HttpRequest) -> list[ChatSession]:
+@router.get("/chats", response=Page[ChatOut])
+def chats(request: HttpRequest, page: Query[PageParams]) -> dict[str, Any]:
     """Chats waiting for or with an agent in the caller's programs, safety chats first."""
-    return list(chats_for_console(acting_user(request))[:200])
+    return paginate(chats_for_console(acting_user(request)), page)
 
 
 @router.get("/chats/{chat_id}", response=ChatDetailOut)

@@ -144,6 +144,6 @@ def test_replies_are_scoped_to_the_program_and_to_writers(receiver, smtp, world)
     assert ApiClient(world.agent_b).get(f"/cases/{row.case_id}/email").status_code == 404
     auditor = ApiClient(world.auditor_a)
     assert auditor.post(f"/cases/{row.case_id}/email", {"body": "hi"}).status_code == 403
-    listed = auditor.get(f"/cases/{row.case_id}/email").json()
+    listed = auditor.get(f"/cases/{row.case_id}/email").json()["items"]
     assert [e["interaction_id"] is None for e in listed if e["direction"] == "outbound"] == [True]
     assert smtp.received == []

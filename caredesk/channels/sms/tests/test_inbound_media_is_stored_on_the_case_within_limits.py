@@ -154,7 +154,7 @@ def test_the_case_sms_api_lists_each_media_item_and_its_fate(
     settings.MEDIA_ROOT = tmp_path
     urls = [f"{media.base}/ok.png", f"{media.base}/tool.exe"]
     mms(django_capture_on_commit_callbacks, "MM5", *urls)
-    listed = ApiClient(world.agent_a).get(f"/cases/{world.case_a.pk}/sms").json()
+    listed = ApiClient(world.agent_a).get(f"/cases/{world.case_a.pk}/sms").json()["items"]
     (inbound,) = [m for m in listed if m["kind"] == "inbound"]
     assert [(m["index"], m["status"]) for m in inbound["media"]] == [
         (0, "stored"),

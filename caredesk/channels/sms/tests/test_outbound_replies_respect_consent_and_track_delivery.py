@@ -64,7 +64,7 @@ def test_a_reply_is_logged_sent_and_its_delivery_tracked(
     assert sms.status == SmsStatus.DELIVERED and sms.delivered_at is not None
     assert Interaction.objects.system_scope().get(pk=interaction.pk).body == interaction.body
 
-    listed = ApiClient(world.agent_a).get(f"/cases/{world.case_a.pk}/sms").json()
+    listed = ApiClient(world.agent_a).get(f"/cases/{world.case_a.pk}/sms").json()["items"]
     assert [m["status"] for m in listed] == ["delivered"]
 
 
@@ -151,7 +151,7 @@ def test_an_auditor_cannot_send_and_another_programs_agent_cannot_see(
     reply(world, django_capture_on_commit_callbacks)
     auditor = ApiClient(world.auditor_a)
     assert auditor.post(f"/cases/{world.case_a.pk}/sms", {"body": "Hi"}).status_code == 403
-    assert len(auditor.get(f"/cases/{world.case_a.pk}/sms").json()) == 1
+    assert auditor.get(f"/cases/{world.case_a.pk}/sms").json()["count"] == 1
     other = ApiClient(world.agent_b)
     assert other.get(f"/cases/{world.case_a.pk}/sms").status_code == 404
     assert other.post(f"/cases/{world.case_a.pk}/sms", {"body": "Hi"}).status_code == 404

@@ -135,7 +135,7 @@ def test_a_case_reply_on_whatsapp_goes_through_the_twilio_route(
     assert request["form"]["To"] == [f"whatsapp:{PHARMACIST}"]
     assert request["form"]["From"] == ["whatsapp:+14155238886"]
     assert request["form"]["StatusCallback"] == ["https://care.example/hooks/twilio/status/"]
-    listed = ApiClient(world.agent_a).get(f"/cases/{world.case_a.pk}/sms").json()
+    listed = ApiClient(world.agent_a).get(f"/cases/{world.case_a.pk}/sms").json()["items"]
     replies = [(m["status"], m["channel"]) for m in listed if m["kind"] == "reply"]
     assert replies == [("accepted", "whatsapp")]
 

@@ -122,7 +122,7 @@ def test_the_cases_calls_show_the_recording_to_its_program_only(
     post_voice("recording/", recording_callback())
     response = ApiClient(world.agent_a).get(f"/cases/{world.case_a.pk}/calls")
     assert response.status_code == 200
-    (call,) = response.json()
+    (call,) = response.json()["items"]
     assert call["call_sid"] == SID and call["consent_notice_at"]
     assert call["recordings"][0]["recording_url"] == RECORDING["RecordingUrl"]
     assert ApiClient(world.agent_b).get(f"/cases/{world.case_a.pk}/calls").status_code == 404

@@ -26,7 +26,7 @@ def waiting(visitor):
 
 def test_an_agent_lists_joins_replies_and_ends_a_chat(world, visitor, waiting):
     api = ApiClient(world.agent_a)
-    listed = api.get("/chats").json()
+    listed = api.get("/chats").json()["items"]
     assert [c["id"] for c in listed] == [waiting.pk] and listed[0]["case_id"] == waiting.case_id
     joined = api.post(f"/chats/{waiting.pk}/join", {})
     assert joined.status_code == 200 and joined.json()["state"] == "with_agent"
@@ -48,7 +48,7 @@ def test_an_agent_lists_joins_replies_and_ends_a_chat(world, visitor, waiting):
     assert [x["body"] for x in newer] == ["Is it safe with ibuprofen?"]
     ended = api.post(f"/chats/{waiting.pk}/end", {})
     assert ended.json()["state"] == "closed"
-    assert api.get("/chats").json() == []
+    assert api.get("/chats").json()["items"] == []
 
 
 def test_replies_need_a_joined_agent_and_valid_text(world, waiting):
@@ -62,7 +62,7 @@ def test_replies_need_a_joined_agent_and_valid_text(world, waiting):
 
 def test_other_programs_and_read_only_roles(world, waiting):
     theirs = ApiClient(world.agent_b)
-    assert theirs.get("/chats").json() == []
+    assert theirs.get("/chats").json()["count"] == 0
     assert theirs.get(f"/chats/{waiting.pk}").status_code == 404
     assert theirs.post(f"/chats/{waiting.pk}/join", {}).status_code == 404
     auditor = ApiClient(world.auditor_a)
