@@ -4,6 +4,7 @@ first) answer the page envelope with the case's rows only."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -18,26 +19,30 @@ pytestmark = pytest.mark.django_db
 
 
 def letter(case: Case) -> OutboundDocument:
+    interaction: Any = f.InteractionFactory(case=case)
+    author: Any = f.UserFactory()
     return OutboundDocument.objects.create(  # scoping: ok (test data)
         program_id=case.program_id,
         case=case,
-        interaction=f.InteractionFactory(case=case),
+        interaction=interaction,
         channel="mail",
         recipient="1 Main St",
         status="to_post",
-        created_by=f.UserFactory(),
+        created_by=author,
     )
 
 
 def video_call(case: Case, hours: int) -> VideoCall:
+    interaction: Any = f.InteractionFactory(case=case)
+    author: Any = f.UserFactory()
     return VideoCall.objects.create(  # scoping: ok (test data)
         program_id=case.program_id,
         case=case,
-        interaction=f.InteractionFactory(case=case),
+        interaction=interaction,
         starts_at=timezone.now() + timedelta(hours=hours),
         join_url="https://meet.example/x",
         invited_by="email",
-        created_by=f.UserFactory(),
+        created_by=author,
     )
 
 
