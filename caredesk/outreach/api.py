@@ -5,11 +5,13 @@ an auditor may read but not record (403)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Schema, Status
+from ninja import Field, Query, Schema, Status
 
 from caredesk.api_support.auth import acting_user
+from caredesk.api_support.pagination import Page, PageParams, paginate
 from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import LongText, ObjectId, Text300
 from caredesk.outreach.models import ConsentPurpose, ConsentRecord, ConsentSource
@@ -45,11 +47,13 @@ class ConsentIn(Schema):
     evidence_ref: Text300 = Field("", description="Recording, document or message id")
 
 
-@router.get("/persons/{person_id}/consents", response=list[ConsentOut])
-def person_consents(request: HttpRequest, person_id: ObjectId) -> list[ConsentRecord]:
+@router.get("/persons/{person_id}/consents", response=Page[ConsentOut])
+def person_consents(
+    request: HttpRequest, person_id: ObjectId, page: Query[PageParams]
+) -> dict[str, Any]:
     """The person's consent ledger, newest first (reading it is audited as a view)."""
     person = view_person(acting_user(request), person_id)
-    return list(consents_of(person)[:500])
+    return paginate(consents_of(person), page)
 
 
 @router.post("/persons/{person_id}/consents", response={201: ConsentOut})

@@ -145,10 +145,13 @@ def reopen(request: HttpRequest, complaint_id: ObjectId, payload: s.ReasonIn) ->
     )
 
 
-@router.get("/complaints/{complaint_id}/shipments", response=list[s.ShipmentOut])
-def shipments(request: HttpRequest, complaint_id: ObjectId) -> list[Shipment]:
+@router.get("/complaints/{complaint_id}/shipments", response=Page[s.ShipmentOut])
+def shipments(
+    request: HttpRequest, complaint_id: ObjectId, page: Query[PageParams]
+) -> dict[str, Any]:
+    """The complaint's replacement and return-kit shipments, oldest first."""
     found = access_complaint(acting_user(request), complaint_id)
-    return list(found.shipments.order_by("pk"))
+    return paginate(found.shipments.order_by("pk"), page)
 
 
 @router.post("/complaints/{complaint_id}/shipments", response={201: s.ShipmentOut})

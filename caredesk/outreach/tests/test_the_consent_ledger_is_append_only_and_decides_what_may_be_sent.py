@@ -113,7 +113,7 @@ def test_the_api_shows_a_persons_ledger_to_their_program_only(world):
     path = f"/persons/{world.pharmacist_a.pk}/consents"
     listed = ApiClient(world.agent_a).get(path)
     assert listed.status_code == 200
-    assert [(r["purpose"], r["granted"]) for r in listed.json()] == [("all", False)]
+    assert [(r["purpose"], r["granted"]) for r in listed.json()["items"]] == [("all", False)]
     assert ApiClient(world.auditor_a).get(path).status_code == 200
     assert ApiClient(world.agent_b).get(path).status_code == 404
 

@@ -137,7 +137,7 @@ def test_the_api_drives_shipments_within_the_program(world, complaint, quality):
         f"/shipments/{sid}/status", {"status": "return_received", "sample_condition": "intact"}
     )
     assert received.json()["status"] == "return_received"
-    listed = api.get(f"/complaints/{complaint.pk}/shipments").json()
+    listed = api.get(f"/complaints/{complaint.pk}/shipments").json()["items"]
     assert [s["id"] for s in listed] == [sid]
     assert ApiClient(world.agent_b).get(f"/shipments/{sid}").status_code == 404
 
