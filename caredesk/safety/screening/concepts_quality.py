@@ -59,6 +59,9 @@ DEVICE = (
     r"hearing aid|oximeter|scales?|lancing device|lancet|spacer|infusion set|cannula|tubing|"
     r"catheter|dial|button|screen|display|battery|charger|strip reader|"
     r"glucometer|cgm|medidor|glucometro|tensiometro|termometro|bomba|pluma|aparato|"
+    r"wheelchair|walker|rollator|crutch(?:es)?|commode|hoist|(?:catheter |gastric |foley )balloon|"
+    r"balloon catheter|stent|brace|splint|"
+    r"valve|regulator|"
     r"dispositivo|inhalador|nebulizador)"
 )
 DEVICE_FAULT = (
@@ -72,7 +75,8 @@ DEVICE_FAULT = (
     r"unresponsive|not responding|won't respond|doesn't respond|does nothing|no response|"
     r"(?:won't|doesn't|does not|didn't|did not|wouldn't|will not|can't|cannot) (?:prime|fire|"
     r"click|release|dispense|deliver|inject|turn|switch on|turn on|power up|start|work|read|"
-    r"respond|pair|connect|charge|hold|retract|draw|move|budge|mist|spray)|kink(?:s|ed|ing)?|"
+    r"respond|pair|connect|charge|hold|retract|draw|move|budge|mist|spray|inflate|deflate|"
+    r"fill|drain|latch|light up|vibrate)|kink(?:s|ed|ing)?|"
     r"blocked|clogged|occlu\w+|whistles? constantly|overheat\w*|sparks?|sparked|smok(?:es|ed|"
     r"ing)|invalid (?:result|reading|test)|no (?:lines?|result|reading|readings|display|"
     r"power|mist|flow)|false (?:positive|negative|reading|alarm)|positive every (?:day|time)|"

@@ -311,3 +311,11 @@ COMPLAINT_MORE[C.APPEARANCE] += (
     r"had|with|came with) (?:no|hardly any|barely any|not enough) (?:adhesive|glue|stick|"
     r"stickiness)(?![\w'])"
 )
+# A part of a device that broke off (a device that will not inflate: DEVICE_FAULT).
+COMPLAINT_MORE[C.DEVICE_MALFUNCTION] += (
+    r"|(?:hearing aid|device|meter|monitor|pump|pen|inhaler|sensor|machine|cpap|nebuli[sz]er|"
+    r"wheelchair|walker|cuff|thermometer|reader|brace|splint)(?:'s)?(?: [\w'-]+){0,2} (?:battery "
+    r"door|door|strap|clip|hinge|button|dial|cover|latch|buckle|cable|lead|connector|port|"
+    r"wheel|brake|arm|tip|nozzle|mouthpiece|display|screen)s? (?:has |had |just )?(?:snapped|"
+    r"broke|broken|cracked|came off|fell off|come off|split|sheared|stopped working)"
+)

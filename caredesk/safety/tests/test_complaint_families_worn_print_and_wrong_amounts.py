@@ -39,3 +39,28 @@ def test_the_complaint_and_its_category_are_found(text: str, category: str) -> N
 )
 def test_service_talk_is_no_complaint(text: str) -> None:
     assert not screen(text).product_complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My hearing aid battery door snapped off.",
+        "The catheter balloon wouldn't deflate.",
+        "The blood pressure cuff won't inflate past 100.",
+        "The wheelchair brake doesn't hold on slopes.",
+    ],
+)
+def test_a_device_part_or_a_device_that_will_not_inflate_is_a_device_fault(text: str) -> None:
+    assert screen(text).complaint_category == "device_malfunction"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The balloon we ordered for the party won't inflate.",
+        "My phone screen cracked, can I update my number?",
+        "My account won't unlock.",
+    ],
+)
+def test_party_balloons_phones_and_accounts_are_no_device_fault(text: str) -> None:
+    assert not screen(text).product_complaint
