@@ -327,3 +327,33 @@ _add(
     r"(?: [\w/%]+){0,2} (?:after|despite|on|even on|even after) (?:\d+|one|two|three|four|six|"
     r"several|a few|the|this|my|his|her)",
 )
+# Sharing a medicine with others; taking one meant for someone else; using one stored wrongly;
+# being given one despite a stated allergy or contraindication.
+FRIENDS = r"(?:friends|mates|classmates|class|pals|colleagues|workmates|teammates|flatmates)"
+_add(
+    SS.MISUSE,
+    r"shar(?:ed|ing|es|e) (?:them|some|a few|(?:the|his|her|their|my) (?:[\w']+ )?(?:"
+    + MED
+    + r"|painkillers|sleepers|prescription))(?: [\w']+){0,3} (?:with|at|among|around) "
+    r"(?:his |her |their |my |the )?(?:"
+    + FRIENDS
+    + r"|lunch|school|work|the party)|(?:handed|passed|gave|sold) (?:them|some|one|it|a few) "
+    r"(?:out )?(?:to|around) (?:his|her|their|my) " + FRIENDS,
+)
+_add(
+    SS.MEDICATION_ERROR,
+    r"(?:took|taken|take|taking|gave|given|used|using)(?: [\w']+){0,3} (?:that was |that were |"
+    r"which was |which were )?(?:meant|prescribed|intended|dispensed) for (?:my|his|her|our|"
+    r"their) (?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|nan|"
+    r"gran|grandma|grandad|friend|flatmate|roommate|neighbou?r|dog|cat|horse)|"
+    r"(?:kept|left|stored|forgot) (?:the |my |his |her |our )?(?:\w+ )?(?:insulin|vaccines?|"
+    r"pens?|vials?|medicine|tablets|drops|syrup|suspension|injections?)(?: [\w']+){0,5} "
+    r"(?:in the (?:car|sun|heat|freezer|glovebox)|in a hot \w+|out of the fridge|frozen)(?: [\w']+)"
+    r"{0,5} (?:and|then|before|but) (?:\w+ )?(?:used|took|gave|injected|taken|still used)|"
+    r"(?:given|gave|prescribed|dispensed|administered|injected) (?:me |him |her |them )?(?:the |a "
+    r"|an |my |his |her )?(?:\w+ )?(?:vaccine|jab|shot|injection|antibiotics?|penicillin|"
+    r"amoxicillin|tablets?|pills?|medicine|medication|drug|dose|infusion|cream|drops|insulin)"
+    r"(?: [\w']+){0,3} (?:even though|"
+    r"although|despite)(?: [\w']+){0,6} (?:allergic|allergy|allergies|contraindicat\w*|pregnant|"
+    r"breastfeeding|kidney (?:problems|disease|failure)|liver (?:problems|disease))",
+)
