@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Query, Schema, Status
+from ninja import Query, Status
 
 from caredesk.api_support.auth import acting_user
+from caredesk.api_support.pagination import Page, PageParams, map_items, paginate, paginate_list
 from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import ObjectId, Text300
 from caredesk.cases.services.access import access_case
@@ -35,17 +36,16 @@ from caredesk.knowledge.services.articles import (
     reject_version,
     submit_version,
 )
-from caredesk.knowledge.services.retrieval import Hit, search_articles
-from caredesk.knowledge.services.suggestions import suggestions_for_case
+from caredesk.knowledge.services.retrieval import PASSAGE_CHARS, Hit, Ranking, rank_articles
+from caredesk.knowledge.services.suggestions import rank_for_case
 from caredesk.tenancy.services import access_program
 
 router = ApiRouter(tags=["knowledge"])
 
 
-class SearchParams(Schema):
+class SearchParams(PageParams):
     program_id: ObjectId
     q: Text300 = ""
-    limit: int = Field(10, ge=1, le=50)
 
 
 def _hit(hit: Hit) -> dict[str, Any]:
@@ -77,23 +77,32 @@ def _article(user: Any, article: Article) -> dict[str, Any]:
     }
 
 
-@router.get("/knowledge/articles", response=list[HitOut])
-def search(request: HttpRequest, params: Query[SearchParams]) -> list[dict[str, Any]]:
-    """Approved articles of a program; with `q`, ranked by relevance (BM25) with the best
-    passage of each."""
-    program = access_program(acting_user(request), params.program_id)
-    hits = search_articles(program.pk, params.q or "", limit=params.limit) if params.q else []
-    if not params.q:
-        articles = (
-            Article.objects.visible_to(acting_user(request))
-            .filter(program=program, current__isnull=False)
-            .select_related("current")
-            .order_by("pk")[: params.limit]
-        )
-        hits = [Hit(a.current, 0.0, a.current.body[:320]) for a in articles if a.current]
-        for hit, article in zip(hits, articles, strict=False):
-            hit.version.article = article
-    return [_hit(h) for h in hits]
+def _current_hit(article: Article) -> dict[str, Any]:
+    version = article.current
+    assert version is not None  # listed only with a version in use
+    version.article = article
+    return _hit(Hit(version, 0.0, version.body[:PASSAGE_CHARS]))
+
+
+def _ranked_page(ranking: Ranking, page: PageParams) -> dict[str, Any]:
+    return map_items(paginate_list(ranking.order, page), lambda pair: _hit(ranking.hit(pair)))
+
+
+@router.get("/knowledge/articles", response=Page[HitOut])
+def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
+    """Approved articles of a program: with `q`, ranked by relevance (BM25) with the best
+    passage of each; without, the oldest article first."""
+    user = acting_user(request)
+    program = access_program(user, params.program_id)
+    if params.q:
+        return _ranked_page(rank_articles(program.pk, params.q), params)
+    articles = (
+        Article.objects.visible_to(user)
+        .filter(program=program, current__isnull=False)
+        .select_related("current")
+        .order_by("pk")
+    )
+    return map_items(paginate(articles, params), _current_hit)
 
 
 @router.get("/knowledge/articles/{article_id}", response=ArticleOut)
@@ -148,8 +157,9 @@ def reject(request: HttpRequest, version_id: ObjectId, payload: RejectIn) -> Art
     return reject_version(access_version(user, version_id), acting_user=user, note=payload.note)
 
 
-@router.get("/cases/{case_id}/suggested-articles", response=list[HitOut])
-def suggested(request: HttpRequest, case_id: ObjectId) -> list[dict[str, Any]]:
-    """Approved articles that match what the customer wrote on the case."""
+@router.get("/cases/{case_id}/suggested-articles", response=Page[HitOut])
+def suggested(request: HttpRequest, case_id: ObjectId, page: Query[PageParams]) -> dict[str, Any]:
+    """Approved articles that match what the customer wrote on the case, best first (the case
+    page shows the first three: `limit=3`)."""
     case = access_case(acting_user(request), case_id, for_display=False)
-    return [_hit(h) for h in suggestions_for_case(case)]
+    return _ranked_page(rank_for_case(case), page)

@@ -121,18 +121,37 @@ def best_passage(index: Bm25Index, query: list[str], body: str) -> str:
     return best
 
 
-def search_articles(
-    program_id: int, text: str, *, limit: int = 5, consumer_only: bool = False
-) -> list[Hit]:
-    """Approved articles of the program ranked for `text` (best first; no match: empty).
+@dataclass(frozen=True)
+class Ranking:
+    """Every article matching a query, best first (ties: the older article first), as
+    (score, position in the index) pairs; a hit's passage is found only when it is asked for,
+    so that a caller showing one page pays for that page only."""
+
+    order: list[tuple[float, int]]
+    index: _ProgramIndex | None = None
+    query: tuple[str, ...] = ()
+
+    def hit(self, pair: tuple[float, int]) -> Hit:
+        assert self.index is not None  # an empty ranking has no pairs to ask about
+        score, i = pair
+        version = self.index.versions[i]
+        passage = best_passage(self.index.bm25, list(self.query), version.body)
+        return Hit(version, round(score, 4), passage)
+
+    def hits(self, limit: int) -> list[Hit]:
+        return [self.hit(pair) for pair in self.order[:limit]]
+
+
+def rank_articles(program_id: int, text: str, *, consumer_only: bool = False) -> Ranking:
+    """Approved articles of the program ranked for `text` (no match: an empty ranking).
 
     `consumer_only` leaves out articles written for healthcare professionals (the bot and the
     IVR speak to consumers)."""
     query = terms(text)[:200]
     if not query:
-        return []
+        return Ranking([])
     index = _index_for(program_id)
-    ranked = sorted(
+    order = sorted(
         (
             (score, i)
             for i, score in enumerate(index.bm25.scores(query))
@@ -140,8 +159,11 @@ def search_articles(
         ),
         key=lambda pair: (-pair[0], pair[1]),
     )
-    hits = []
-    for score, i in ranked[:limit]:
-        version = index.versions[i]
-        hits.append(Hit(version, round(score, 4), best_passage(index.bm25, query, version.body)))
-    return hits
+    return Ranking(order, index, tuple(query))
+
+
+def search_articles(
+    program_id: int, text: str, *, limit: int = 5, consumer_only: bool = False
+) -> list[Hit]:
+    """The best `limit` approved articles of the program for `text` (no match: empty)."""
+    return rank_articles(program_id, text, consumer_only=consumer_only).hits(limit)

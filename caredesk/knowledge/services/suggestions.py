@@ -4,7 +4,7 @@ customer wrote (the case subject and its latest inbound contacts)."""
 from __future__ import annotations
 
 from caredesk.cases.models import Case, Direction, Interaction
-from caredesk.knowledge.services.retrieval import Hit, search_articles
+from caredesk.knowledge.services.retrieval import Hit, Ranking, rank_articles
 
 RECENT_CONTACTS = 3
 
@@ -19,7 +19,12 @@ def case_text(case: Case) -> str:
     return "\n".join([case.subject, *(b[:2000] for b in bodies)])
 
 
+def rank_for_case(case: Case) -> Ranking:
+    """Every approved article of the case's program matching its text, best first (HCP ones
+    included: agents and medical information specialists may send standard responses)."""
+    return rank_articles(case.program_id, case_text(case))
+
+
 def suggestions_for_case(case: Case, limit: int = 3) -> list[Hit]:
-    """Approved articles of the case's program for its text, best first (HCP ones included:
-    agents and medical information specialists may send standard responses)."""
-    return search_articles(case.program_id, case_text(case), limit=limit)
+    """The best `limit` articles for the case (the case page shows three)."""
+    return rank_for_case(case).hits(limit)
