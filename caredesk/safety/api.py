@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Query, Status
 
 from caredesk.api_support.auth import acting_user
-from caredesk.api_support.pagination import Page
+from caredesk.api_support.pagination import Page, PageParams, map_items, paginate, paginate_list
 from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import ObjectId
 from caredesk.cases.services.access import access_case, access_interaction
@@ -38,17 +38,19 @@ from caredesk.safety.services.findings import (
 )
 from caredesk.safety.services.queue import QueueRow, queue_row, safety_queue
 from caredesk.safety.services.safety_cases import access_safety_case
-from caredesk.terminology.services.search import search_terms
+from caredesk.terminology.services.search import ranked_terms, term_hits
 
 router = ApiRouter(tags=["safety"])
 
 
-@router.get("/cases/{case_id}/findings", response=list[FindingOut])
-def case_findings(request: HttpRequest, case_id: ObjectId) -> list[Finding]:
+@router.get("/cases/{case_id}/findings", response=Page[FindingOut])
+def case_findings(
+    request: HttpRequest, case_id: ObjectId, page: Query[PageParams]
+) -> dict[str, Any]:
     """Every finding on the case's interactions, oldest first."""
     user = acting_user(request)
     case = access_case(user, case_id)
-    return list(Finding.objects.visible_to(user).filter(case=case).order_by("pk"))
+    return paginate(Finding.objects.visible_to(user).filter(case=case).order_by("pk"), page)
 
 
 @router.post("/findings/{finding_id}/confirm", response=FindingOut)
@@ -110,14 +112,9 @@ def _case_out(row: QueueRow, detail: bool = False) -> dict[str, Any]:
 @router.get("/safety-cases", response=Page[SafetyCaseOut])
 def safety_cases(request: HttpRequest, filters: Query[SafetyCaseFilters]) -> dict[str, Any]:
     """Open safety cases of the caller's programs, nearest deadline (overdue) first."""
-    rows = safety_queue(acting_user(request), filters.program)
-    page = rows[filters.offset : filters.offset + filters.limit]
-    return {
-        "count": len(rows),
-        "limit": filters.limit,
-        "offset": filters.offset,
-        "items": [_case_out(r) for r in page],
-    }
+    return map_items(
+        paginate_list(safety_queue(acting_user(request), filters.program), filters), _case_out
+    )
 
 
 @router.get("/safety-cases/{safety_case_id}", response=SafetyCaseDetailOut)
@@ -126,10 +123,13 @@ def safety_case(request: HttpRequest, safety_case_id: ObjectId) -> dict[str, Any
     return _case_out(queue_row(sc), detail=True)
 
 
-@router.get("/terminology/terms", response=list[TermOut])
-def terms(request: HttpRequest, params: Query[TermParams]) -> list[Any]:
-    """Event coding: lowest level terms of the coding release matching `q`, best first."""
-    return list(search_terms(params.q, params.limit))
+@router.get("/terminology/terms", response=Page[TermOut])
+def terms(request: HttpRequest, params: Query[TermParams]) -> dict[str, Any]:
+    """Event coding: lowest level terms of the coding release matching `q`, best first (at
+    most the first 300 terms containing it are ranked)."""
+    release, rows = ranked_terms(params.q)
+    page = paginate_list(rows, params)
+    return page | {"items": term_hits(release, page["items"]) if release is not None else []}
 
 
 # Compliance report, due-report calendar, late reasons and the safety lead (api_compliance.py).

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Schema
 
 from caredesk.api_support.auth import acting_user
+from caredesk.api_support.pagination import Page, PageParams, map_items, paginate_list
 from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import ObjectId, Text20, Text40
 from caredesk.safety.models_oversight import ReportTracking, SafetyOversight
@@ -39,6 +40,10 @@ class ComplianceParams(Schema):
     months: list[Text20] = Field(
         default_factory=list, description="YYYY-MM, repeatable; default: the last 6 months"
     )
+
+
+class CompliancePage(ComplianceParams, PageParams):
+    pass
 
 
 class CsvParams(ComplianceParams):
@@ -72,7 +77,7 @@ class ComplianceRowOut(Schema):
     late_reports: list[LateReportOut]
 
 
-class DueParams(Schema):
+class DueParams(PageParams):
     program: ObjectId | None = None
     jurisdiction: Text20 = ""
     kind: Text40 = ""
@@ -165,13 +170,13 @@ def _scope(user: Any, params: ComplianceParams) -> tuple[list[Program], list[str
     return programs, months
 
 
-@router.get("/safety/compliance", response=list[ComplianceRowOut])
-def compliance(request: HttpRequest, params: Query[ComplianceParams]) -> list[dict[str, Any]]:
+@router.get("/safety/compliance", response=Page[ComplianceRowOut])
+def compliance(request: HttpRequest, params: Query[CompliancePage]) -> dict[str, Any]:
     """Per regime (jurisdiction and report kind) and month of the due date: reports due, on
     time, late, overdue, pending, the on-time share of the decided ones, and each late one
-    with its cause."""
+    with its cause; by month, jurisdiction and kind."""
     programs, months = _scope(acting_user(request), params)
-    return [_row_out(row) for row in compliance_rows(programs, months)]
+    return map_items(paginate_list(compliance_rows(programs, months), params), _row_out)
 
 
 _CSV_RESPONSE = {
@@ -212,9 +217,10 @@ def _due_out(item: DueItem) -> dict[str, Any]:
     }
 
 
-@router.get("/safety/due-reports", response=list[DueReportOut])
-def due_reports(request: HttpRequest, params: Query[DueParams]) -> list[dict[str, Any]]:
-    """The due-report calendar as a list: overdue first, then by due date."""
+@router.get("/safety/due-reports", response=Page[DueReportOut])
+def due_reports(request: HttpRequest, params: Query[DueParams]) -> dict[str, Any]:
+    """The due-report calendar as a list: overdue first, then by due date (of the first 2000
+    reports by due date)."""
     filters = CalendarFilters(
         program_id=params.program,
         jurisdiction=params.jurisdiction,
@@ -222,7 +228,7 @@ def due_reports(request: HttpRequest, params: Query[DueParams]) -> list[dict[str
         include_submitted=params.include_submitted,
         month=parse_month(params.month),
     )
-    return [_due_out(item) for item in due_items(acting_user(request), filters)]
+    return map_items(paginate_list(due_items(acting_user(request), filters), params), _due_out)
 
 
 @router.post("/safety/reports/{report_id}/late-reason", response=TrackingOut)

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Schema, Status
 
 from caredesk.api_support.auth import acting_user
+from caredesk.api_support.pagination import Page, PageParams, paginate
 from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import ObjectId, Text40, Text100, Text300, Text500
 from caredesk.quality.models import Complaint
@@ -79,7 +80,7 @@ class ProgramRuleOut(Schema):
     retired_at: datetime | None
 
 
-class ProgramRuleFilters(Schema):
+class ProgramRuleFilters(PageParams):
     program: ObjectId | None = Field(None, description="Only this program")
     status: Text40 | None = None
 
@@ -186,15 +187,15 @@ def rules_in_force(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/safety/program-rules", response=list[ProgramRuleOut])
-def program_rules(request: HttpRequest, filters: Query[ProgramRuleFilters]) -> list[ProgramRule]:
+@router.get("/safety/program-rules", response=Page[ProgramRuleOut])
+def program_rules(request: HttpRequest, filters: Query[ProgramRuleFilters]) -> dict[str, Any]:
     """The programs' own rules the caller can see, newest proposals first."""
     rows = ProgramRule.objects.visible_to(acting_user(request)).order_by("-proposed_at", "-pk")
     if filters.program is not None:
         rows = rows.filter(program_id=filters.program)
     if filters.status:
         rows = rows.filter(status=filters.status)
-    return list(rows[:500])
+    return paginate(rows, filters)
 
 
 @router.post("/safety/program-rules", response={201: ProgramRuleOut})

@@ -16,7 +16,7 @@ from ninja import Query, Status
 from caredesk.accounts.services.login import count_account_failure
 from caredesk.api_support.auth import acting_user
 from caredesk.api_support.errors import error_body
-from caredesk.api_support.pagination import Page, paginate
+from caredesk.api_support.pagination import Page, PageParams, map_items, paginate
 from caredesk.api_support.router import ApiRouter
 from caredesk.api_support.types import ObjectId
 from caredesk.audit.models import AuditAction
@@ -77,12 +77,14 @@ def _file(download: desk.Download) -> HttpResponse:
     return response
 
 
-@router.get("/safety-cases/{safety_case_id}/submissions", response=list[SubmissionOut])
-def case_submissions(request: HttpRequest, safety_case_id: ObjectId) -> list[dict[str, Any]]:
+@router.get("/safety-cases/{safety_case_id}/submissions", response=Page[SubmissionOut])
+def case_submissions(
+    request: HttpRequest, safety_case_id: ObjectId, page: Query[PageParams]
+) -> dict[str, Any]:
     """A safety case's submissions, newest first."""
     sc = access_safety_case(acting_user(request), safety_case_id)
     subs = sc.submissions.select_related("signature").order_by("-created_at", "-pk")
-    return [_out(s) for s in subs]
+    return map_items(paginate(subs, page), _out)
 
 
 @router.get("/safety-cases/{safety_case_id}/e2b-check", response=CheckOut)
@@ -135,8 +137,7 @@ def submissions(request: HttpRequest, filters: Query[SubmissionFilters]) -> dict
     qs = desk.submissions_of(
         acting_user(request), program_id=filters.program, status=filters.status
     ).select_related("signature")
-    page = paginate(qs, filters)
-    return page | {"items": [_out(s) for s in page["items"]]}
+    return map_items(paginate(qs, filters), _out)
 
 
 @router.get("/submissions/{submission_id}", response=SubmissionOut)

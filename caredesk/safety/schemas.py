@@ -147,9 +147,8 @@ class SafetyCaseDetailOut(SafetyCaseOut):
     drugs: list[DrugOut]
 
 
-class TermParams(Schema):
+class TermParams(PageParams):
     q: Text100 = Field(..., min_length=1)
-    limit: int = Field(10, ge=1, le=50)
 
 
 class TermOut(Schema):

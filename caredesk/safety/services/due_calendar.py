@@ -55,9 +55,11 @@ class DueItem:
     def days_overdue(self) -> int:
         return max(0, -self.days_left)
 
-    def sort_key(self) -> tuple[int, date, str, int]:
+    def sort_key(self) -> tuple[int, date, str, int, int]:
+        """Overdue first, then by due date; the report's id last makes the order total."""
         overdue = 0 if self.status == Status.OVERDUE else 1
-        return (overdue, self.report.due, self.report.kind, self.report.safety_case_id)
+        report = self.report
+        return (overdue, report.due, report.kind, report.safety_case_id, report.pk)
 
 
 @dataclass

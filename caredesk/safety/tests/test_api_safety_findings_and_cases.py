@@ -28,7 +28,7 @@ def test_findings_of_a_case_are_listed_with_their_evidence(world):
     interaction = log(world, AE)
     response = ApiClient(world.agent_a).get(f"/api/v1/cases/{world.case_a.pk}/findings")
     assert response.status_code == 200
-    items = response.json()
+    items = response.json()["items"]
     assert {i["kind"] for i in items} >= {"adverse_event"}
     ae = next(i for i in items if i["kind"] == "adverse_event")
     assert ae["interaction_id"] == interaction.pk and ae["status"] == "flagged"
@@ -93,5 +93,5 @@ def test_one_safety_case_carries_its_e2b_sections(world):
 
 
 def test_terms_are_searched_in_the_coding_release(world):
-    hits = ApiClient(world.agent_a).get("/api/v1/terminology/terms", q="hives").json()
+    hits = ApiClient(world.agent_a).get("/api/v1/terminology/terms", q="hives").json()["items"]
     assert hits[0]["pt_term"] == "Urticaria" and hits[0]["code"].startswith("OPEN:")

@@ -41,7 +41,7 @@ def test_the_api_gives_rows_and_late_reports_with_causes(world, data):
     api = ApiClient(world.safety_a)
     answer = api.get("/api/v1/safety/compliance", months="2026-03")
     assert answer.status_code == 200, answer.content
-    (row,) = answer.json()
+    (row,) = answer.json()["items"]
     assert (row["jurisdiction"], row["report_kind"], row["month"]) == (
         "US",
         "us_otc_serious",
@@ -81,7 +81,7 @@ def test_the_api_csv_and_the_page_export(world, data):
 
 def test_the_calendar_api_and_writes_on_a_report(world, data):
     api = ApiClient(world.safety_a)
-    due = api.get("/api/v1/safety/due-reports", month="2026-03").json()
+    due = api.get("/api/v1/safety/due-reports", month="2026-03").json()["items"]
     assert [d["kind"] for d in due] and all(d["program_id"] == world.program_a.pk for d in due)
     url = f"/api/v1/safety/reports/{data['late'].pk}"
     answer = api.post(f"{url}/late-reason", {"reason": "Receiver outage"})

@@ -92,7 +92,7 @@ def test_a_rejection_is_resubmitted_and_the_lists_filter_by_work_state(world):
     assert again.status_code == 201 and again.json()["resubmission_of_id"] == draft["id"]
     assert api.get("/submissions", status="rejected").json()["count"] == 1
     assert api.get("/submissions", status="to_sign").json()["count"] == 1
-    listed = api.get(f"/safety-cases/{sub.safety_case_id}/submissions").json()
+    listed = api.get(f"/safety-cases/{sub.safety_case_id}/submissions").json()["items"]
     assert [s["status"] for s in listed] == ["draft", "rejected"]
 
 

@@ -54,31 +54,38 @@ def _rank(term: str, query: str) -> tuple[int, int, str]:
 
 def search_terms(query: str, limit: int = 10) -> list[TermHit]:
     """Up to `limit` current LLTs matching the query, best first."""
+    release, rows = ranked_terms(query)
+    return term_hits(release, rows[:limit]) if release is not None else []
+
+
+def _candidates(release: TerminologyRelease, text: str) -> list[Term]:
+    found = Term.objects.filter(
+        release=release, level=TermLevel.LLT, current=True, term__icontains=text
+    )
+    return list(found.order_by("pk")[:MAX_CANDIDATES])
+
+
+def ranked_terms(query: str) -> tuple[TerminologyRelease | None, list[Term]]:
+    """The coding release and its current LLTs matching the query (at most MAX_CANDIDATES),
+    best first, ties by id: one stable order, so that a caller may page it."""
     query = " ".join(query.lower().split())
     release = coding_release()
     if len(query) < 2 or release is None:
-        return []
-    rows = list(
-        Term.objects.filter(
-            release=release, level=TermLevel.LLT, current=True, term__icontains=query
-        )[:MAX_CANDIDATES]
-    )
+        return release, []
+    rows = _candidates(release, query)
     if not rows:
         words = [w for w in query.split() if len(w) >= 4]
         for word in sorted(words, key=len, reverse=True):
-            rows = list(
-                Term.objects.filter(
-                    release=release, level=TermLevel.LLT, current=True, term__icontains=word
-                )[:MAX_CANDIDATES]
-            )
+            rows = _candidates(release, word)
             if rows:
                 query = word
                 break
-    rows.sort(key=lambda t: _rank(t.term, query))
-    return _hits(release, rows[:limit])
+    rows.sort(key=lambda t: (*_rank(t.term, query), t.pk))
+    return release, rows
 
 
-def _hits(release: TerminologyRelease, rows: list[Term]) -> list[TermHit]:
+def term_hits(release: TerminologyRelease, rows: list[Term]) -> list[TermHit]:
+    """The rows as hits naming their preferred term (one query for all of them)."""
     pts = dict(
         Term.objects.filter(
             release=release, level=TermLevel.PT, code__in={t.pt_code for t in rows}
