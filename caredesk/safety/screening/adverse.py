@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from caredesk.safety.screening import clinical, consumer
+from caredesk.safety.screening import clinical, consumer, service_talk
 from caredesk.safety.screening.assertion import asserting_spans
 from caredesk.safety.screening.context import Scope, Span, scopes_of
 from caredesk.safety.screening.lexicon import clinical_lexicon, lay_lexicon
@@ -127,6 +127,8 @@ class Mention:
 
 def mentions_in(norm: str, sentence: Sentence, spans: list[Span]) -> list[Mention]:
     """Every harm mention in the sentence, with the scope that silences it (if any)."""
+    if service_talk.about_a_service(norm, sentence):
+        return []
     found: list[tuple[int, int, str, Wording]] = []
     toks = tokens(norm, sentence.start, sentence.end)
     found.extend((h.start, h.end, h.term, Wording.LAY) for h in lay_lexicon().find(toks))
@@ -143,6 +145,7 @@ def mentions_in(norm: str, sentence: Sentence, spans: list[Span]) -> list[Mentio
     found.extend((a, b, t, Wording.CLINICAL) for a, b, t in clinical_hits if a not in lay_starts)
     idioms = [(m.start(), m.end()) for m in IDIOM.finditer(norm, sentence.start, sentence.end)]
     idioms += product_observations(norm, sentence.start, sentence.end)
+    idioms += service_talk.figurative_spans(norm, sentence.start, sentence.end)
     spans = asserting_spans(norm, sentence, spans)
     out: list[Mention] = []
     for start, end, term, wording in found:

@@ -60,7 +60,8 @@ LOGISTICS = _rx(
     r"(?:missing|broken|damaged)|(?:all|everything(?:'s| is| was)?) (?:there|fine|ok|okay|"
     r"intact)|(?:stuff|items?|products?) inside (?:is |are |was |were )?(?:ok|okay|fine)|"
     r"(?:opened|inspected|checked|searched) by (?:the )?(?:customs|border (?:force|agents?)|"
-    r"post office|postal service)|customs (?:opened|inspected|had opened|have opened|tape|"
+    r"post office|postal service)|pallets?|outer (?:cases?|cartons?|boxes)|caja exterior|"
+    r"embalaje exterior|customs (?:opened|inspected|had opened|have opened|tape|"
     r"sticker|label)|delivery (?:driver|guy|man|person)|courier|postman|"
     + SPANISH_SHIPPING
     + "|"
@@ -93,7 +94,11 @@ PRODUCT_INTACT = _rx(
     r"(?:shape|condition))|nothing(?:'s| is| was)? (?:missing|broken|damaged)|(?:all|"
     r"everything(?:'s| is| was)?) (?:there|fine|ok|okay|intact)|(?:stuff|items?|products?) "
     r"inside (?:is |are |was |were )?(?:ok|okay|fine)|(?:producto|contenido) (?:esta|estaba) "
-    r"(?:bien|intacto)|" + SPANISH_INTACT
+    r"(?:bien|intacto)|(?:the |all |our )?(?:products?|goods|stock|inner (?:packs?|cases?|"
+    r"cartons?|boxes)|mercancia|productos)(?: (?:were|are|was|is|all|arrived|look|looked|seem|"
+    r"seemed|themselves|itself))* (?:perfect|perfectly fine|undamaged|fine|intact|unharmed|ok|okay|"
+    r"bien|perfect[oa]s?|intact[oa]s?)|(?:checked|inspected)[,;]? (?:and )?(?:no|zero) damage|"
+    r"all sealed and fine|" + SPANISH_INTACT
 )
 # A part of the product itself, named where packaging wording is found ("the vial cracked").
 PRODUCT_PART = _rx(
@@ -110,6 +115,11 @@ def packaging_in_transit(norm: str, start: int) -> bool:
     if PRODUCT_INTACT.search(norm):
         return True
     return not _uncovered(PRODUCT_PART, (POSTAL_SEAL,), norm, max(0, start - 30), start + 30)
+
+
+def product_intact(norm: str) -> bool:
+    """The writer says the product itself is fine ("the products were undamaged")."""
+    return PRODUCT_INTACT.search(norm) is not None
 
 
 def logistics(norm: str) -> bool:

@@ -53,6 +53,8 @@ def find_complaints(norm: str, scoped: Scoped, result: ScreeningResult) -> None:
         found = asserted(norm, rx, scoped)
         if category is ComplaintCategory.PACKAGING and logistics:
             found = [(a, b) for a, b in found if not gates.packaging_in_transit(norm, a)]
+        if category is ComplaintCategory.APPEARANCE and logistics and gates.product_intact(norm):
+            found = []  # "box squashed, the products perfect": the look of the shipment
         if category in IT_SENSITIVE_COMPLAINTS:
             found = [(a, b) for a, b in found if not in_it_sentence(norm, scoped, a)]
         if found:

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from caredesk.safety.screening import adverse, clinical, concepts, concepts_quality, model, patterns
+from caredesk.safety.screening import (
+    adverse,
+    clinical,
+    concepts,
+    concepts_quality,
+    model,
+    patterns,
+    service_talk,
+)
 from caredesk.safety.screening.catalog import ProductCatalog, catalog_for, find_generics
 from caredesk.safety.screening.codes import ComplaintCategory, Seriousness, SpecialSituation
 from caredesk.safety.screening.complaints import find_complaints, in_it_sentence
@@ -180,10 +188,12 @@ def _adverse_events(
 def _special_situations(
     norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
 ) -> None:
+    figures = service_talk.figurative_spans(norm, 0, len(norm))  # "an overdose of emails"
     for code, rx in SPECIAL.items():
         # A suspected counterfeit ("could be fake") must reach quality: only negation silences it.
         silent = (Scope.NEGATED,) if code is SpecialSituation.COUNTERFEIT else SILENT_FOR_FINDINGS
         found = asserted(norm, rx, scoped, silent)
+        found = [(a, b) for a, b in found if not any(x <= a < y for x, y in figures)]
         if code in IT_SENSITIVE:
             found = [(a, b) for a, b in found if not in_it_sentence(norm, scoped, a)]
         if found:

@@ -78,7 +78,8 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"unreadable|blank|incorrect|misprinted|faded|different|doesn't match|does not match|"
         r"mislabel\w*|in another language|equivocad[ao]|ilegible|no coincide)|(?:wrong|missing|"
         r"illegible|incorrect|misprinted|no) (?:label|labels|labeling|expiry|expiration date|"
-        r"lot number)|mislabel(?:ed|led|ing)?|says \d+ ?mg (?:but|on the)|label says"
+        r"lot number)|mislabel(?:ed|led|ing)?|says \d+ ?mg (?:but|on the)|"
+        r"(?<!return )(?<!returns )(?<!shipping )(?<!postage )(?<!address )(?<!courier )label says"
         + W
         + r"(?:but|while)|can't read the (?:label|lot|expiry)|no (?:tiene|trae) etiqueta"
     ),
@@ -113,7 +114,8 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"bigger|larger|thinner|thicker|wrong|off|weird|odd|strange|discolou?red|faded|"
         r"spotted|speckled|cracked|broken|chipped|soft|mushy|wet|hard|powdery|crumbly|"
         r"melted|fused|stuck together|swollen|leaking|empty|yellow(?:ed|ish)?|brown(?:ish)?|"
-        r"grey|gray|pink|spotty)|(?:different|wrong|new) (?:size|shape|colou?r|imprint|"
+        r"grey|gray|pink|spotty)|(?:different|wrong|(?<!your )(?<!our )new) (?:size|shape|colou?r|"
+        r"imprint|"
         r"marking|markings|coating|logo)|(?:no|missing|wrong|different) imprint|"
         r"(?:pills?|tablets?|capsules?|caplets?|gummies) (?:have|had|has|with) (?:\w+ ){0,2}"
         r"(?:spots|specks|marks|dots|stains|cracks|chips)|imprint (?:\w+ ){0,4}(?:is |was |are "

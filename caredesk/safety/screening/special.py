@@ -215,7 +215,10 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
     SS.WITHDRAWAL: rx(
         r"withdrawals?(?! (?:period|time|interval)s?)|discontinuation syndrome|brain zaps|since (?"
         r":i )?stopp?(?:ed|ing) "
-        r"(?:taking|it|the)|after (?:i )?stopp?(?:ed|ing) (?:taking|it|the)|coming off|"
+        r"(?:taking|it|the)|after (?:i )?stopp?(?:ed|ing) (?:taking|it|the)|"
+        r"(?<!tape )(?<!tape was )(?<!tape is )(?<!label )(?<!label was )(?<!label is )"
+        r"(?<!sticker )(?<!foil )(?<!lid )(?<!cap )(?<!seal )(?<!wrap )(?<!film )(?<!paint )"
+        r"coming off|"
         r"(?<!cap )(?<!lid )(?<!top )(?<!seal )(?<!label )(?<!patch )(?<!sticker )(?<!ring )"
         r"(?<!mask )came off|"
         r"tapering|weaning off|detox(?:ing)?|cold turkey|abstinencia|desde que (?:lo |la )?deje|"

@@ -1,0 +1,71 @@
+"""Harm words said of a service are figures of speech (service_talk.py), found in the
+customer-service training batch train_cs_3.txt: the sentence names a price, a wait, a website,
+an app or a call and nothing of a product, its use or a body. A sentence that also names a
+product, a dose or a body part keeps its harms, and so do clinical notes."""
+
+import pytest
+
+from caredesk.safety.screening import screen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly the price made me sick, 14 quid for delivery on a 6 pound order?",
+        "The hold music is giving me a migraine, 50 minutes and counting.",
+        "That new website layout is painful. Where did the order history go?",
+        "Side effect of your new app: I can't log in anymore. Please fix.",
+        "My reaction to the new loyalty scheme is mixed, I liked the old points better.",
+        "That 40-minute wait nearly gave me a stroke, ha. Anyway, where's my refund?",
+        "This subscription is bleeding my account dry, please cancel it.",
+        "That cancellation fee left a bad taste in my mouth.",
+        "I'm sick to death of your chatbot sending me in circles.",
+        "Order for the care home: 30 boxes of incontinence pads, 20 of the gloves.",
+        "I'd like to update the address on my prescription delivery account, I've moved to flat 3.",
+    ],
+)
+def test_a_figure_of_speech_about_a_service_is_no_adverse_event(text: str) -> None:
+    result = screen(text)
+    assert not result.adverse_event
+    assert not result.seriousness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm getting an overdose of emails from you, four today already.",
+        "Tengo una sobredosis de correos de publicidad, por favor dejen de enviarlos.",
+    ],
+)
+def test_an_overdose_of_emails_is_no_overdose(text: str) -> None:
+    assert not screen(text).special_situations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delivery box dented and the tissue paper inside a bit squashed, the products perfect.",
+        "The shipping carton was squashed and the tape was coming off, but the products were "
+        "undamaged.",
+        "Pallet arrived with the shrink wrap torn and two outer cases scuffed; all inner packs "
+        "checked, no damage.",
+        "El pedido para la farmacia llegó con la caja exterior rota, la mercancía bien.",
+        "The return label says Royal Mail but my nearest drop-off is Evri. Can I use that?",
+    ],
+)
+def test_shipment_damage_with_the_product_fine_is_no_finding(text: str) -> None:
+    result = screen(text)
+    assert not (result.product_complaint or result.tampering or result.special_situations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since your app told me to double the dose I've had a headache.",
+        "The price is awful and the tablets gave me a rash.",
+        "pt c/o pruritus & erythema at appl site, d/c, sx resolving",
+        "I waited on hold for an hour and my chest was tight the whole time after the inhaler.",
+    ],
+)
+def test_a_harm_next_to_a_product_or_a_body_stays(text: str) -> None:
+    assert screen(text).adverse_event
