@@ -19,7 +19,7 @@ class TrendParams:
     baseline_days: int = 182
     guard_days: int = 28
     warmup_days: int = 84
-    min_reporters: int = 3
+    min_reporters: int = 4
     min_ratio: float = 1.5
     alpha_product: float = 3e-7
     alpha_lot: float = 3e-8
