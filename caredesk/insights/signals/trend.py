@@ -2,15 +2,16 @@
 
 Series: per product x event, a product-wide one (lot empty) and one per lot, each counting
 **distinct reporters** (a reporter once per series, on the day of their first report in it);
-reports without a lot count product-wide only. Each day a series gains a reporter, its windows of
-3, 5, 7, 10, 14, 21 and 28 days ending that day are judged, from data up to that day only, against baseline
-(the product x event's last 182 days before a 28-day guard) x activity (the product's other
-events now against theirs) x weekday-weighted length; a lot expects the product's rate with a lot
-x its exposure share (its part of the product's recent reports of other events). The count meets
-a negative binomial carrying every estimate's uncertainty plus 5% drift; a tail under
-`alpha_product` / `alpha_lot` fires (>= 4 reporters, >= 1.5x). `trend_level.choose_level`,
-`_spread_shown`, `_others_rose` and the two-lot rule pick the lot or the product (or wait). No alert in a product's
-first 84 days; a series alerts once. Rules, reasons and calibration: docs/decisions/0012*.
+reports without a lot count product-wide only. Each day a series gains a reporter, its windows
+of 3, 5, 7, 10, 14, 21 and 28 days ending that day are judged, from data up to that day only,
+against baseline (the product x event's last 182 days before a 28-day guard) x activity (the
+product's other events now against theirs) x weekday-weighted length; a lot expects the
+product's rate with a lot x its exposure share (its part of the product's recent reports of
+other events). The count meets a negative binomial carrying every estimate's uncertainty plus
+5% drift; a tail under `alpha_product` / `alpha_lot` fires (>= 4 reporters, >= 1.5x).
+`trend_level.choose_level`, `_spread_shown`, `_others_rose` and the two-lot rule pick the lot
+or the product (or wait). No alert in a product's first 84 days; a series alerts once. Rules,
+reasons and calibration: docs/decisions/0012*.
 
 Incremental: `TrendEngine.add_day` takes one day's rows and returns that day's alerts; state is
 per series (sorted new-reporter days, reporter sets) and tests read windows by bisection.
