@@ -34,6 +34,13 @@ from caredesk.safety.screening.result import Evidence, ScreeningResult
 from caredesk.safety.screening.text import Sentence, normalise, sentences
 
 IT_SENSITIVE = (SpecialSituation.LACK_OF_EFFICACY, SpecialSituation.MEDICATION_ERROR)
+# Amount and use words that a service sentence uses too ("the 4-week subscription is too much").
+SERVICE_SENSITIVE = (
+    SpecialSituation.OVERDOSE,
+    SpecialSituation.WITHDRAWAL,
+    SpecialSituation.MISUSE,
+    SpecialSituation.ABUSE,
+)
 
 
 def _either(phrases: re.Pattern[str], concept: re.Pattern[str] | None) -> re.Pattern[str]:
@@ -194,12 +201,23 @@ def _special_situations(
         silent = (Scope.NEGATED,) if code is SpecialSituation.COUNTERFEIT else SILENT_FOR_FINDINGS
         found = asserted(norm, rx, scoped, silent)
         found = [(a, b) for a, b in found if not any(x <= a < y for x, y in figures)]
+        if code in SERVICE_SENSITIVE and service_talk.about_a_service(norm):
+            found = []  # an amount or a use word in a message about a service only
+        elif code in SERVICE_SENSITIVE:
+            found = [(a, b) for a, b in found if not _in_service_sentence(norm, scoped, a)]
         if code in IT_SENSITIVE:
             found = [(a, b) for a, b in found if not in_it_sentence(norm, scoped, a)]
         if found:
             result.special_situations.append(code)
             result.evidence.extend(Evidence(a, b, str(code)) for a, b in found)
     _model_special(norm, scoped, result)
+
+
+def _in_service_sentence(norm: str, scoped: list[tuple[Sentence, list[Span]]], pos: int) -> bool:
+    return any(
+        sent.start <= pos < sent.end and service_talk.about_a_service(norm, sent)
+        for sent, _ in scoped
+    )
 
 
 def _model_special(

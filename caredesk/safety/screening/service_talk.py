@@ -3,8 +3,9 @@ giving me a migraine", "side effect of your new app", "an overdose of emails".
 
 Why a sentence gate rather than more idioms: customer-service writers use every harm word as a
 figure of speech about prices, waits, websites and calls, and the idiom list never ends. A harm
-in a sentence that names such a service thing, and no product, dose, use or body part, is read
-as a figure of speech. A sentence that also names a product or its use ("since your app told me
+in a sentence that names such a service thing, and no product, dose, use or clinician, is read
+as a figure of speech (so are an overdose, a withdrawal, misuse or abuse said there: "the 4-week
+subscription is too much"). A sentence that also names a product or its use ("since your app told me
 to double the dose I've had a headache") keeps its harms.
 """
 
@@ -21,12 +22,14 @@ _SERVICE = (
     r"customer service|call centre|call center|phone call|phone line|emails?|newsletters?|"
     r"subscription|basket|cart|log ?in|login|logging in|checkout|voucher|coupon|promo|discount "
     r"code|promo code|refund|order history|layout|logo|loyalty|points|scheme|password|account|"
-    r"tracking|courier|parcel|returns portal|sale|discount|advert|ads|marketing|spam|"
+    r"tracking|courier|parcel|returns? (?:portal|process|policy|form|label)|sale|discount|"
+    r"advert|ads|marketing|spam|ivr|(?:phone |automated |call )?menus?|helpline|switchboard|"
     r"precio|precios|gastos de envio|factura|espera|pagina web|aplicacion|correos?|"
-    r"reembolso|suscripcion"
+    r"reembolso|suscripcion|esperar|esperando|al telefono|telefono|llamada|llamadas"
 )
 SERVICE = re.compile(r"(?<![\w'])(?:" + _SERVICE + r")(?![\w'])")
-# A product, a dose, its use, a body part or a clinician: then the harm may be real.
+# A product, a dose, its use or a clinician: then the harm may be real. (Body parts are not
+# enough: "a sore throat from shouting at your phone menu".)
 _HEALTH = (
     r"pills?|tablets?|tabs|capsules?|caplets?|softgels?|gumm(?:y|ies)|chews?|lozenges?|"
     r"medicines?|medications?|meds|drugs?|doses?|dosing|dosage|cream|gel|ointment|lotion|drops|"
@@ -34,14 +37,12 @@ _HEALTH = (
     r"vitamins?|probiotics?|wormer|collar|spot-on|insulin|pen|needle|syringe|product|"
     r"take|takes|took|taken|taking|apply|applied|applying|swallow\w*|inject\w*|"
     r"gave (?:him|her|it|them|the)|since (?:starting|taking|using)|after (?:taking|using|"
-    r"starting|the first|the second)|skin|stomach|chest|throat|heart|head|eyes?|face|mouth|"
-    r"arms?|legs?|doctor|gp|nurse|hospital|a&e|er|pharmacist|vet|prescriptions?|pharmacy|"
+    r"starting|the first|the second)|doctor|gp|nurse|hospital|a&e|er|pharmacist|vet|"
+    r"prescriptions?|pharmacy|"
     r"chemist|clinic|appointment|pump|meter|monitor|sensor|device|cgm|pastillas?|medicamentos?|"
     r"jarabe|crema|gotas|dosis|tome|tomar|tomando|pt|c/o|sx|hx|rx|appl|patient|caller's"
 )
 HEALTH = re.compile(r"(?<![\w'])(?:" + _HEALTH + r")(?![\w'])")
-# Body words inside an idiom name no body: "left a bad taste in my mouth".
-BODY_IDIOM = re.compile(r"taste in (?:my|his|her|our|your|the) mouth|(?:my|his|her) head round")
 # Always figures of speech, whatever else the sentence says.
 FIGURATIVE = re.compile(
     r"(?<![\w'])(?:over-?dose of (?:\w+ )?(?:emails?|messages?|texts?|calls?|spam|ads|adverts?|"
@@ -61,9 +62,10 @@ def figurative_spans(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in FIGURATIVE.finditer(norm, start, end)]
 
 
-def about_a_service(norm: str, sentence: Sentence) -> bool:
-    """The sentence names a service thing and nothing of a product, its use or a body."""
-    text = norm[sentence.start : sentence.end]
+def about_a_service(norm: str, sentence: Sentence | None = None) -> bool:
+    """The sentence (or, without one, the whole text) names a service thing and nothing of a
+    product, its use or a clinician."""
+    text = norm if sentence is None else norm[sentence.start : sentence.end]
     if SERVICE.search(text) is None:
         return False
-    return HEALTH.search(BODY_IDIOM.sub(" ", text)) is None
+    return HEALTH.search(text) is None

@@ -69,3 +69,22 @@ def test_shipment_damage_with_the_product_fine_is_no_finding(text: str) -> None:
 )
 def test_a_harm_next_to_a_product_or_a_body_stays(text: str) -> None:
     assert screen(text).adverse_event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This returns process is a nightmare, I feel ill thinking about it.",
+        "I have a sore throat from shouting at your IVR menu lol.",
+        "Me duele la cabeza de tanto esperar al teléfono.",
+        "Your checkout page keeps crashing, it's giving me a headache.",
+    ],
+)
+def test_a_body_word_in_a_figure_of_speech_is_no_harm(text: str) -> None:
+    assert not screen(text).adverse_event
+
+
+def test_an_amount_word_in_a_message_about_a_service_is_no_overdose() -> None:
+    text = "Can I swap my subscription to every 8 weeks? The 4-week one is too much."
+    assert not screen(text).special_situations
+    assert "overdose" in screen("My order is late. I took too much last night.").special_situations
