@@ -71,6 +71,6 @@ def test_a_computed_list_pages_like_a_queryset() -> None:
     computed = paginate_list(list(rows), params)
     assert computed == from_db
     assert [p.code for p in computed["items"]] == ["p4", "p5"]
-    assert paginate_list(list(rows), PageParams(offset=9))["items"] == []
+    assert paginate_list(list(rows), PageParams(limit=50, offset=9))["items"] == []
     named = map_items(computed, lambda p: p.code.upper())
     assert named == {"count": 5, "limit": 2, "offset": 3, "items": ["P4", "P5"]}
