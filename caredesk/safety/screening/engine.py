@@ -114,10 +114,13 @@ def _model_sentences(
     """Sentences the model may read, each with hints from the rules: which kinds of harm
     mention they hold that the voice rule did not count (a clinical term in a consumer
     sentence, say). The rules own negation and hypotheticals, so a sentence where such a scope
-    silenced a harm ("no nausea, vomiting or dizziness") is left to them."""
+    silenced a harm ("no nausea, vomiting or dizziness") is left to them, and so is a sentence
+    about a service only ("my nausea bands order is late": service_talk)."""
     out = []
     for sent, _ in scoped:
         if any(sent.start <= pos < sent.end for pos in silenced):
+            continue
+        if service_talk.about_a_service(sent.text):
             continue
         kinds = {w.name.lower() for e, w in mentions if sent.start <= e.start < sent.end}
         out.append((sent, sorted(kinds)))

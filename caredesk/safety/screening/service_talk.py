@@ -17,15 +17,19 @@ from caredesk.safety.screening.text import Sentence
 
 _SERVICE = (
     r"price|prices|pricing|cost|delivery (?:charge|fee|cost|driver|slot|date)|postage|shipping "
-    r"(?:cost|fee|charge)|fees?|bill|invoice|cancellation|wait|waiting|queue|hold music|on hold|"
+    r"(?:cost|fee|charge)|fees?|bill|invoice|cancellation|(?:the|a|that|this|\d+[- ]\w+) wait|"
+    r"wait(?:ing)? times?|waiting (?:list|for (?:my|the|a|your|an) (?:order|parcel|refund|call|"
+    r"reply|delivery|package|answer|agent))|queue|hold music|on hold|"
     r"app|app update|website|web site|web ?page|web ?shop|portal|chatbot|chat bot|bot|"
     r"customer service|call centre|call center|phone call|phone line|emails?|newsletters?|"
     r"subscription|basket|cart|log ?in|login|logging in|checkout|voucher|coupon|promo|discount "
     r"code|promo code|refund|order history|layout|logo|loyalty|points|scheme|password|account|"
     r"tracking|courier|parcel|returns? (?:portal|process|policy|form|label)|sale|discount|"
     r"advert|ads|marketing|spam|ivr|(?:phone |automated |call )?menus?|helpline|switchboard|"
-    r"precio|precios|gastos de envio|factura|espera|pagina web|aplicacion|correos?|"
-    r"reembolso|suscripcion|esperar|esperando|al telefono|telefono|llamada|llamadas"
+    r"precio|precios|gastos de envio|factura|la espera|pagina web|aplicacion|correos?|"
+    r"reembolso|suscripcion|esperar|esperando|al telefono|telefono|llamada|llamadas|(?:my|your|"
+    r"the|our|this|an|last) order|order (?:number|no|status|confirmation|#|is|was|has|hasn't|"
+    r"still|arrived|never)|mi pedido|el pedido"
 )
 SERVICE = re.compile(r"(?<![\w'])(?:" + _SERVICE + r")(?![\w'])")
 # A product, a dose, its use or a clinician: then the harm may be real. (Body parts are not
@@ -51,8 +55,10 @@ FIGURATIVE = re.compile(
     r"notificaciones|spam)|sick to death of|bleed(?:s|ing)? (?:\w+ ){1,3}dry|"
     r"pain in the (?:backside|arse|bum|rear)|fever of (?:excitement|anticipation)|"
     r"(?:box|parcel|package|packaging|carton|transit|shipping|courier|delivery|cosmetic|water|"
-    r"storm|flood) damage|flat (?:\d+\w?|[a-z]|number)|[a-z]+ (?:pads|pants|liners|"
-    r"dressings|plasters|bandages|gloves|wipes|test strips|kits?))"
+    r"storm|flood) damage|flat (?:\d+\w?|[a-z]|number)|(?:anti-)?(?:[a-z]+ )?[a-z]+ (?:pads|pants|"
+    r"liners|"
+    r"dressings|plasters|bandages|gloves|wipes|test strips|kits?|bands?|wristbands?|bracelets?|"
+    r"sleeves?|stockings|supports?|insoles|pillows?|chewables|granules|rub|roll-ons?|balm))"
     r"(?![\w'])"
 )
 

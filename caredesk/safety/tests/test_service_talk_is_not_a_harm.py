@@ -88,3 +88,25 @@ def test_an_amount_word_in_a_message_about_a_service_is_no_overdose() -> None:
     text = "Can I swap my subscription to every 8 weeks? The 4-week one is too much."
     assert not screen(text).special_situations
     assert "overdose" in screen("My order is late. I took too much last night.").special_situations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My Nausea Bands order is 3 days late.",
+        "The pharmacy said the Acid Reflux chewables are out of stock everywhere.",
+        "I'd like to cancel my order for the anti-nausea wristbands.",
+    ],
+)
+def test_a_harm_word_in_a_product_name_is_no_harm(text: str) -> None:
+    assert not screen(text).adverse_event
+
+
+def test_wait_as_a_verb_is_no_service() -> None:
+    text = "If you think the side effects are hell, just wait until you go off it: the dizziness."
+    assert screen(text).adverse_event
+
+
+def test_the_wrong_size_bought_is_no_complaint() -> None:
+    text = "Can I get a refund on the Sleep Aid tablets, I bought the wrong size."
+    assert not screen(text).product_complaint
