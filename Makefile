@@ -12,7 +12,7 @@ TYPED := caredesk/audit caredesk/tenancy/services.py caredesk/tenancy/scoping.py
 	caredesk/api.py caredesk/api_support caredesk/tenancy/api.py caredesk/people/api.py \
 	caredesk/cases/api.py caredesk/cases/schemas.py caredesk/routing/api.py caredesk/routing/schemas.py \
 	caredesk/routing/views_agents.py caredesk/routing/views_classification.py caredesk/routing/models_agents.py \
-	caredesk/safety/services caredesk/safety/tasks.py caredesk/safety/gateway caredesk/quality \
+	caredesk/safety/services caredesk/safety/screening caredesk/safety/tasks.py caredesk/safety/gateway caredesk/quality \
 	caredesk/channels caredesk/outreach caredesk/knowledge \
 	caredesk/insights/signals/gps.py caredesk/insights/signals/disproportionality.py \
 	caredesk/insights/signals/disproportionality_cli.py caredesk/insights/signals/reports_csv.py \
