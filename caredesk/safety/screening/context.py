@@ -37,7 +37,8 @@ class Span:
 
 WINDOW = 70
 TERMINATOR = _rx(
-    r"but|however|although|though|except|yet|and then|then|after|afterwards|since|until|"
+    r"but|however|although|though|except|yet|and then|and (?:i|he|she|we|they)|then|after|"
+    r"afterwards|since|until|"
     r"now|later|which|whereas|while|when|who|whom|in whom|pero|aunque|sin embargo|despues|"
     r"luego|ahora|cuando"
     r")(?![\w'])|,\s*(?:i|i'm|i've|he|she|they|it's|we|so)(?![\w'])|(?<![\w'])(?:y luego"

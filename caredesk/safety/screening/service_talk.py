@@ -42,7 +42,7 @@ _HEALTH = (
     r"take|takes|took|taken|taking|apply|applied|applying|swallow\w*|inject\w*|"
     r"gave (?:him|her|it|them|the)|since (?:starting|taking|using)|after (?:taking|using|"
     r"starting|the first|the second)|doctor|gp|nurse|hospital|a&e|er|pharmacist|vet|"
-    r"prescriptions?|pharmacy|"
+    r"prescriptions?|pharmacy|batch|lot|"
     r"chemist|clinic|appointment|pump|meter|monitor|sensor|device|cgm|pastillas?|medicamentos?|"
     r"jarabe|crema|gotas|dosis|tome|tomar|tomando|pt|c/o|sx|hx|rx|appl|patient|caller's"
 )

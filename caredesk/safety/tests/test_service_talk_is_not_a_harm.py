@@ -110,3 +110,21 @@ def test_wait_as_a_verb_is_no_service() -> None:
 def test_the_wrong_size_bought_is_no_complaint() -> None:
     text = "Can I get a refund on the Sleep Aid tablets, I bought the wrong size."
     assert not screen(text).product_complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the new batch from my last order I've had headaches every day.",
+        "Your app said to take it with food; I didn't and I threw up.",
+        "Cancel my subscription, these vitamins make me nauseous.",
+        "My order of the gummies arrived and my son got a rash after eating them.",
+    ],
+)
+def test_a_harm_in_an_order_or_service_message_that_names_the_product_stays(text: str) -> None:
+    assert screen(text).adverse_event
+
+
+def test_a_new_clause_with_its_own_subject_ends_a_negation() -> None:
+    assert not screen("I haven't had nausea and I haven't had headaches.").adverse_event
+    assert screen("I didn't eat first and I threw up after the tablet.").adverse_event
