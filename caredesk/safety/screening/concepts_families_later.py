@@ -357,3 +357,9 @@ _add(
     r"although|despite)(?: [\w']+){0,6} (?:allergic|allergy|allergies|contraindicat\w*|pregnant|"
     r"breastfeeding|kidney (?:problems|disease|failure)|liver (?:problems|disease))",
 )
+# One strength sent, dispensed or taken for another ("the 500mg instead of the 250mg").
+STRENGTH = r"\d+(?:\.\d+)? ?(?:mg|mcg|ml|g|iu|units?|%)"
+_add(
+    SS.MEDICATION_ERROR,
+    STRENGTH + r"(?: [\w']+){0,2} instead of (?:the |my |his |her |a )?" + STRENGTH,
+)

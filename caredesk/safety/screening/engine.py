@@ -34,12 +34,15 @@ from caredesk.safety.screening.result import Evidence, ScreeningResult
 from caredesk.safety.screening.text import Sentence, normalise, sentences
 
 IT_SENSITIVE = (SpecialSituation.LACK_OF_EFFICACY, SpecialSituation.MEDICATION_ERROR)
-# Amount and use words that a service sentence uses too ("the 4-week subscription is too much").
+# Amount, use and "did not work" words that a service sentence uses too ("the 4-week
+# subscription is too much", "my points still haven't gone through").
 SERVICE_SENSITIVE = (
     SpecialSituation.OVERDOSE,
     SpecialSituation.WITHDRAWAL,
     SpecialSituation.MISUSE,
     SpecialSituation.ABUSE,
+    SpecialSituation.LACK_OF_EFFICACY,
+    SpecialSituation.MEDICATION_ERROR,
 )
 
 

@@ -29,7 +29,9 @@ _SERVICE = (
     r"precio|precios|gastos de envio|factura|la espera|pagina web|aplicacion|correos?|"
     r"reembolso|suscripcion|esperar|esperando|al telefono|telefono|llamada|llamadas|(?:my|your|"
     r"the|our|this|an|last) order|order (?:number|no|status|confirmation|#|is|was|has|hasn't|"
-    r"still|arrived|never)|mi pedido|el pedido"
+    r"still|arrived|never)|mi pedido|el pedido|you(?:'ve| have)? sent|you shipped|(?:was|were) "
+    r"(?:sent|dispatched|shipped)|complaint (?:number|reference|ref)|complained (?:last|to you|"
+    r"before|already|twice|again)|since i complained"
 )
 SERVICE = re.compile(r"(?<![\w'])(?:" + _SERVICE + r")(?![\w'])")
 # A product, a dose, its use or a clinician: then the harm may be real. (Body parts are not
@@ -42,7 +44,8 @@ _HEALTH = (
     r"take|takes|took|taken|taking|apply|applied|applying|swallow\w*|inject\w*|"
     r"gave (?:him|her|it|them|the)|since (?:starting|taking|using)|after (?:taking|using|"
     r"starting|the first|the second)|doctor|gp|nurse|hospital|a&e|er|pharmacist|vet|"
-    r"prescriptions?|pharmacy|batch|lot|"
+    r"prescriptions?|pharmacy|batch|lot|strengths?|formulation|\d+ ?(?:mg|mcg|ml|g|iu|units?)|"
+    r"mg|mcg|ml|"
     r"chemist|clinic|appointment|pump|meter|monitor|sensor|device|cgm|pastillas?|medicamentos?|"
     r"jarabe|crema|gotas|dosis|tome|tomar|tomando|pt|c/o|sx|hx|rx|appl|patient|caller's"
 )

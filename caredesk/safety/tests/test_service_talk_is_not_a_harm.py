@@ -128,3 +128,30 @@ def test_a_harm_in_an_order_or_service_message_that_names_the_product_stays(text
 def test_a_new_clause_with_its_own_subject_ends_a_negation() -> None:
     assert not screen("I haven't had nausea and I haven't had headaches.").adverse_event
     assert screen("I didn't eat first and I threw up after the tablet.").adverse_event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My loyalty points still haven't gone through after three weeks.",
+        "You sent two of the same instead of one of each.",
+        "Nothing has changed since I complained last week.",
+        "I paid 10% instead of 20% on my last order.",
+    ],
+)
+def test_service_messages_hold_no_special_situation(text: str) -> None:
+    result = screen(text)
+    assert not result.special_situations
+    assert not result.adverse_event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You sent me the 500mg instead of the 250mg.",
+        "I got the 500 mg tablets instead of the 250 mg.",
+        "You sent me the wrong strength.",
+    ],
+)
+def test_a_strength_sent_for_another_is_a_medication_error(text: str) -> None:
+    assert "medication_error" in screen(text).special_situations
