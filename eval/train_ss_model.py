@@ -9,7 +9,15 @@ out-of-fold precision >= `MIN_PRECISION` on the contact-center and PsyTAR items 
 were tuned on the same dev items, so rules OR model would look perfect) with at least
 `MIN_POSITIVES` positives and `MIN_HITS` flags to judge by; a code that never qualifies
 ships without a model.
-Finally the customer-service flag rate (anything flagged) must stay <= `MAX_CS_FLAGS`.
+Finally the customer-service flag rate (anything flagged) must stay <= `MAX_CS_FLAGS`; the
+out-of-fold rate on the customer-service training batch is printed next to it.
+
+`MIN_PRECISION` was 0.90 until 2026-12-05. Lowered to 0.85 because recall matters most for
+special situations (a person confirms each flag) and out of fold the change bought much recall
+for little: model-alone recall pregnancy 0.21 -> 0.49, medication error 0.35 -> 0.56,
+breastfeeding 0.58 -> 0.71, overdose 0.13 -> 0.25, two more codes (misuse, withdrawal) qualify,
+and still no customer-service message flagged (both sets, out of fold). Chosen on these
+out-of-fold figures, before any test figure was run with it.
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from eval import datasets
 from eval.train_model import _matrix
 from eval.train_pc_model import _export, _fit
 
-MIN_PRECISION = 0.90
+MIN_PRECISION = 0.85
 MIN_POSITIVES = 20
 MIN_HITS = 5
 MAX_CS_FLAGS = 0.015
@@ -94,10 +102,12 @@ def main() -> None:
         print(
             f"{code}: t={best:.2f} model-alone OOF recall {rec:.3f} (n={y.sum()})", file=sys.stderr
         )
-        flagged |= (oof >= best) & (sets == "cs")
+        flagged |= (oof >= best) & np.isin(sets, ("cs", "cs_train"))
         out[str(code)] = _export(_fit(x, y), best)
     cs_rate = flagged[sets == "cs"].mean()
     print(f"customer-service messages flagged by these models: {cs_rate:.3f}", file=sys.stderr)
+    train_rate = flagged[sets == "cs_train"].mean()
+    print(f"customer-service training batch, out of fold: {train_rate:.3f}", file=sys.stderr)
     if cs_rate > MAX_CS_FLAGS:
         raise SystemExit("too many customer-service flags; raise MIN_PRECISION")
     data = {
