@@ -6,6 +6,7 @@ services, so each side is independent)."""
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 from typing import Any
 
 from django.utils import timezone
@@ -25,18 +26,19 @@ from caredesk.safety.models_submission import Submission
 from caredesk.testing.rules_objects import rules_side
 
 
-def _submission(safety_case: SafetyCase) -> Submission:
-    """A draft E2B submission with placeholder content (the walkers only need its id)."""
-    return Submission.objects.create(
+def submission(safety_case: SafetyCase, n: int = 0) -> Submission:
+    """A draft E2B submission with placeholder content; the n-th is n minutes older (the walkers
+    only need an id, the page tests an order)."""
+    return Submission.objects.create(  # scoping: ok (test data)
         program_id=safety_case.program_id,
         safety_case=safety_case,
         kind="e2b",
-        message_number=f"TEST-{safety_case.pk}-M",
-        batch_number=f"TEST-{safety_case.pk}-B",
+        message_number=f"TEST-{safety_case.pk}-{n}",
+        batch_number=f"TEST-{safety_case.pk}-{n}-B",
         content=b"<xml/>",
         content_type="application/xml",
         content_sha256=hashlib.sha256(b"<xml/>").hexdigest(),
-        created_at=safety_case.created_at,
+        created_at=safety_case.created_at - timedelta(minutes=n),
     )
 
 
@@ -101,14 +103,14 @@ def safety_side(case: Case, interaction: Interaction) -> dict[str, int]:
         categories=["packaging"],
         created_at=now,
     )
-    submission = _submission(safety_case)
+    draft = submission(safety_case)
     ids: dict[str, Any] = {
         "complaint_id": complaint.pk,
         "finding_id": finding.pk,
         "safety_case_id": safety_case.pk,
         "qa_review_id": review.pk,
         "report_id": _report(safety_case).pk,
-        "submission_id": submission.pk,
+        "submission_id": draft.pk,
         **_case_details(safety_case),
     }
     ids.update(rules_side(case.program_id))

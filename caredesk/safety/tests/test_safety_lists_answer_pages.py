@@ -4,7 +4,6 @@ due-report calendar, the compliance report and the event-coding term search."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,11 +19,11 @@ from caredesk.safety.models import (
     SafetyReportDue,
 )
 from caredesk.safety.models_rules import ProgramRule
-from caredesk.safety.models_submission import Submission
 from caredesk.terminology.services.search import search_terms
 from caredesk.testing import factories as f
 from caredesk.testing.api import ApiClient
 from caredesk.testing.pages import assert_pages
+from caredesk.testing.safety_objects import submission
 
 pytestmark = pytest.mark.django_db
 
@@ -51,20 +50,6 @@ def safety_case(case: Case, jurisdiction: str = "US") -> SafetyCase:
         first_received_at=now,
         forward_due=now,
         created_at=now,
-    )
-
-
-def submission(sc: SafetyCase, n: int) -> Submission:
-    return Submission.objects.create(  # scoping: ok (test data)
-        program_id=sc.program_id,
-        safety_case=sc,
-        kind="e2b",
-        message_number=f"PAGE-{sc.pk}-{n}",
-        batch_number=f"PAGE-{sc.pk}-{n}-B",
-        content=b"<xml/>",
-        content_type="application/xml",
-        content_sha256=hashlib.sha256(b"<xml/>").hexdigest(),
-        created_at=timezone.now() - timedelta(minutes=n),
     )
 
 
