@@ -319,3 +319,22 @@ COMPLAINT_MORE[C.DEVICE_MALFUNCTION] += (
     r"wheel|brake|arm|tip|nozzle|mouthpiece|display|screen)s? (?:has |had |just )?(?:snapped|"
     r"broke|broken|cracked|came off|fell off|come off|split|sheared|stopped working)"
 )
+# Lead's tampering probes, 2026-12-05: a product that smells of a household chemical, needle
+# marks anywhere, tablets with holes, a claim of having poisoned stock, a tamper ring already
+# snapped, a stopper that looks punctured, Spanish "como si alguien lo hubiera pinchado".
+TAMPERING_MORE += (
+    r"|(?:smells?|smelled|smelt|smelling|tastes?|tasted|reeks?|reeked) (?:strongly )?(?:of|like) "
+    r"(?:bleach|petrol|gasoline|kerosene|paraffin|white spirit|paint thinner|turps|antifreeze|"
+    r"weedkiller|rat poison|ammonia|solvent|lejia|gasolina)|(?:needle|syringe|pin) (?:marks?|"
+    r"holes?|pricks?|punctures?) (?:\w+ ){0,2}(?:on|in|through|into) (?:the |a |each |every )?"
+    r"(?:\w+ )?(?:top|lid|cap|foil|seal|pouch|bottle|box|pack|packet|blister|tube|packaging|"
+    r"wrapper|film|vial|bag|carton|jar|tub|sachet|container)s?|(?:tablets?|pills?|caplets?)"
+    r"(?: [\w']+){0,3} (?:tiny |small |"
+    r"little |pin )?holes? in (?:them|it|each)|(?:have|had|has|'ve|'d) (?:poisoned|contaminated|"
+    r"tampered with|spiked|laced|injected)(?: [\w']+){0,3} (?:bottles|products|packs|boxes|jars|"
+    r"stock|items|medicines?|tablets|pills|syrups?)|(?:ring|band|collar)(?: [\w']+){0,3} (?:is |"
+    r"was |were |are )?already (?:snapped|broken|cracked|separated|detached|off|gone|loose)|"
+    r"(?:rubber|stopper|septum|bung)(?: [\w']+){0,2} (?:looked|looks|was|is|had been|has been|"
+    r"seemed) (?:\w+ )?(?:punctured|pierced|pricked)|(?:como si )?alguien (?:\w+ ){0,2}(?:hubiera|"
+    r"hubiese|habia|ha) (?:pinchado|abierto|manipulado|cambiado|rellenado|inyectado)"
+)
