@@ -363,3 +363,13 @@ _add(
     SS.MEDICATION_ERROR,
     STRENGTH + r"(?: [\w']+){0,2} instead of (?:the |my |his |her |a )?" + STRENGTH,
 )
+# A pack whose serial or code fails verification (EU FMD / DSCSA: a suspected falsified pack).
+_add(
+    SS.COUNTERFEIT,
+    r"(?:serial|serial number|(?<!promo )(?<!discount )(?<!voucher )(?<!coupon )(?<!gift )"
+    r"(?<!referral )(?<!login )(?<!access )(?<!card )code|barcode|2d code|data ?matrix|qr code|"
+    r"pack|unique identifier)"
+    r"(?: [\w']+){0,3} (?:doesn't|does not|didn't|did not|won't|will not|failed to|fails to) "
+    r"(?:verify|authenticate|validate)|(?:failed|fails|failing) (?:fmd |dscsa )?(?:verification|"
+    r"authentication)",
+)

@@ -36,3 +36,21 @@ def test_suspected_tampering_is_found(text: str) -> None:
 )
 def test_bodies_kitchens_and_shoes_are_not_tampering(text: str) -> None:
     assert not screen(text).tampering
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The serial number doesn't verify when I scan the code.",
+        "The pharmacy said the pack failed FMD verification.",
+    ],
+)
+def test_a_pack_failing_verification_is_a_suspected_counterfeit(text: str) -> None:
+    assert "counterfeit" in screen(text).special_situations
+
+
+@pytest.mark.parametrize(
+    "text", ["My promo code doesn't validate at checkout.", "The gift card code won't verify."]
+)
+def test_codes_of_the_shop_are_no_counterfeit(text: str) -> None:
+    assert not screen(text).special_situations
