@@ -52,12 +52,31 @@ def test_no_training_module_names_the_holdout(name):
         assert not any(needle in word for word in words), needle
 
 
+def _stand_in_corpora(root: Path) -> Path:
+    """A few rows in the shape of the shared corpora, for machines without ../shared (CI): the
+    check is about which of our files the scripts open, not about the public corpora."""
+    psytar = root / "psytar_dev" / "sentences.csv"
+    psytar.parent.mkdir(parents=True)
+    psytar.write_text(
+        "drug_id,sentence_index,sentences,ADR,WD,EF,INF,SSI,DI\n"
+        'a.1,1.0,"I gained weight on it.",1.0,,,,,\n'
+        'b.2,1.0,"It did nothing for my mood.",,,,1.0,,\n'
+        'c.3,1.0,"Coming off it gave me brain zaps.",,1.0,,,,\n'
+        'd.4,1.0,"I take it for depression.",,,,,1.0,\n',
+        encoding="utf-8",
+    )
+    maude = root / "maude_foitext_2007_subset" / "foitext2007_selected.txt"
+    maude.parent.mkdir(parents=True)
+    maude.write_text("1|1|D|1||THE METER SHOWED AN ERROR.\n", encoding="ascii")
+    return root
+
+
 @pytest.mark.parametrize("name", TRAINERS)
-def test_training_rows_never_open_the_holdout_and_do_read_the_cs_batch(name, monkeypatch):
+def test_training_rows_never_open_the_holdout_and_do_read_the_cs_batch(name, monkeypatch, tmp_path):
     from eval import datasets
 
     if not (datasets.SHARED / "psytar_dev" / "sentences.csv").exists():
-        pytest.skip("shared corpora not present")
+        monkeypatch.setattr(datasets, "SHARED", _stand_in_corpora(tmp_path))
     opened: list[str] = []
     real_open, real_read = Path.open, Path.read_text
 
