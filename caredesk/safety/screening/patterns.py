@@ -287,6 +287,10 @@ TAMPERING = rx(
 )
 
 # Seriousness (ICH E2A). Scoped like adverse events: "he did not die", "could be fatal".
+# A clinician's workplace is no visit: "I'm a nurse in the emergency department".
+AT_WORK = r"(?<!nurse in the )(?<!nurse in an )(?<!work in the )(?<!work in an )(?<!works in the )"
+AT_WORK += r"(?<!worked in the )(?<!work at the )(?<!doctor in the )(?<!job in the )"
+
 SERIOUS: dict[S, re.Pattern[str]] = {
     S.DEATH: rx(
         r"(?<!nearly )(?<!almost )(?<!could have )(?<!could've )(?<!casi )died|dies|"
@@ -295,7 +299,8 @@ SERIOUS: dict[S, re.Pattern[str]] = {
         r"mother|father|baby)|murio|fallecio|muerte|fallecimiento|se murio"
     ),
     S.LIFE_THREATENING: rx(
-        r"life-?\s?threatening|near[- ]death|almost died|nearly died|could have died|"
+        r"life-?\s?threatening|near[- ]death|(?:almost|nearly|could have|could've) died(?! (?:of|"
+        r"from|with) (?:embarrassment|shame|laugh\w*|boredom|fright|shock|envy|jealousy))|"
         r"stopped breathing|"
         r"cpr|resuscitat\w*|intubated|anaphyla\w*|heart stopped|cardiac arrest|coded|"
         r"casi (?:se )?muere|casi muero|paro cardiaco|dejo de respirar|anafila\w*"
@@ -318,7 +323,10 @@ SERIOUS: dict[S, re.Pattern[str]] = {
         r"palate)|spina bifida|heart defect|defecto de nacimiento|malformacion|nacio con|congenit"
     ),
     S.MEDICALLY_IMPORTANT: rx(
-        r"seizures?|convulsions?|emergency room|emergency department|\ber\b visit|went to the "
+        r"seizures?|convulsions?|"
+        + AT_WORK
+        + r"(?:emergency room|emergency department)|\ber\b visit|"
+        r"went to the "
         r"er|to the er|urgent care|ambulance|paramedics|911|blood transfusion|transfusion|"
         r"surgery|dialysis|stevens-?johnson|toxic epidermal|liver failure|kidney failure|renal "
         r"failure|stroke|heart attack|suicid\w*|epinephrine|epipen|poison control|"

@@ -45,3 +45,21 @@ def test_nearly_dying_is_life_threatening_not_death(text: str) -> None:
 
 def test_a_death_is_still_a_death() -> None:
     assert "death" in screen("He died after the second dose.").seriousness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the dose I was dizzy; I'm a nurse in the emergency department.",
+        "I had a bad stomach after the syrup, I could have died of embarrassment at work.",
+    ],
+)
+def test_a_workplace_or_a_figure_of_speech_is_no_seriousness(text: str) -> None:
+    result = screen(text)
+    assert result.adverse_event
+    assert not result.seriousness
+
+
+def test_a_visit_to_the_emergency_department_stays_medically_important() -> None:
+    text = "I went to the emergency department after the tablets with chest pain."
+    assert "medically_important" in screen(text).seriousness
