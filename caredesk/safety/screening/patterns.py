@@ -310,7 +310,8 @@ SERIOUS: dict[S, re.Pattern[str]] = {
         r"admitted|in the hospital|in hospital|to the hospital|(?:icu|intensive care)|kept "
         r"(?:him |her |me )?overnight|stayed (?:\w+ )?(?:days?|nights?) in (?:the )?hospital|"
         r"inpatient|hospitali[sz]ad[oa]|ingresad[oa]|internad[oa]|en el hospital|"
-        r"cuidados intensivos|uci"
+        r"cuidados intensivos|uci|nicu|picu|neonatal (?:intensive|special) care|special care baby "
+        r"unit|scbu|high dependency unit"
     ),
     S.DISABILITY: rx(
         r"permanent(?:ly)?|disabled|disability|paraly[sz]ed|paralysis|can(?:'t| ?not) walk|"
@@ -323,7 +324,8 @@ SERIOUS: dict[S, re.Pattern[str]] = {
         r"palate)|spina bifida|heart defect|defecto de nacimiento|malformacion|nacio con|congenit"
     ),
     S.MEDICALLY_IMPORTANT: rx(
-        r"seizures?|convulsions?|"
+        r"(?:broke|broken|fractured?d?) (?:her|his|my|their|a|the) (?:hip|leg|arm|wrist|ankle|neck|"
+        r"back|pelvis|femur|skull|collarbone|ribs?)|fractures?|seizures?|convulsions?|"
         + AT_WORK
         + r"(?:emergency room|emergency department)|\ber\b visit|"
         r"went to the "

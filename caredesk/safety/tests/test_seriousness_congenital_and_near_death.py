@@ -63,3 +63,14 @@ def test_a_workplace_or_a_figure_of_speech_is_no_seriousness(text: str) -> None:
 def test_a_visit_to_the_emergency_department_stays_medically_important() -> None:
     text = "I went to the emergency department after the tablets with chest pain."
     assert "medically_important" in screen(text).seriousness
+
+
+def test_a_broken_hip_after_a_fall_is_medically_important() -> None:
+    text = "My mum broke her hip when she fell, dizzy from the new tablets."
+    assert "medically_important" in screen(text).seriousness
+
+
+def test_a_baby_born_early_in_the_nicu_is_a_hospitalised_adverse_event() -> None:
+    result = screen("My baby was born early after I took the tablets, she's in the NICU.")
+    assert result.adverse_event
+    assert "hospitalization" in result.seriousness
