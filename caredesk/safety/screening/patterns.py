@@ -125,7 +125,7 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"(?:crumbled|crumbling|falling apart|disintegrat\w+|turned to powder|dissolved in the "
         r"(?:bottle|pack))|(?:smells?|smelled|stinks?|stank|reeks?) (?:like|of) |"
         r"(?:strong|bad|foul|strange|chemical|rotten|musty|fishy|vinegar|sour) (?:smell|odou?r)|"
-        r"(?:rancid|spoiled|gone off|separated|curdled|gritty|grainy|"
+        r"(?:rancid|spoiled|gone off(?! lay)|separated|curdled|gritty|grainy|"
         r"crystallized|crystallised|solidified|dried out|"
         r"(?<!tooth )(?<!teeth )(?<!skin )(?<!nail )discolou?ration)|"
         r"(?:different|strange|weird|odd|funny|unusual|wrong|bad|(?<!been )(?<!feel )(?<!felt )"
