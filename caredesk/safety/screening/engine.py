@@ -202,15 +202,19 @@ def _special_situations(
     norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
 ) -> None:
     figures = service_talk.figurative_spans(norm, 0, len(norm))  # "an overdose of emails"
+    service_only = service_talk.about_a_service(norm)  # no product, use or clinician anywhere
     for code, rx in SPECIAL.items():
         # A suspected counterfeit ("could be fake") must reach quality: only negation silences it.
         silent = (Scope.NEGATED,) if code is SpecialSituation.COUNTERFEIT else SILENT_FOR_FINDINGS
         found = asserted(norm, rx, scoped, silent)
         found = [(a, b) for a, b in found if not any(x <= a < y for x, y in figures)]
-        if code in SERVICE_SENSITIVE and service_talk.about_a_service(norm):
-            found = []  # an amount or a use word in a message about a service only
-        elif code in SERVICE_SENSITIVE:
-            found = [(a, b) for a, b in found if not _in_service_sentence(norm, scoped, a)]
+        if code in SERVICE_SENSITIVE:
+            # An amount or a use word said of a service, in the message or in its sentence.
+            found = [
+                (a, b)
+                for a, b in found
+                if not service_only and not _in_service_sentence(norm, scoped, a)
+            ]
         if code in IT_SENSITIVE:
             found = [(a, b) for a, b in found if not in_it_sentence(norm, scoped, a)]
         if found:
