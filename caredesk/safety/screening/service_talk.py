@@ -1,12 +1,14 @@
 """Harm words said of a service, not of a product: "the price made me sick", "the hold music is
 giving me a migraine", "side effect of your new app", "an overdose of emails".
 
-Why a sentence gate rather than more idioms: customer-service writers use every harm word as a
-figure of speech about prices, waits, websites and calls, and the idiom list never ends. A harm
-in a sentence that names such a service thing, and no product, dose, use or clinician, is read
-as a figure of speech (so are an overdose, a withdrawal, misuse or abuse said there: "the 4-week
-subscription is too much"). A sentence that also names a product or its use ("since your app told me
-to double the dose I've had a headache") keeps its harms.
+Why a gate rather than more idioms: customer-service writers use every harm word as a figure of
+speech about prices, waits, websites and calls, and the idiom list never ends. A harm in a
+sentence that names such a service thing, and no product, dose, use or clinician, is read as a
+figure of speech; so are an overdose, a withdrawal, misuse, abuse, lack of efficacy or a
+medication error said there or in a message that is about a service only ("the 4-week
+subscription is too much", "my points still haven't gone through"). A sentence that also names
+a product or its use ("since your app told me to double the dose I've had a headache") keeps
+its findings.
 """
 
 from __future__ import annotations
@@ -45,8 +47,7 @@ _HEALTH = (
     r"gave (?:him|her|it|them|the)|since (?:starting|taking|using)|after (?:taking|using|"
     r"starting|the first|the second)|doctor|gp|nurse|hospital|a&e|er|pharmacist|vet|"
     r"prescriptions?|pharmacy|batch|lot|strengths?|formulation|\d+ ?(?:mg|mcg|ml|g|iu|units?)|"
-    r"mg|mcg|ml|"
-    r"chemist|clinic|appointment|pump|meter|monitor|sensor|device|cgm|pastillas?|medicamentos?|"
+    r"mg|mcg|ml|chemist|clinic|appointment|pump|meter|monitor|sensor|device|cgm|pastillas?|medicamentos?|"
     r"jarabe|crema|gotas|dosis|tome|tomar|tomando|pt|c/o|sx|hx|rx|appl|patient|caller's"
 )
 HEALTH = re.compile(r"(?<![\w'])(?:" + _HEALTH + r")(?![\w'])")
@@ -59,9 +60,8 @@ FIGURATIVE = re.compile(
     r"pain in the (?:backside|arse|bum|rear)|fever of (?:excitement|anticipation)|"
     r"(?:box|parcel|package|packaging|carton|transit|shipping|courier|delivery|cosmetic|water|"
     r"storm|flood) damage|flat (?:\d+\w?|[a-z]|number)|(?:anti-)?(?:[a-z]+ )?[a-z]+ (?:pads|pants|"
-    r"liners|"
-    r"dressings|plasters|bandages|gloves|wipes|test strips|kits?|bands?|wristbands?|bracelets?|"
-    r"sleeves?|stockings|supports?|insoles|pillows?|chewables|granules|rub|roll-ons?|balm))"
+    r"liners|dressings|plasters|bandages|gloves|wipes|test strips|kits?|bands?|wristbands?|"
+    r"bracelets?|sleeves?|stockings|supports?|insoles|pillows?|chewables|granules|rub|roll-ons?|balm))"
     r"(?![\w'])"
 )
 
