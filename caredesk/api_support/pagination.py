@@ -36,22 +36,20 @@ class Page(Schema, Generic[T]):
 
 def paginate(queryset: QuerySet[Any], params: PageParams) -> dict[str, Any]:
     """One page of an ordered queryset and the total count."""
-    items = list(queryset[params.offset : params.offset + params.limit])
-    return {
-        "count": queryset.count(),
-        "limit": params.limit,
-        "offset": params.offset,
-        "items": items,
-    }
+    return _page(queryset, queryset.count(), params)
 
 
 def paginate_list(items: Sequence[Any], params: PageParams) -> dict[str, Any]:
     """One page of a list already in its final, stable order, and its length as the count."""
+    return _page(items, len(items), params)
+
+
+def _page(rows: QuerySet[Any] | Sequence[Any], count: int, params: PageParams) -> dict[str, Any]:
     return {
-        "count": len(items),
+        "count": count,
         "limit": params.limit,
         "offset": params.offset,
-        "items": list(items[params.offset : params.offset + params.limit]),
+        "items": list(rows[params.offset : params.offset + params.limit]),
     }
 
 
