@@ -112,7 +112,7 @@ def packaging_in_transit(norm: str, start: int) -> bool:
     """Packaging wording at `start` in a text about the shipment is logistics, not a complaint,
     when the product is said to be fine or the wording names no part of the product ("the
     delivery box was crushed"); "the courier dropped it and the vial cracked" stays one."""
-    if PRODUCT_INTACT.search(norm):
+    if product_intact(norm):
         return True
     return not _uncovered(PRODUCT_PART, (POSTAL_SEAL,), norm, max(0, start - 30), start + 30)
 

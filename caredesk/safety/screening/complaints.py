@@ -36,12 +36,15 @@ IT_SENSITIVE_COMPLAINTS = (
 Scoped = list[tuple[Sentence, list[Span]]]
 
 
+def sentence_at(scoped: Scoped, pos: int) -> Sentence | None:
+    """The sentence holding character `pos`."""
+    return next((sent for sent, _ in scoped if sent.start <= pos < sent.end), None)
+
+
 def in_it_sentence(norm: str, scoped: Scoped, pos: int) -> bool:
     """The sentence holding `pos` is about IT rather than a product (complaint_gates)."""
-    for sent, _ in scoped:
-        if sent.start <= pos < sent.end:
-            return gates.in_it_sentence(norm, sent.start, sent.end)
-    return False
+    sent = sentence_at(scoped, pos)
+    return sent is not None and gates.in_it_sentence(norm, sent.start, sent.end)
 
 
 def find_complaints(norm: str, scoped: Scoped, result: ScreeningResult) -> None:

@@ -21,7 +21,7 @@ from caredesk.safety.screening import (
 )
 from caredesk.safety.screening.catalog import ProductCatalog, catalog_for, find_generics
 from caredesk.safety.screening.codes import ComplaintCategory, Seriousness, SpecialSituation
-from caredesk.safety.screening.complaints import find_complaints, in_it_sentence
+from caredesk.safety.screening.complaints import find_complaints, in_it_sentence, sentence_at
 from caredesk.safety.screening.context import (
     LINKAGE,
     SILENT_FOR_FINDINGS,
@@ -224,10 +224,8 @@ def _special_situations(
 
 
 def _in_service_sentence(norm: str, scoped: list[tuple[Sentence, list[Span]]], pos: int) -> bool:
-    return any(
-        sent.start <= pos < sent.end and service_talk.about_a_service(norm, sent)
-        for sent, _ in scoped
-    )
+    sent = sentence_at(scoped, pos)
+    return sent is not None and service_talk.about_a_service(norm, sent)
 
 
 def _model_special(

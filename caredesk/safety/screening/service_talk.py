@@ -14,6 +14,7 @@ its findings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from caredesk.safety.screening.text import Sentence
 
@@ -74,7 +75,11 @@ def figurative_spans(norm: str, start: int, end: int) -> list[tuple[int, int]]:
 def about_a_service(norm: str, sentence: Sentence | None = None) -> bool:
     """The sentence (or, without one, the whole text) names a service thing and nothing of a
     product, its use or a clinician."""
-    text = norm if sentence is None else norm[sentence.start : sentence.end]
-    if SERVICE.search(text) is None:
-        return False
-    return HEALTH.search(text) is None
+    return _service_only(norm if sentence is None else norm[sentence.start : sentence.end])
+
+
+@lru_cache(maxsize=1024)
+def _service_only(text: str) -> bool:
+    # Cached: the harm rules, the AE model's reader and the special-situation gate ask about
+    # the same sentences.
+    return SERVICE.search(text) is not None and HEALTH.search(text) is None
