@@ -25,7 +25,25 @@ from caredesk.safety.screening.text import word_rx as _rx
 PSEUDO_NEGATION = re.compile(
     r"(?:(?:not|no|never|n't)\s+(?:worth|only|just|wonder|doubt|matter|necessarily|"
     r"surprisingly|(?:\w+ )?(?:happy|pleased|thrilled|impressed|fond|a fan) (?:about|with|of))|"
-    r"no[ -]one (?:\w+ )?(?:told|warned|prepared?|mentioned|explained))(?![\w'])"
+    r"no[ -]one (?:\w+ )?(?:told|warned|prepared?|mentioned|explained)|"
+    r"(?:no|not|never|\w+n't)(?: (?:have|get|had|got|notice|noticed|experience|experienced|"
+    r"seen))? (?:any )?other (?:side[- ]?effects?|symptoms?|reactions?))(?![\w'])"
+)
+# The negated harm is one the writer had before ("no nausea like I had last week", "without the
+# dreams that I had on the drugs"): it was experienced, so the negation does not clear it.
+HAD_BEFORE = re.compile(
+    r"(?<![\w'])(?:like|that|which|as|the way) (?:i|he|she|we|they) (?:had|experienced|got|"
+    r"suffered|used to (?:get|have))(?! (?:noticed|seen|heard|known|been told|read|expected|"
+    r"feared|thought|hoped|imagined|been warned|worried))(?![\w'])"
+)
+# A harm "that went away after a month": it happened and resolved, so neither "went away"
+# scope (gone = negated, better = the reason for use) applies. A resolution said of the
+# product's use ("went away after two weeks of the cream") stays the reason for use.
+RESOLVED_LATER = re.compile(
+    r"(?:that|which|but|and|then|it|they) (?:went away|wore off|subsided|eased off|faded) "
+    r"(?:on (?:its|their) own|by itself|after (?:about |around )?(?:a while|(?:a|an|one|two|"
+    r"three|a few|a couple of|several|\d+) (?:weeks?|months?)(?: or so)?(?! (?:of|on|using|"
+    r"taking|with))))"
 )
 NEW_SINCE = re.compile(
     r"(?<![\w'])(?:before|until|till) (?:i |he |she |we )?(?:started|starting|began|took|taking|"
@@ -37,7 +55,9 @@ NEW_SINCE = re.compile(
 # eat much due to nausea". The negation stops there.
 NEGATION_BREAK = re.compile(
     r"(?<![\w'])(?:(?:and |, ?)?(?:it |this |that |which )?(?:caused|gave|made|left|causing|"
-    r"giving|making)|other than|apart from|aside from|besides|due to|because of)(?![\w'])"
+    r"giving|making)|other than|apart from|aside from|besides|due to|because (?:of|i|he|she|"
+    r"they|it|the))(?![\w'])|"
+    r"[,;:] ?(?:just|only)(?![\w'])"
 )
 
 
@@ -47,7 +67,11 @@ def asserting_spans(norm: str, sentence: Sentence, spans: list[Span]) -> list[Sp
     and the reason-for-use and history scopes that context.py does not open (below)."""
     out: list[Span] = _reason_spans(norm, sentence, spans)
     for span in spans:
+        if _resolved_later(norm, sentence, span):
+            continue
         if span.scope is Scope.NEGATED:
+            if HAD_BEFORE.search(norm, span.start, span.end) or _cannot_without(norm, span):
+                continue
             if PSEUDO_NEGATION.match(norm, span.trigger_start, span.end + 1):
                 continue
             if NEW_SINCE.search(norm, span.start, span.end):
@@ -57,6 +81,34 @@ def asserting_spans(norm: str, sentence: Sentence, spans: list[Span]) -> list[Sp
                 span = replace(span, end=cut.start())
         out.append(span)
     return out
+
+
+# "Can't stand up without feeling dizzy", "can barely walk without pain": a double negation
+# that asserts the harm after "without".
+CANNOT = re.compile(
+    r"(?<![\w'])(?:can't|cannot|can not|couldn't|could not|can barely|can hardly|could barely|"
+    r"could hardly|unable to|not able to|never able to)(?![\w'])"
+)
+_WITHOUT = re.compile(r"(?<![\w'])without(?![\w'])")
+
+
+def _cannot_without(norm: str, span: Span) -> bool:
+    """The negation is half of "can't X without <harm>" (either half)."""
+    trigger = norm[span.trigger_start : span.trigger_end]
+    if trigger == "without":
+        before = norm[max(0, span.trigger_start - 60) : span.trigger_start]
+        return CANNOT.search(before) is not None and not re.search(r"[.;!?]", before)
+    return CANNOT.match(norm, span.trigger_start) is not None and bool(
+        _WITHOUT.search(norm, span.start, span.end)
+    )
+
+
+def _resolved_later(norm: str, sentence: Sentence, span: Span) -> bool:
+    """A backward scope ("... went away") whose harm went away in time, by itself."""
+    if span.trigger_start < span.end or span.scope not in (Scope.NEGATED, Scope.INDICATION):
+        return False
+    lo = max(sentence.start, span.trigger_start - 12)
+    return RESOLVED_LATER.search(norm, lo, min(sentence.end, span.trigger_end + 50)) is not None
 
 
 # The product did not help: the symptom named is the one it was taken for (lack of efficacy).

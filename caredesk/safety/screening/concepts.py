@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
-from caredesk.safety.screening import concepts_families, concepts_families_later
 from caredesk.safety.screening.codes import SpecialSituation as SS
+from caredesk.safety.screening.concepts_families import SPECIAL_MORE
+from caredesk.safety.screening.concepts_families_later import SPECIAL_LATER
+from caredesk.safety.screening.concepts_families_lay import SPECIAL_LAY
 from caredesk.safety.screening.text import word_rx as rx
 
 
@@ -358,7 +360,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"(?:forgot|forgetting|missed|skipped|ran out of) (?:to take )?(?:my|his|her|the) (?:\w+ )?"
         r"(?:antidepressants?|tablets|pills|meds|medication|doses?|steroids?|patch|painkillers)"
         r"(?: [\w']+){0,5} (?:and|now|since|then) (?:\w+ )?(?:felt|feel|feels|feeling|i'm|i am|"
-        r"he's|she's|have|has|had|got|been|started)|"
+        r"he's|she's|have(?! to)|has(?! to)|had(?! to)|got(?! (?:a|an|the|my|some|more|another)"
+        r" )|been|started)|"
         r"(?:went|came|been|was|is|going) off (?:the|my|his|her) (?:\w+ ){0,2}(?:tablets|pills|med"
         r"s|"
         r"medication|painkillers|steroids?|antidepressants?|patches|sleeping \w+)|"
@@ -392,5 +395,5 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"imitacion"
     ),
 }
-SPECIAL = {code: merged(p, concepts_families.SPECIAL_MORE.get(code)) for code, p in SPECIAL.items()}
-SPECIAL = {c: merged(p, concepts_families_later.SPECIAL_LATER.get(c)) for c, p in SPECIAL.items()}
+for _more in (SPECIAL_MORE, SPECIAL_LATER, SPECIAL_LAY):
+    SPECIAL = {code: merged(p, _more.get(code)) for code, p in SPECIAL.items()}

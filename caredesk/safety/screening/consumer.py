@@ -194,7 +194,10 @@ MORE: tuple[re.Pattern[str], ...] = (
         r"(?: [\w'-]+)? (?:med\w*|drugs?|pills?|tablets?|stuff|antidepressants?|dose)))"
         r" (?:is|was|has been|it is|it's|are|were) (?:\w+ )?(?:hell|horrible|"
         r"awful|brutal|a nightmare|torture|the (?:difficult|hard|worst) part)|"
-        r"(?:physical|mental|emotional) (?:and (?:physical|mental|emotional) )?anguish"
+        r"(?:physical|mental|emotional) (?:and (?:physical|mental|emotional) )?anguish|"
+        r"(?:i|he|she|we|they) (?:was|were|got|felt|am|is|are|became|went) (?:so |really |very |"
+        r"super |totally |all )?hyper(?:active)?(?=[.,;!]| (?:for|all|and|at|every|since|after|on|"
+        r"from|like)(?![\w'])|$)"
     ),
 )
 

@@ -100,6 +100,15 @@ NOT_A_NEGATION = _rx(
     r"stopped|quit)(?= [\w'-]+ing(?![\w']))|"
     r"no (?:para|paraba|paro|deja|dejaba|dejo|ha parado|ha dejado) de"
 )
+# A worry about a harm already there ("concerned about the wooziness", "worried about my
+# rash") is no hypothetical; one about what might come ("worried about the side effects",
+# "about getting a rash", "about the risk") still is.
+NOT_A_HYPOTHETICAL = _rx(
+    r"(?:worried|concerned|scared|afraid) (?:about|by) (?:the|my|his|her|this|these|that|"
+    r"those) (?!(?:possible |potential |long[- ]term )?(?:side[- ]?effects?|effects?|risks?|"
+    r"chances?|dangers?|possib\w*|potential|long[- ]term|future|warnings?|interactions?|"
+    r"reactions?|ingredients?|dose|dosage|price|cost|order|delivery|refund)(?![\w']))[\w'-]+"
+)
 BACKWARD = {
     Scope.NEGATED: _rx(r"ruled out|was denied|were denied|not present|resolved before|went away"),
     Scope.INDICATION: _rx(
@@ -178,6 +187,8 @@ def scopes_for(sentence: Sentence) -> list[Span]:
             continue
         for m in rx.finditer(text):
             if scope is Scope.NEGATED and _inside(NOT_A_NEGATION, text, m.start()):
+                continue
+            if scope is Scope.HYPOTHETICAL and _inside(NOT_A_HYPOTHETICAL, text, m.start()):
                 continue
             end = _clause_end(text, m.end())
             spans.append(Span(scope, base + m.end(), base + end, base + m.start(), base + m.end()))

@@ -202,7 +202,8 @@ def _special_situations(
     norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
 ) -> None:
     figures = service_talk.figurative_spans(norm, 0, len(norm))  # "an overdose of emails"
-    service_only = service_talk.about_a_service(norm)  # no product, use or clinician anywhere
+    # No product, use or clinician anywhere, and a service or a purchase named.
+    service_only = service_talk.about_a_service(norm) or service_talk.about_a_purchase(norm)
     for code, rx in SPECIAL.items():
         # A suspected counterfeit ("could be fake") must reach quality: only negation silences it.
         silent = (Scope.NEGATED,) if code is SpecialSituation.COUNTERFEIT else SILENT_FOR_FINDINGS

@@ -67,6 +67,22 @@ FIGURATIVE = re.compile(
 )
 
 
+# Buying, ordering, returning, cancelling: a message about these and nothing of a product's use
+# holds no amount or mix-up of a medicine ("I ordered two boxes instead of one", "return the
+# double pack I bought by mistake"). Only the special-situation gate asks: "I bought the face
+# wash and got a rash" still reports a harm.
+PURCHASE = re.compile(
+    r"(?<![\w'])(?:order(?:ed|ing)?|bought|buy(?:ing)?|purchas(?:e|ed|ing)|return(?:ed|ing)?|"
+    r"cancel(?:led|ling|ed)?|basket|cart|checkout|charged|pedi|pedido|compre|devolver)(?![\w'])"
+)
+
+
+def about_a_purchase(norm: str) -> bool:
+    """The text names buying, ordering or returning, and nothing of a product's use or a
+    clinician."""
+    return PURCHASE.search(norm) is not None and HEALTH.search(norm) is None
+
+
 def figurative_spans(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans in norm[start:end] that are figures of speech whatever the context."""
     return [(m.start(), m.end()) for m in FIGURATIVE.finditer(norm, start, end)]

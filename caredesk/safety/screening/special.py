@@ -46,6 +46,7 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         + r"times the dose)|more than the (?:recommended|maximum|max|label)|extra "
         + PILL
         + r"|"
+        r"(?<!ordered a )(?<!bought a )(?<!order a )(?<!buy a )(?<!purchased a )(?<!received a )"
         r"whole (?:bottle|pack|box|tube|blister|strip|sheet|jar)|entire (?:bottle|pack|box|tube|"
         r"strip|jar|packet|container)|(?:medio|todo el) (?:frasco|bote|tubo|blister|paquete)|"
         r"(?:tomo|bebio|trago|comio|tome) (?:casi )?un (?:frasco|bote|tubo|blister|paquete)|"
