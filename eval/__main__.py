@@ -31,6 +31,9 @@ def _ae_line(name: str, split: str, pairs: list, target: tuple) -> str:
     return f"{name:16} {split:5} n={len(pairs):5}  AE {c}   ({goal})"
 
 
+HOLDOUTS = ("holdout", "holdout2")
+
+
 def report(errors: str | None, splits: tuple[str, ...] = ("dev", "test")) -> None:
     print("Adverse event detection")
     sets = {
@@ -40,13 +43,13 @@ def report(errors: str | None, splits: tuple[str, ...] = ("dev", "test")) -> Non
     }
     runs: dict[str, list] = {}
     for name, loader in sets.items():
-        # The holdout batch (holdout_5.txt) is a second contact-center test set.
-        extra = ("holdout",) if name == "contact_center" and "test" in splits else ()
+        # The holdout batches (holdout_5.txt, holdout_6.txt) are further contact-center tests.
+        extra = HOLDOUTS if name == "contact_center" and "test" in splits else ()
         for split in (*splits, *extra):
             runs[f"{name}:{split}"] = pairs = _run(loader(split))
             print(_ae_line(name, split, pairs, TARGETS[name]))
     print("\nContact-center findings (labelled sets)")
-    for split in (*splits, *(("holdout",) if "test" in splits else ())):
+    for split in (*splits, *(HOLDOUTS if "test" in splits else ())):
         _findings(split, runs[f"contact_center:{split}"])
     cs = _run(datasets.customer_service())
     flagged = [i for i, r in cs if r.needs_review]
@@ -55,14 +58,15 @@ def report(errors: str | None, splits: tuple[str, ...] = ("dev", "test")) -> Non
         f"flagged = {len(flagged) / len(cs):.3f} (target <= 0.02)"
     )
     if "test" in splits:
-        # Never trained or tuned on: the honest customer-service figure.
-        held = _run(datasets.customer_service_holdout())
-        k = sum(r.needs_review for _, r in held)
-        print(
-            f"customer service holdout: {k}/{len(held)} flagged = {k / len(held):.3f} "
-            "(target <= 0.02)"
-        )
-        runs["customer_service:holdout"] = held
+        # Never trained or tuned on: the honest customer-service figures.
+        for n, name in enumerate(datasets.CS_HOLDOUTS, start=1):
+            held = _run(datasets.customer_service_holdout(name))
+            k = sum(r.needs_review for _, r in held)
+            print(
+                f"customer service holdout {n} ({name}): {k}/{len(held)} flagged = "
+                f"{k / len(held):.3f} (target <= 0.02)"
+            )
+            runs[f"customer_service:holdout{n}"] = held
     maude = _run(datasets.maude_descriptions())
     pcs = sum(r.product_complaint for _, r in maude)
     print(

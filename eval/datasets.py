@@ -43,8 +43,9 @@ def psytar_is_test(drug_id: str) -> bool:
 
 
 def contact_center(split: str) -> Iterator[Item]:
-    """`dev` / `test` (build.py's hash split), `holdout` (holdout_5.txt, a test-only batch) or
-    `train` (train_6..12.txt: training text for the learned paths, never scored)."""
+    """`dev` / `test` (build.py's hash split); `holdout` (holdout_5.txt) and `holdout2`
+    (holdout_6.txt, by an independent author): test-only batches; or `train` (train_6..12.txt:
+    training text for the learned paths, never scored)."""
     if split in FREE_BATCHES:
         for name in FREE_BATCHES[split]:
             yield from contact_center_batch(name)
@@ -64,6 +65,7 @@ def contact_center(split: str) -> Iterator[Item]:
 
 FREE_BATCHES = {
     "holdout": ("holdout_5.txt",),
+    "holdout2": ("holdout_6.txt",),  # by an independent author, 2026-12-05
     "train": (
         "train_6.txt",
         "train_7.txt",
@@ -117,7 +119,7 @@ def customer_service() -> Iterator[Item]:
 
 
 CS_TRAIN_BATCHES = ("train_cs_3.txt",)
-CS_HOLDOUT = "holdout_cs.txt"
+CS_HOLDOUTS = ("holdout_cs.txt", "holdout_cs_2.txt")  # the second by an independent author
 
 
 def customer_service_batch(name: str) -> Iterator[Item]:
@@ -136,10 +138,12 @@ def customer_service_training() -> Iterator[Item]:
         yield from customer_service_batch(name)
 
 
-def customer_service_holdout() -> Iterator[Item]:
-    """The customer-service holdout (holdout_cs.txt): scored by the eval only. No training
-    script may read it (caredesk/safety/tests/test_cs_holdout_is_never_trained_on.py)."""
-    yield from customer_service_batch(CS_HOLDOUT)
+def customer_service_holdout(name: str = CS_HOLDOUTS[0]) -> Iterator[Item]:
+    """A customer-service holdout (CS_HOLDOUTS): scored by the eval only. No training script
+    may read one (caredesk/safety/tests/test_cs_holdout_is_never_trained_on.py)."""
+    if name not in CS_HOLDOUTS:
+        raise ValueError(f"not a customer-service holdout: {name}")
+    yield from customer_service_batch(name)
 
 
 def ade(split: str) -> Iterator[Item]:

@@ -1,6 +1,7 @@
-"""The customer-service holdout (eval/customer_service/holdout_cs.txt) is the one customer-service
-figure the models never learned from or had a threshold fitted on: no training script may read
-it, while the training batch train_cs_3.txt must be read (else it would silently stop helping).
+"""The holdouts (customer service: eval/customer_service/holdout_cs.txt and holdout_cs_2.txt;
+contact center: eval/contact_center/holdout_5.txt and holdout_6.txt) are the figures the models
+never learned from or had a threshold fitted on: no training script may read them, while the
+training batch train_cs_3.txt must be read (else it would silently stop helping).
 
 Two checks: no training module names the holdout, and building each script's training rows
 opens every file it reads through a recorder that fails on the holdout."""
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 TRAINERS = ("eval.train_model", "eval.train_pc_model", "eval.train_ss_model")
-HOLDOUT = "holdout_cs.txt"
+HOLDOUTS = ("holdout_cs.txt", "holdout_cs_2.txt", "holdout_5.txt", "holdout_6.txt")
 
 
 def _code_words(source: str) -> set[str]:
@@ -48,7 +49,7 @@ def _code_words(source: str) -> set[str]:
 @pytest.mark.parametrize("name", TRAINERS)
 def test_no_training_module_names_the_holdout(name):
     words = _code_words(inspect.getsource(importlib.import_module(name)))
-    for needle in (HOLDOUT, "customer_service_holdout", "CS_HOLDOUT", "holdout"):
+    for needle in (*HOLDOUTS, "customer_service_holdout", "CS_HOLDOUTS", "holdout"):
         assert not any(needle in word for word in words), needle
 
 
@@ -91,7 +92,11 @@ def test_training_rows_never_open_the_holdout_and_do_read_the_cs_batch(name, mon
     monkeypatch.setattr(Path, "open", spy_open)
     monkeypatch.setattr(Path, "read_text", spy_read)
     texts = importlib.import_module(name)._rows()[0]
-    assert HOLDOUT not in opened
+    assert not set(HOLDOUTS) & set(opened)
     assert "train_cs_3.txt" in opened
-    held = {item.text for item in datasets.customer_service_holdout()}
-    assert held and not held & set(texts)
+    for name in datasets.CS_HOLDOUTS:
+        held = {item.text for item in datasets.customer_service_holdout(name)}
+        assert held and not held & set(texts), name
+    for split in ("holdout", "holdout2"):
+        held = {item.text for item in datasets.contact_center(split)}
+        assert held and not held & set(texts), split
