@@ -39,7 +39,20 @@ IDIOM = re.compile(
     r"(?:pills?|meds?|medicines?|medications?|tablets?|relief|relievers?|killers?|spray|"
     r"drops|syrup|cream|gummies|chews?|collar|treatment|remedy|formula|patch(?:es)?|clinic|"
     r"doctor|specialist|management|supplements?|capsules?|caplets?|softgels?|tabs|ointment|"
-    r"lozenges?|inhaler|shampoo|wash|lotion|powder|suppositor(?:y|ies))(?![\w'])|"
+    r"lozenges?|inhaler|shampoo|wash|lotion|powder|suppositor(?:y|ies)|foam|mousse|serum|"
+    r"packs?)(?![\w'])|(?:vet|veterinario|veterinaria|doctor|hospital|a&e|er)(?: \w+){0,3} "
+    r"(?:made (?:him|her|it|them) (?:be )?(?:sick|vomit|throw up)|induced (?:vomiting|emesis)|"
+    r"(?:le|lo|la|les) (?:hizo|hicieron) vomitar)|(?:the|a|wrong|right|new|replacement|spare|"
+    r"correct|different|pipe|hose|tap|wall|light) fittings?|infection (?:control|prevention)|"
+    r"(?:passed out|fainted|had a heart attack|had a stroke|died|collapsed|keeled over)"
+    r"(?: \w+){0,2} (?:when|at|over|after) (?:i saw|seeing|i got|i read|i opened|i heard) (?:the|"
+    r"my|your|this|that) (?:queue|line|price|bill|total|invoice|receipt|quote|statement|wait|"
+    r"cost|fee|charge|letter|email)|failure (?:of|by) (?:your|the|their|our) (?:couriers?|"
+    r"drivers?|staff|team|company|systems?|website|app|service|delivery)|failure to (?:deliver|"
+    r"respond|reply|refund|send|ship|answer|call)|(?:delivery|payment|login|system|card|"
+    r"transaction|courier|service) failures?|(?:people|someone|somebody|customers|kids|"
+    r"children) (?:will|would|could|are going to|is going to) (?:get )?(?:hurt|harmed|sick|die)|"
+    r"(?:poison|poisoning|contaminat\w+)(?: \w+)? (?:products|stock|shelves|your \w+)|"
     r"mou?ld (?:growing|grew|on|in|inside)|(?:pain|fever|allergy) reducer|"
     r"(?:such|what|a real|real|total|absolute|complete|been|(?:it|this|that|which|process|"
     r"order|delivery|return|site|website|system)(?:'s| is| was| has been| became| turned "
@@ -98,9 +111,33 @@ PRODUCT_OBSERVATION = re.compile(
 )
 
 
+# A product's state in harm words: "the capsules have gone cloudy and some are dented and
+# flat", "the gel has turned from clear to a yellowish colour", "the tube ... is oozing",
+# "tablets ... they're damp and swollen".
+_STATE = (
+    r"(?:dented|flat|squashed|deflated|swollen|misshapen|soft|sticky|damp|wet|oozing|leaking|"
+    r"weeping|seeping|bloated|puffed up|yellow(?:ish)?|brown(?:ish)?|orange(?:ish)?|pink(?:ish)?|"
+    r"green(?:ish)?|discolou?red|cloudy|blistered|bubbled|bubbling|crusty|crusted)"
+)
+PRODUCT_STATE = re.compile(
+    r"(?<![\w'])(?:" + _PRODUCT + r"|tube|tubes|bottle|sachets?|pouch|vial|ampoule|tub)"
+    r"(?: (?!my |his |her |their |our |your |skin|face|eyes?|lips?|mouth|tongue|ankles?|legs?|"
+    r"arms?|hands?|feet|foot|body|he |she |i )[\w',-]+){0,10}? (?:are|is|were|was|they're|it's|"
+    r"look|looks|looked|gone|went|turned|"
+    r"become|became|got|has|have)(?: all| really| very| a bit| slightly| quite| now| gone| turned)?"
+    r"(?: from \w+)?(?: to| into)?(?: an?)? " + _STATE + r"(?:,? (?:and |or )?(?:some |a few |"
+    r"many |most |all |others |several |one |two )?(?:of them )?(?:are |is |were |was |look |"
+    r"looks |have |has )?(?:gone |turned |become )?(?:all |really |very |a bit |slightly )?"
+    + _STATE
+    + r")*"
+    r"(?![\w'])"
+)
+
+
 def product_observations(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans in norm[start:end] where harm-looking words describe the product itself."""
-    return [(m.start(), m.end()) for m in PRODUCT_OBSERVATION.finditer(norm, start, end)]
+    found = [(m.start(), m.end()) for m in PRODUCT_OBSERVATION.finditer(norm, start, end)]
+    return found + [(m.start(), m.end()) for m in PRODUCT_STATE.finditer(norm, start, end)]
 
 
 class Wording(IntEnum):
@@ -125,6 +162,26 @@ class Mention:
         return self.wording is not Wording.CLINICAL
 
 
+def not_harm_spans(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """Harm-looking wording that is no harm: idioms, a product's own state, figures of speech
+    about a service ("the wrong fitting", "capsules gone yellow", "an overdose of emails")."""
+    out = [(m.start(), m.end()) for m in IDIOM.finditer(norm, sentence.start, sentence.end)]
+    out += product_observations(norm, sentence.start, sentence.end)
+    return out + service_talk.figurative_spans(norm, sentence.start, sentence.end)
+
+
+def masked_for_model(norm: str, sentence: Sentence) -> str:
+    """The sentence as the AE model reads it: wording the rules know is no harm is blanked, so
+    the model does not read "the wrong fitting" or "capsules gone yellow" as harm evidence."""
+    text, pos = [], sentence.start
+    for a, b in sorted(not_harm_spans(norm, sentence)):
+        if a >= pos:
+            text.append(norm[pos:a])
+            pos = b
+    text.append(norm[pos : sentence.end])
+    return " ".join(part.strip() for part in text if part.strip())
+
+
 def mentions_in(norm: str, sentence: Sentence, spans: list[Span]) -> list[Mention]:
     """Every harm mention in the sentence, with the scope that silences it (if any)."""
     if service_talk.about_a_service(norm, sentence):
@@ -143,9 +200,7 @@ def mentions_in(norm: str, sentence: Sentence, spans: list[Span]) -> list[Mentio
     clinical_hits = [(h.start, h.end, h.term) for h in clinical_lexicon().find(toks)]
     clinical_hits.extend(clinical.condition_spans(norm, sentence.start, sentence.end))
     found.extend((a, b, t, Wording.CLINICAL) for a, b, t in clinical_hits if a not in lay_starts)
-    idioms = [(m.start(), m.end()) for m in IDIOM.finditer(norm, sentence.start, sentence.end)]
-    idioms += product_observations(norm, sentence.start, sentence.end)
-    idioms += service_talk.figurative_spans(norm, sentence.start, sentence.end)
+    idioms = not_harm_spans(norm, sentence)
     spans = asserting_spans(norm, sentence, spans)
     out: list[Mention] = []
     for start, end, term, wording in found:

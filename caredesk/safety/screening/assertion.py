@@ -57,7 +57,8 @@ NEGATION_BREAK = re.compile(
     r"(?<![\w'])(?:(?:and |, ?)?(?:it |this |that |which )?(?:caused|gave|made|left|causing|"
     r"giving|making)|other than|apart from|aside from|besides|due to|because (?:of|i|he|she|"
     r"they|it|the))(?![\w'])|"
-    r"[,;:] ?(?:just|only)(?![\w'])"
+    r"[,;:] ?(?:just|only)(?![\w'])|, ?(?:came|went|got|felt|developed|started|broke|woke|"
+    r"became|ended up)(?![\w'])"
 )
 
 
@@ -113,7 +114,8 @@ def _resolved_later(norm: str, sentence: Sentence, span: Span) -> bool:
 
 # The product did not help: the symptom named is the one it was taken for (lack of efficacy).
 NO_EFFECT = _rx(
-    r"(?:as|just as|every bit as) bad as (?:ever|before)|no (?:change|difference|effect|"
+    r"(?:as|just as|every bit as) \w+ as (?:ever|before|always)|(?:exactly |just )?the same as "
+    r"(?:always|ever|usual|before)|no (?:change|difference|effect|"
     r"improvement|better)|zero effect|still (?:can't|cannot|unable|\w+ing|there|the same|here|"
     r"going)|(?:hasn't|haven't|has not|have not) (?:shifted|budged|improved|changed|cleared|"
     r"slowed)|(?:isn't|wasn't|is not|not) (?:working|helping|doing (?:anything|its job))|"
@@ -145,6 +147,14 @@ PRODUCT_FOR = _rx(
     r"spray|spraying|sprayed|rub|rubbing|rubbed|dab|dabbing|using|use|used) (?:\w+ ){0,5}?on "
     r"(?:my|his|her|their|a|the|our)(?: own)?"
 )
+# "..., which is why I keep your cream", "..., so we're stocking up on the emollient": all that
+# comes before is the reason for buying or using it.
+WHY_I_BUY = _rx(
+    r"(?:which|that|this) is (?:why|the reason) (?:i|we|he|she|they)(?:'m| am| are|'re)? "
+    r"(?:always )?(?:keep|buy|buying|use|using|take|taking|order|ordering|stock|bought|have)|"
+    r"so (?:i'm|we're|i am|we are|i|we) (?:always )?(?:stocking up|buying|ordering|keep|getting "
+    r"more)"
+)
 BEFORE_ANY = _rx(
     r"before (?:any of this|all (?:of )?this|(?:i|he|she|we) (?:ever )?(?:started|began|took)|"
     r"starting|taking (?:it|this|the))|(?:in|back in) (?:19|20)\d\d"
@@ -173,6 +183,9 @@ def _reason_spans(norm: str, sentence: Sentence, spans: list[Span]) -> list[Span
                     Scope.INDICATION, base + m.end(), base + stop, base + m.start(), base + m.end()
                 )
             )
+    why = WHY_I_BUY.search(text)
+    if why:
+        found.append(Span(Scope.INDICATION, base, base + why.start(), base + why.start(), base))
     if BEFORE_ANY.search(text) and not _NEGATION_WORD.search(text) and not LINKAGE.search(text):
         found.append(Span(Scope.HISTORY, base, sentence.end, base, base))
     return found

@@ -53,8 +53,9 @@ SPANISH_INTACT = (
 )
 LOGISTICS = _rx(
     r"(?:shipping|delivery|outer|mailing|cardboard|amazon|parcel|courier|postal)"
-    r" (?:box|package|packaging|carton|envelope)|(?:product|contents|bottles?|pills|items?|"
-    r"everything|medication|medicine|it)(?: itself| inside)? (?:was|were|is|are|looks?|seems?) "
+    r" (?:box|package|packaging|carton|envelope)|padded (?:envelope|bag)|jiffy bag|mailer|"
+    r"(?:product|contents|bottles?|pills|items?|everything|medication|medicine|it)"
+    r"(?: itself| inside)? (?:was|were|is|are|looks?|seems?) "
     r"(?:fine|intact|ok|okay|undamaged|sealed|unharmed|in good (?:shape|condition))|"
     r"(?:producto|contenido) (?:esta|estaba) (?:bien|intacto)|nothing(?:'s| is| was)? "
     r"(?:missing|broken|damaged)|(?:all|everything(?:'s| is| was)?) (?:there|fine|ok|okay|"
@@ -89,7 +90,8 @@ INTACT_SEAL = _rx(
 # The product itself said to be fine: then no packaging wording in the text is a complaint.
 PRODUCT_INTACT = _rx(
     r"(?:product|contents|bottles?|pills|items?|everything|medication|medicine|it|vials?|pens?|"
-    r"blisters|tablets|boxes|packs)(?: itself| themselves| inside)? (?:was|were|is|are|looks?|"
+    r"blisters|blister (?:packs?|strips?)|tubs?|jars?|tubes?|sachets?|pouch(?:es)?|cartons?|"
+    r"tablets|boxes|packs)(?: itself| themselves| inside)? (?:was|were|is|are|looks?|"
     r"seems?|arrived) (?:all )?(?:fine|intact|ok|okay|undamaged|sealed|unharmed|perfect|in good "
     r"(?:shape|condition))|nothing(?:'s| is| was)? (?:missing|broken|damaged)|(?:all|"
     r"everything(?:'s| is| was)?) (?:there|fine|ok|okay|intact)|(?:stuff|items?|products?) "
@@ -125,6 +127,22 @@ def product_intact(norm: str) -> bool:
 def logistics(norm: str) -> bool:
     """The text talks about the shipment (its box, its carrier, customs), not the product."""
     return LOGISTICS.search(norm) is not None or POSTAL_SEAL.search(norm) is not None
+
+
+# Tampering read off the contents, not the pack: a chemical smell, contents swapped or
+# refilled, capsules rejoined, tablets unlike the rest. A shipment's state says nothing of these
+# ("the bottle came sealed but the syrup smells of bleach").
+CONTENTS_TAMPERED = _rx(
+    r"(?:smell\w*|smelt|reek\w*|taste\w*|huele\w*|olia\w*|sabe|sabia) (?:\w+ ){0,2}(?:of|like|a) "
+    r"(?:bleach|petrol|gasoline|solvent|ammonia|paint|white spirit|weedkiller|lejia|gasolina|"
+    r"disolvente|amoniaco|quimic\w+)|swapped|substituted|switched|re-?filled|topped up|"
+    r"re-?joined|no (?:imprint|markings?|embossing)|(?:cambiad|rellenad|sustituid)[oa]s?"
+)
+
+
+def contents_tampered(norm: str) -> bool:
+    """The text describes tampering with the contents, whatever the shipment's state."""
+    return CONTENTS_TAMPERED.search(norm) is not None
 
 
 def names_product_seal(norm: str) -> bool:
@@ -283,6 +301,14 @@ DEMAND = _rx(
 
 
 INTENT_WORD = _rx(_INTENT + r"|threat\w*|ransom|extort\w*|blackmail\w*|demand\w*|amenaz\w*")
+# A sentence that promises harm or punishment makes any tampering wording in it a threat
+# ("people will get hurt unless...", "he'd teach us a lesson by poisoning products").
+HARM_PROMISED = _rx(
+    r"(?:people|someone|somebody|customers|kids|children|babies) (?:will|would|are going to|is "
+    r"going to|could) (?:get )?(?:hurt|harmed|sick|die|pay)|teach (?:us|you|them|your \w+) a "
+    r"lesson|(?:you'll|you will|you'd|you would) (?:be sorry|regret)|unless (?:you|the|they|"
+    r"your|his|her|my)|(?:claim\w*|boast\w*) (?:that )?(?:he|she|they|someone|somebody)"
+)
 ACT_WORD = _rx(r"taint\w*|poison\w*|contaminat\w*|spike|lace|tamper with|envenen\w*")
 
 
@@ -292,6 +318,8 @@ def threat_span(norm: str, start: int, end: int, sentence: range) -> bool:
     is a bare act ("taint") in a sentence that threatens or demands money."""
     lo = max(sentence.start, start - 25)
     if any(rx.search(norm, lo, end) for rx in (INTENT_WORD, THREAT, DEMAND)):
+        return True
+    if HARM_PROMISED.search(norm, sentence.start, sentence.stop):
         return True
     sent_threat = DEMAND.search(norm, sentence.start, sentence.stop) or THREAT.search(
         norm, sentence.start, sentence.stop

@@ -80,7 +80,8 @@ def _tampering(norm: str, scoped: Scoped, logistics: bool, result: ScreeningResu
     hypothetical by nature: "unless you pay")."""
     found = asserted(norm, TAMPERING, scoped)
     found += [s for s in asserted(norm, gates.THREAT, scoped, (Scope.NEGATED,)) if s not in found]
-    if not found or (logistics and not gates.names_product_seal(norm)):
+    in_shipment = logistics and not gates.names_product_seal(norm)
+    if not found or (in_shipment and not gates.contents_tampered(norm)):
         return
     result.tampering = True
     result.evidence.extend(Evidence(a, b, "tampering") for a, b in sorted(found))
@@ -107,8 +108,8 @@ def _model_complaint(norm: str, scoped: Scoped, logistics: bool, result: Screeni
     if cm.complaint.probability(norm) < cm.complaint.threshold:
         return
     category = ComplaintCategory(cm.category(norm))
-    if category is ComplaintCategory.PACKAGING and logistics:
-        return
+    if logistics and (category is ComplaintCategory.PACKAGING or gates.product_intact(norm)):
+        return  # the shipment's state, or a product said to be fine
     best = max(asserted_sents, key=lambda s: cm.complaint.probability(s.text))
     result.complaint_categories.append(category)
     result.evidence.append(Evidence(best.start, best.end, f"complaint:{category}"))

@@ -113,3 +113,91 @@ _add(
     r"(?:ones|versions?|copies))|(?:these|they|this|it) (?:aren't|are not|isn't|is not) "
     r"(?:your|genuine|real|the real|the genuine) (?:\w+ )?(?:" + MED + r")",
 )
+
+# From the second writer's training batch (eval/contact_center/train_13.txt, 2026-12-05).
+# A medicine given to the wrong person; a look-alike used; a label read wrongly.
+_add(
+    SS.MEDICATION_ERROR,
+    r"(?:gave|given|administered|handed|injected)(?: \w+){0,2} \w+'s (?:\w+ ){0,2}(?:" + MED + r"|"
+    r"medicines?|medication|meds|dose|tablets|pills) to (?:the|another|a|an|someone|somebody) "
+    r"(?:\w+ )?(?:lady|man|woman|patient|resident|person|gentleman|child|boy|girl|customer)|"
+    r"wrong (?:bag|prescription|medicine|medication|tablets|box|item|basket)(?: [\w']+){0,2} "
+    r"(?:was |were )?(?:handed over|handed out|given|dispensed|supplied|given out)|"
+    r"(?:looks?|looked) (?:exactly |just |almost )?(?:like|the same as) (?:my|his|her|our|their) "
+    r"(?:husband|wife|partner|mum|mom|dad|son|daughter|brother|sister|nan|gran|dog|cat)'s|"
+    r"read [\"']?(?:[\w]+ ){0,3}[\w]+[\"']?(?: on the (?:label|box|leaflet))? as",
+)
+# Sweets: a child eating tablets thinking they are sweets.
+_add(
+    SS.ACCIDENTAL_EXPOSURE,
+    r"(?:thinking|thought|mistook|mistaking|mistaken)(?: (?:they|it|them) (?:were|was|for))? "
+    r"(?:for )?(?:sweets|candy|candies|a sweet|sweeties|lollies|smarties|mints|chocolates?|gummy "
+    r"bears|jelly beans|caramelos|golosinas|chuches)",
+)
+# "I'm 22 weeks" (pregnant, said without the word).
+_add(
+    SS.PREGNANCY,
+    r"(?:i'm|i am|she's|she is|i was|she was|my wife is|my partner is) (?:\d{1,2}|twenty[- ]\w+)"
+    r" ?(?:weeks?|wks?)(?: pregnant| gone| along)?(?=,|\.| and | now| today| with|$)",
+)
+# Many tablets at once, a second dose the same day, Spanish doses within hours or taken twice.
+_add(
+    SS.OVERDOSE,
+    r"(?:took|taken|swallowed|had|gave|given) (?:him |her |them )?(?:[5-9]|\d\d|five|six|seven|"
+    r"eight|nine|ten|twelve|twenty) (?:\w+ )?(?:" + MED + r"|antihistamines|painkillers|"
+    r"paracetamol|ibuprofen|sleeping (?:pills|tablets)|sleep aids)(?! (?:a|per|each|every) "
+    r"(?:day|week)| daily| over| a day| twice)|"
+    r"(?:a )?second (?:dose|capsule|tablet|pill|injection|patch|sachet)(?: [\w',]+){0,8} (?:on |"
+    r"in )?(?:the same|one) (?:day|morning|evening|night)|"
+    r"(?:dos|tres|cuatro|cinco|seis|\d+) (?:sobres|pastillas|comprimidos|capsulas|dosis)"
+    r"(?: de [\w,]+){0,3}(?: de \d+ ?(?:g|mg))? en (?:una|dos|tres|cuatro|\d+|menos de \w+) "
+    r"horas?|(?:se ha tomado|se tomo|me he tomado|me tome|ha tomado|tomo|le di|le dio|le he dado|"
+    r"le ha dado) dos veces (?:la|el|su|mi|sus|mis) (?:\w+ )?(?:pastilla|dosis|capsula|"
+    r"comprimido|medicina|medicamento|jarabe)",
+)
+# Months of a nasal decongestant; daily use for months despite the label's limit.
+_add(
+    SS.MISUSE,
+    r"(?:nasal|decongestant) (?:spray|drops)(?: [\w']+){0,8} (?:for|after) (?:\d+|several|a few|"
+    r"many|two|three|four|six) (?:months|years)|(?:months|years) of (?:daily |constant |"
+    r"regular )?(?:use|using)(?: [\w']+){0,3} (?:nasal|decongestant)|(?:every (?:day|night)|"
+    r"daily|nightly) for (?:\d+|several|a few|many|two|three|four|six) (?:months|years)"
+    r"(?: [\w'\"]+){0,6} (?:despite|though|even though|although|but the (?:box|pack|label|"
+    r"leaflet) says)",
+)
+# Stopping a nasal decongestant and the nose blocked worse (rebound).
+_add(
+    SS.WITHDRAWAL,
+    r"(?:quit|stopped|came off|coming off|gave up)(?: the| my)? (?:nasal |decongestant )+(?:spray|"
+    r"drops)(?: [\w']+){0,12} (?:blocked|stuffed|congested|bunged)",
+)
+_add(
+    SS.LACK_OF_EFFICACY,
+    r"no (?:me |le |les |nos )?(?:ha hecho|hace|han hecho|hacen) nada|sigue con (?:\w+ )?"
+    r"(?:pulgas|garrapatas|sarna|picores|hongos|lombrices|piojos)",
+)
+_add(
+    SS.COUNTERFEIT,
+    r"claiming to be (?:your|the) (?:brand|product|company)|(?:you|they) (?:don't|do not|never) "
+    r"(?:make|sell|produce|manufacture) (?:tablets|capsules|that|this|these|them|it|gummies|"
+    r"injections|pens)",
+)
+_add(
+    SS.INFECTIOUS_AGENT,
+    r"(?:cultured|grew|isolated|tested positive for|swab (?:showed|grew)|found) (?:\w+ ){0,2}"
+    r"(?:salmonella|e\.? ?coli|listeria|pseudomonas|staph\w*|strep\w*|klebsiella|bacillus|"
+    r"candida|aspergillus|serratia|burkholderia)",
+)
+# A product named for one condition put on another ("the acne gel on my rosacea").
+_COND = (
+    r"acne|eczema|psoriasis|rosacea|thrush|fungal|cold sores?|warts?|verrucas?|dandruff|nappy "
+    r"rash|haemorrhoids?|hemorrhoids?|piles|athlete's foot|ringworm|scabies|lice|arthritis|"
+    r"migraines?|hay fever|allergy|asthma|psoriasis"
+)
+_add(
+    SS.OFF_LABEL_USE,
+    r"(?P<cond>" + _COND + r") (?:cream|gel|ointment|lotion|spray|drops|shampoo|tablets|pills|"
+    r"medicine|inhaler|wash) (?:on|for|to treat|to help with|under) (?:my|his|her|their|our|the|"
+    r"a) (?:\w+ )?(?!(?P=cond))(?:" + _COND + r"|puffiness|wrinkles|eye bags|dark circles|scars?|"
+    r"stretch marks|tattoos?|sunburn|insect bites|stings)(?![\w'])",
+)

@@ -10,6 +10,10 @@ from caredesk.safety.screening.codes import ComplaintCategory as C
 from caredesk.safety.screening.codes import Seriousness as S
 from caredesk.safety.screening.concepts import DOSE_FORM, F, merged, rx
 from caredesk.safety.screening.concepts_quality_families import COMPLAINT_MORE, TAMPERING_MORE
+from caredesk.safety.screening.concepts_quality_second_writer import (
+    COMPLAINT_SECOND,
+    TAMPERING_SECOND,
+)
 
 PRIMARY_PACK = (
     r"(?:cap|caps|lid|seal|foil|blister(?: pack| strip)?|strip|sachet|tube|jar|tub|"
@@ -272,8 +276,9 @@ TAMPERING = rx(
     r"(?:caja|envase|frasco|bote)(?: \w+){0,2} (?:despegad[oa]|abiert[oa]|manipulad[oa]) y (?:las|"
     r"los) (?:\w+ )?(?:no eran|eran otr|distint)"
 )
-COMPLAINT = {c: merged(p, COMPLAINT_MORE.get(c)) for c, p in COMPLAINT.items()}
-TAMPERING = merged(TAMPERING, TAMPERING_MORE)
+for _more in (COMPLAINT_MORE, COMPLAINT_SECOND):
+    COMPLAINT = {c: merged(p, _more.get(c)) for c, p in COMPLAINT.items()}
+TAMPERING = merged(merged(TAMPERING, TAMPERING_MORE), TAMPERING_SECOND)
 SERIOUS: dict[S, re.Pattern[str]] = {
     S.DEATH: rx(
         r"(?:was|were|lay|found) dead|didn't survive|did not survive|didn't make it(?! to)|"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from caredesk.safety.screening import (
     adverse,
@@ -85,7 +86,8 @@ def screen(
         other = model.other_finding(
             result.special_situations, result.product_complaint, result.tampering
         )
-        ae_hits, result.ae_score = _model_harms(_model_sentences(scoped, silenced, mentions), other)
+        read = _model_sentences(norm, scoped, silenced, mentions)
+        ae_hits, result.ae_score = _model_harms(read, other)
         if ae_hits:  # the model found the harm: the criteria in the text now count too
             serious = _seriousness(norm, scoped, has_harm=True, complaint_at=complaint_at)
     else:
@@ -106,19 +108,20 @@ def model_inputs(text: str) -> list[tuple[str, list[str]]]:
     norm = normalise(text)
     scoped = [(s, scopes_for(s)) for s in sentences(norm)]
     mentions, silenced = _adverse_events(norm, scoped)
-    return [(s.text, hints) for s, hints in _model_sentences(scoped, silenced, mentions)]
+    return [(s.text, hints) for s, hints in _model_sentences(norm, scoped, silenced, mentions)]
 
 
 def _model_sentences(
+    norm: str,
     scoped: list[tuple[Sentence, list[Span]]],
     silenced: list[int],
     mentions: list[tuple[Evidence, adverse.Wording]],
 ) -> list[tuple[Sentence, list[str]]]:
     """Sentences the model may read, each with hints from the rules: which kinds of harm
     mention they hold that the voice rule did not count (a clinical term in a consumer
-    sentence, say). The rules own negation and hypotheticals, so a sentence where such a scope
-    silenced a harm ("no nausea, vomiting or dizziness") is left to them, and so is a sentence
-    about a service only ("my nausea bands order is late": service_talk)."""
+    sentence, say). The rules own the scopes, so a sentence where one silenced a harm ("no
+    nausea, vomiting or dizziness", "I take it for headaches") is left to them, and so is a
+    sentence about a service only ("my nausea bands order is late": service_talk)."""
     out = []
     for sent, _ in scoped:
         if any(sent.start <= pos < sent.end for pos in silenced):
@@ -126,7 +129,8 @@ def _model_sentences(
         if service_talk.about_a_service(sent.text):
             continue
         kinds = {w.name.lower() for e, w in mentions if sent.start <= e.start < sent.end}
-        out.append((sent, sorted(kinds)))
+        read = replace(sent, text=adverse.masked_for_model(norm, sent))
+        out.append((read, sorted(kinds)))
     return out
 
 
@@ -184,8 +188,9 @@ def _reported_harms(
 def _adverse_events(
     norm: str, scoped: list[tuple[Sentence, list[Span]]]
 ) -> tuple[list[tuple[Evidence, adverse.Wording]], list[int]]:
-    """Asserted harm mentions (with how each is worded), and where a negation or hypothetical
-    scope silenced one."""
+    """Asserted harm mentions (with how each is worded), and where a scope silenced one (a
+    negation, a hypothetical, the reason for use or past history: the model does not read those
+    sentences, the rules own them)."""
     hits: list[tuple[Evidence, adverse.Wording]] = []
     silenced: list[int] = []
     for sent, spans in scoped:
@@ -193,7 +198,7 @@ def _adverse_events(
             if not mention.scopes:
                 evidence = Evidence(mention.start, mention.end, "adverse_event")
                 hits.append((evidence, mention.wording))
-            elif mention.scopes & set(SILENT_FOR_FINDINGS):
+            elif mention.scopes:
                 silenced.append(mention.start)
     return hits, silenced
 

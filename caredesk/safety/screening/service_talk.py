@@ -26,6 +26,7 @@ _SERVICE = (
     r"app|app update|website|web site|web ?page|web ?shop|portal|chatbot|chat bot|bot|"
     r"customer service|call centre|call center|phone call|phone line|emails?|newsletters?|"
     r"subscription|basket|cart|log ?in|login|logging in|checkout|voucher|coupon|promo|discount "
+    r"|gift ?cards?|gift vouchers?|store credit|tarjeta(?: de)? regalo|cheque|"
     r"code|promo code|refund|order history|layout|logo|loyalty|points|scheme|password|account|"
     r"tracking|courier|parcel|returns? (?:portal|process|policy|form|label)|sale|discount|"
     r"advert|ads|marketing|spam|ivr|(?:phone |automated |call )?menus?|helpline|switchboard|"
@@ -62,7 +63,8 @@ FIGURATIVE = re.compile(
     r"(?:box|parcel|package|packaging|carton|transit|shipping|courier|delivery|cosmetic|water|"
     r"storm|flood) damage|flat (?:\d+\w?|[a-z]|number)|(?:anti-)?(?:[a-z]+ )?[a-z]+ (?:pads|pants|"
     r"liners|dressings|plasters|bandages|gloves|wipes|test strips|kits?|bands?|wristbands?|"
-    r"bracelets?|sleeves?|stockings|supports?|insoles|pillows?|chewables|granules|rub|roll-ons?|balm))"
+    r"bracelets?|sleeves?|stockings|supports?|insoles|pillows?|chewables|granules|rub|roll-ons?|balm|"
+    r"pad|liner|dressing|plaster|bandage|glove|wipe|range))"
     r"(?![\w'])"
 )
 

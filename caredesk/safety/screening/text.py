@@ -56,7 +56,12 @@ class Sentence:
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # A sentence ends at . ! ? ; or a line break, but not inside "e.g." / decimals / "c/o".
-_SENT_END = re.compile(r"(?<!\b[a-z])(?<!\d)[.!?;]+(?=\s|$)|\n+")
+# A chat transcript pasted on one line changes speaker without a full stop ("... till it bled
+# Agent: Which patches?"): the speaker's label starts a sentence.
+_SENT_END = re.compile(
+    r"(?<!\b[a-z])(?<!\d)[.!?;]+(?=\s|$)|\n+|(?<=\S)\s+(?=(?:agent|customer|caller|cx|rep|"
+    r"advisor|adviser|operator|cliente|agente|asesor|asesora|bot)\s?:\s)"
+)
 
 
 def stem(word: str) -> str:
