@@ -74,6 +74,7 @@ FREE_BATCHES = {
         "train_10.txt",
         "train_11.txt",
         "train_12.txt",
+        "train_13.txt",  # the second writer's batch, after its first look
     ),
 }
 
@@ -118,7 +119,7 @@ def customer_service() -> Iterator[Item]:
         yield Item(row["id"], row["text"], False, [], False, None, False)
 
 
-CS_TRAIN_BATCHES = ("train_cs_3.txt",)
+CS_TRAIN_BATCHES = ("train_cs_3.txt", "train_cs_4.txt")  # train_cs_4: the second writer
 CS_HOLDOUTS = ("holdout_cs.txt", "holdout_cs_2.txt")  # the second by an independent author
 
 
