@@ -70,6 +70,8 @@ def find_complaints(norm: str, scoped: Scoped, result: ScreeningResult) -> None:
         result.complaint_categories.append(ComplaintCategory.COUNTERFEIT)
     if not result.complaint_categories:
         _model_complaint(norm, scoped, logistics, result)
+    if not result.tampering:
+        _model_tampering(norm, scoped, logistics, result)
     result.product_complaint = bool(result.complaint_categories)
 
 
@@ -113,3 +115,20 @@ def _model_complaint(norm: str, scoped: Scoped, logistics: bool, result: Screeni
     best = max(asserted_sents, key=lambda s: cm.complaint.probability(s.text))
     result.complaint_categories.append(category)
     result.evidence.append(Evidence(best.start, best.end, f"complaint:{category}"))
+
+
+def _model_tampering(norm: str, scoped: Scoped, logistics: bool, result: ScreeningResult) -> None:
+    """The learned tampering recall path, when no rule found tampering: the message scores over
+    the model's threshold and states something (a message of questions only is left to the
+    rules, and so is a shipment whose product is said to be fine). The evidence is the
+    statement that scores highest. It names no complaint category by itself: the complaint
+    paths above decide that."""
+    tm = model.load_tampering()
+    statements = [s for s, _ in scoped if not s.question]
+    if tm is None or not statements or (logistics and gates.product_intact(norm)):
+        return
+    if tm.probability(norm) < tm.threshold:
+        return
+    best = max(statements, key=lambda s: tm.probability(s.text))
+    result.tampering = True
+    result.evidence.append(Evidence(best.start, best.end, "tampering"))

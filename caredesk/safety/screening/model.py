@@ -180,3 +180,19 @@ def load_special() -> dict[str, LinearModel]:
     if data.get("bits") != BITS:
         raise ValueError(f"{SS_MODEL_PATH.name}: built for {data.get('bits')} bits")
     return {code: _linear(d) for code, d in data["codes"].items()}
+
+
+TAMPERING_MODEL_PATH = Path(__file__).parent / "data" / "tampering_model.json"
+
+
+@lru_cache(maxsize=1)
+def load_tampering() -> LinearModel | None:
+    """The shipped tampering model, or None when its weights file is absent (rules only). Why a
+    model here too: tampering is told in endless ways (a second writer's messages: rules 9/20,
+    a model trained without them 12/20 at a precision of about 0.8 out of fold)."""
+    if not TAMPERING_MODEL_PATH.exists():
+        return None
+    data = json.loads(TAMPERING_MODEL_PATH.read_text(encoding="utf-8"))
+    if data.get("bits") != BITS:
+        raise ValueError(f"{TAMPERING_MODEL_PATH.name}: built for {data.get('bits')} bits")
+    return _linear(data)

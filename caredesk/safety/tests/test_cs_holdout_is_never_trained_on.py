@@ -15,7 +15,12 @@ from pathlib import Path
 
 import pytest
 
-TRAINERS = ("eval.train_model", "eval.train_pc_model", "eval.train_ss_model")
+TRAINERS = (
+    "eval.train_model",
+    "eval.train_pc_model",
+    "eval.train_ss_model",
+    "eval.train_tampering_model",
+)
 HOLDOUTS = ("holdout_cs.txt", "holdout_cs_2.txt", "holdout_5.txt", "holdout_6.txt")
 
 
