@@ -201,3 +201,63 @@ _add(
     r"a) (?:\w+ )?(?!(?P=cond))(?:" + _COND + r"|puffiness|wrinkles|eye bags|dark circles|scars?|"
     r"stretch marks|tattoos?|sunburn|insect bites|stings)(?![\w'])",
 )
+
+# Round 3 of the lead's probes (2026-12-05, second session).
+_RELATIVE = (
+    r"(?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|brother|sister|nan|gran|"
+    r"grandma|grandad|friend|flatmate|roommate|neighbou?r|boyfriend|girlfriend)"
+)
+_SPECIES = r"dog|cat|horse|pony|rabbit|ferret|sheep|cow|pig|goat|puppy|kitten|bird|chicken"
+_add(
+    SS.BREASTFEEDING,
+    r"(?:giving|give|gives|gave) (?:him|her|them|the baby|my baby) (?:the )?(?:boob|breast|tit)|"
+    r"feeds? (?:our|the|her|my|his) (?:\d+ (?:week|month)[- ]old|baby|son|daughter|twins?|"
+    r"newborn|little one)(?: \w+)? (?:herself|myself|naturally|on the breast)|"
+    r"(?:dando|doy|da|dar) (?:de mamar|el pecho|la teta)",
+)
+_add(
+    SS.OVERDOSE,
+    r"(?:week's|month's|fortnight's|two weeks'|days') (?:worth of )?(?:\w+ )?(?:tablets|pills|"
+    r"doses|meds|supply|medication|capsules) (?:in one go|all at once|at once|at the same time|"
+    r"together)|(?:then|and then|later) (?:my \w+|his \w+|her \w+|someone|somebody|the \w+|he|"
+    r"she|they) (?:also )?(?:gave|gives|had given|has given) (?:him|her|them|it) another (?:one|"
+    r"dose|tablet|pill|injection|spot-on)",
+)
+_add(
+    SS.MEDICATION_ERROR,
+    r"(?:used|took|gave|injected|applied) (?:the |my |his |her )?(?:\w+ )?(?:insulin|pen|"
+    r"vaccine|vial|drops|injection|medicine|suspension)(?: [\w']+){0,4} (?:left|kept|stored) "
+    r"(?:out of the fridge|in the (?:car|sun|heat)|frozen|unrefrigerated)|"
+    r"(?:swapped|mixed up|confused|muddled up|muddled) (?:the )?(?:\w+ )?(?:drops|tablets|pills|"
+    r"inhalers?|pens?|creams?|medicines?|syringes?) (?:with|and|for) (?:the )?(?:\w+ )?(?:drops|"
+    r"tablets|pills|inhalers?|pens?|creams?|medicines?|syringes?)|"
+    r"(?:took|taken|take|gave|given|used) (?:my|his|her|our|their) "
+    + _RELATIVE
+    + r"'s (?:\w+ ){0,3}(?:pills?|tablets?|meds|medicine|medication|inhaler|insulin|pen|drops|"
+    r"patch|cream|capsules?) (?:instead of|by mistake|thinking|by accident)",
+)
+_add(
+    SS.LACK_OF_EFFICACY,
+    r"(?:\d+|two|three|four|five|six|a few|several) (?:nights|days|weeks|months) (?:on|of|using|"
+    r"taking|with) (?:the|my|his|her|your|these|this|them|it)(?: [\w'-]+){0,3} (?:and|but) "
+    r"(?:i'm |i am |he's |she's |he is |she is |it's |we're |they're |i |he |she )?still|"
+    r"no (?:me |le |les |nos )?(?:ha|han|hizo|hicieron)? ?servido de nada|no (?:me |le )?"
+    r"(?:sirve|sirven|sirvio|sirvieron) de nada",
+)
+_add(
+    SS.ABUSE,
+    r"stash of (?:\w+ ){0,2}(?:pills|tablets|capsules|painkillers|sleeping pills|codeine|syrup|"
+    r"meds)|rolled[- ]up (?:note|banknote|bill|tenner|fiver|dollar)",
+)
+_add(
+    SS.OFF_LABEL_USE,
+    r"(?:give|gave|giving|given) (?:the |my |our |his |her )?(?P<ta>" + _SPECIES + r") (?:a |half "
+    r"|a quarter of |some of |part of )?(?:the |a |an )?(?!(?P=ta)\b)(?:" + _SPECIES + r")(?:'s)? "
+    r"(?:tablets?|pills?|wormer|drops|spot-on|medicine|paste|chews?|dose)",
+)
+_add(
+    SS.ACCIDENTAL_EXPOSURE,
+    r"(?:got|swallowed|inhaled|breathed in|took) (?:a )?(?:mouthful|faceful|lungful|splash|"
+    r"spray|gulp|drop|lot) (?:of )?(?:the )?(?:\w+ )?(?:drench|dip|spray|wormer|pour-on|"
+    r"insecticide|vaccine|chemo|disinfectant|solution|gel|medicine|injection)",
+)

@@ -1,5 +1,6 @@
 """Lay and Spanish wording of special situations (concepts_families_lay.py), from the lead's
-probe sentences of 2026-12-05 (second session, two rounds), each with a look-alike that is none."""
+probe sentences of 2026-12-05 (second session, three rounds), each with a look-alike that is
+none."""
 
 import pytest
 
@@ -23,6 +24,18 @@ CASES = [
     ("lack_of_efficacy", "After a whole course of the antibiotic the infection hasn't cleared."),
     ("withdrawal", "Ran out of my gabapentin for 3 days and felt awful, sweating and shaking."),
     ("counterfeit", "These aren't your tablets, someone is selling fakes on the market."),
+    ("breastfeeding", "Still giving her the boob at night and I took two of the sleep aids."),
+    ("breastfeeding", "She feeds our 3 month old herself and has been on the iron tablets."),
+    ("overdose", "He took the whole week's tablets in one go."),
+    ("overdose", "I gave him his flea tablet and then my wife gave him another one."),
+    ("medication_error", "I used the vaccine vial that had been left out of the fridge."),
+    ("medication_error", "Swapped the eye drops with the ear drops in the dark."),
+    ("medication_error", "Took my husband's water tablet instead of my vitamin."),
+    ("lack_of_efficacy", "Four nights on the sleep aid and I'm still awake till 4."),
+    ("lack_of_efficacy", "Las gotas no le han servido de nada."),
+    ("abuse", "Found a stash of crushed painkillers and a rolled-up note in his room."),
+    ("off_label_use", "The vet said to give the rabbit half of the cat tablet."),
+    ("accidental_exposure", "While spraying the ewes I got a mouthful of the drench."),
 ]
 
 
@@ -45,6 +58,9 @@ def test_the_special_situation_is_found(code: str, text: str) -> None:
         "I ran out of my tablets and had to order more.",
         "I ran out of the cream and was told to wait a week for stock.",
         "Our shop sold 12 boxes over the day.",
+        "Four days on the waiting list and still no reply.",
+        "I swapped the blue bag for the red one.",
+        "Give the dog a chew after the walk.",
     ],
 )
 def test_no_special_situation(text: str) -> None:
