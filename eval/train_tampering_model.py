@@ -25,18 +25,17 @@ import json
 import sys
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from caredesk.safety.screening import model as M
 from caredesk.safety.screening import screen
 from eval import datasets
 from eval.train_model import _matrix
+from eval.train_pc_model import _export, _fit
 
 MIN_PRECISION = 0.85
 MAX_CS_FLAGS = 0.003
 MARGIN_STEPS = 2
 FOLDS = 5
-C = 4.0
 
 
 def _rows() -> tuple[list[str], list[int], list[str]]:
@@ -50,11 +49,6 @@ def _rows() -> tuple[list[str], list[int], list[str]]:
         labels.append(0)
         sets.append("cs")
     return texts, labels, sets
-
-
-def _fit(x, y: np.ndarray) -> LogisticRegression:
-    clf = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=300)
-    return clf.fit(x, y)
 
 
 def _oof(x, y: np.ndarray, texts: list[str]) -> np.ndarray:
@@ -99,20 +93,16 @@ def main() -> None:
     y, sets = np.array(labels), np.array(set_names)
     stats = _pick_threshold(_oof(x, y, texts), y, _rules(texts), sets)
     print("out-of-fold at the chosen threshold:", stats, file=sys.stderr)
-    clf = _fit(x, y)
-    weights = {str(i): round(float(w), 4) for i, w in enumerate(clf.coef_[0]) if abs(w) >= 0.05}
     out = {
         "about": "Logistic regression over hashed n-grams; built by "
         "`python -m eval.train_tampering_model` from CareDesk contact-center dev and training "
         "batches and customer-service messages (ours). See data/README.md.",
         "bits": M.BITS,
-        "bias": round(float(clf.intercept_[0]), 4),
-        "threshold": stats["t"],
+        **_export(_fit(x, y), stats["t"]),
         "oof": {k: round(float(v), 4) for k, v in stats.items()},
-        "weights": dict(sorted(weights.items(), key=lambda kv: int(kv[0]))),
     }
     M.TAMPERING_MODEL_PATH.write_text(json.dumps(out, separators=(",", ":")) + "\n", "utf-8")
-    print(f"wrote {M.TAMPERING_MODEL_PATH} ({len(weights)} weights)", file=sys.stderr)
+    print(f"wrote {M.TAMPERING_MODEL_PATH} ({len(out['weights'])} weights)", file=sys.stderr)
 
 
 if __name__ == "__main__":
