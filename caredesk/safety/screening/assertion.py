@@ -151,7 +151,8 @@ PRODUCT_FOR = _rx(
 # comes before is the reason for buying or using it.
 WHY_I_BUY = _rx(
     r"(?:which|that|this) is (?:why|the reason) (?:i|we|he|she|they)(?:'m| am| are|'re)? "
-    r"(?:always )?(?:keep|buy|buying|use|using|take|taking|order|ordering|stock|bought|have)|"
+    r"(?:always )?(?:keep|buy|buying|use|using|take|taking|order|ordering|stock|bought|have|"
+    r"asking|looking|enquiring|writing|calling|interested)|"
     r"so (?:i'm|we're|i am|we are|i|we) (?:always )?(?:stocking up|buying|ordering|keep|getting "
     r"more)"
 )

@@ -83,7 +83,8 @@ INTACT_SEAL = _rx(
     r"factory|came) (?:still |fully |properly )?sealed|seals? (?:is |are |was |were )?(?:still )?"
     r"(?:intact|unbroken|fine|ok|okay|in place|untouched)|(?:intact|unbroken) seals?|"
     r"(?:precinto|sello)s? (?:esta |estan |estaba |estaban )?(?:intact|perfect|bien)\w*|"
-    r"(?:sellad|precintad|cerrad)[oa]s?"
+    r"(?:sellad|precintad|cerrad)[oa]s?|(?:intact|fine|undamaged|unopened) and sealed|sealed and "
+    r"(?:intact|fine|undamaged|unopened|dry)"
 )
 
 
@@ -91,7 +92,8 @@ INTACT_SEAL = _rx(
 PRODUCT_INTACT = _rx(
     r"(?:product|contents|bottles?|pills|items?|everything|medication|medicine|it|vials?|pens?|"
     r"blisters|blister (?:packs?|strips?)|tubs?|jars?|tubes?|sachets?|pouch(?:es)?|cartons?|"
-    r"tablets|boxes|packs)(?: itself| themselves| inside)? (?:was|were|is|are|looks?|"
+    r"tablets|boxes|packs|(?:every|each) (?:box|pack|bottle|item|carton))(?: itself| themselves|"
+    r" inside)? (?:was|were|is|are|looks?|"
     r"seems?|arrived) (?:all )?(?:fine|intact|ok|okay|undamaged|sealed|unharmed|perfect|in good "
     r"(?:shape|condition))|nothing(?:'s| is| was)? (?:missing|broken|damaged)|(?:all|"
     r"everything(?:'s| is| was)?) (?:there|fine|ok|okay|intact)|(?:stuff|items?|products?) "
@@ -267,15 +269,16 @@ _NOUN = (
     r"medicamentos|frascos|jarabes?|estanterias|cajas)"
 )
 _ANY_TARGET = (
-    r"(?:your|the|their|some of your|sus|los|las|vuestros|vuestras|tus) (?:[\w'-]+ ){0,2}" + _NOUN
+    r"(?:(?:every|each|all|some|a) (?:[\w'-]+ )?of )?(?:your|the|their|some of your|sus|los|las|"
+    r"vuestros|vuestras|tus) (?:[\w'-]+ ){0,2}" + _NOUN
 )
 _YOUR_TARGET = r"(?:your|their|some of your|sus|vuestros|vuestras|tus) (?:[\w'-]+ ){0,2}" + _NOUN
-_PUT = r"(?:put|add|slip|mix|inject|drop|meter|poner|echar)"
+_PUT = r"(?:put|add|slip|mix|inject|drop|meter|meterle|poner|ponerle|echar|echarle)"
 _HARMFUL = (
     r"(?:poison|a substance|chemicals|bleach|needles|pins|glass|razor blades|rat poison|veneno|"
     r"agujas|cristales)"
 )
-_IN = r"(?: \w+){0,2}? (?:in|into|inside|en|dentro de) "
+_IN = r"(?: \w+){0,2}? (?:in|into|inside|en|dentro de|a) "
 # A threat to tamper with products: an intent, an act on the products, the products ("I'll put
 # something in your pills on the shelves", "threatening to spike the formula").
 THREAT = _rx(
@@ -289,13 +292,16 @@ THREAT = _rx(
     + _YOUR_TARGET
     + "|"
     r"(?:" + _INTENT + r")(?: \w+){0,2}? (?:poison|contaminate|taint|lace|spike|tamper with|"
-    r"doctor|mess with|envenenar|contaminar|manipular) " + _ANY_TARGET
+    r"doctor|mess with|envenenar|contaminar|manipular) (?:(?:every|each|all|some) (?:[\w'-]+ )?"
+    r"(?:of )?)?" + _ANY_TARGET
 )
 # Also a threat when a message demands money for leaving products alone.
 DEMAND = _rx(
     r"threat\w*|ransom|extort\w*|blackmail\w*|chantaje|rescate|amenaz\w*|(?:unless|or else|"
-    r"otherwise|si no) (?:you |me |se |le |les )?(?:pay|paid|pagan|pagais|pagas|paga)|"
-    r"demand\w* (?:money|payment|cash|bitcoin|crypto)|unless (?:\w+ ){0,2}paid|(?:claim|demand|"
+    r"otherwise|si no) (?:you |me |se |le |les )?(?:pay|paid|pagan|pagais|pagas|paga|depositan|"
+    r"transfieren)|"
+    r"demand\w* (?:for )?(?:money|payment|cash|bitcoin|crypto)|demanding [$£€]?[\d,.]+k?|"
+    r"unless (?:\w+ ){0,2}paid|(?:claim|demand|"
     r"money|ransom)(?: \w+){0,2} (?:isn't|is not|aren't|are not|not) (?:paid|met)"
 )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from caredesk.safety.screening import complaint_gates as gates
-from caredesk.safety.screening import concepts_quality, model, patterns
+from caredesk.safety.screening import concepts_quality, model, patterns, service_talk
 from caredesk.safety.screening.codes import ComplaintCategory, SpecialSituation
 from caredesk.safety.screening.context import Scope, Span, asserted
 from caredesk.safety.screening.result import Evidence, ScreeningResult
@@ -63,6 +63,10 @@ def find_complaints(norm: str, scoped: Scoped, result: ScreeningResult) -> None:
         if found:
             result.complaint_categories.append(category)
             result.evidence.extend(Evidence(a, b, f"complaint:{category}") for a, b in found)
+    if ComplaintCategory.COUNTERFEIT in result.complaint_categories and (
+        service_talk.about_a_service(norm) or gates.merchandise_only(norm)
+    ):  # "the reviews about you are fake", "fake tote bags with your logo"
+        result.complaint_categories.remove(ComplaintCategory.COUNTERFEIT)
     _tampering(norm, scoped, logistics, result)
     if SpecialSituation.COUNTERFEIT in result.special_situations and (
         ComplaintCategory.COUNTERFEIT not in result.complaint_categories

@@ -144,7 +144,8 @@ _add(
     r"cough|travel sickness|motion sickness)(?: \w+){0,3} (?:to help (?:me |him |her |them )?"
     r"(?:sleep|relax|calm down)|to (?:knock (?:me|him|her) out|calm (?:me|him|her) down))|"
     r"(?:doesn't|does not|don't|didn't) (?:even )?have (?:asthma|diabetes|adhd|epilepsy|"
-    r"allergies|high blood pressure|a prescription)|before (?:football|the gym|running|"
+    r"allergies|high blood pressure|a prescription(?! with (?:you|your|us)| on file| at (?:your|"
+    r"this)| registered))|before (?:football|the gym|running|"
     r"training|a race|a match|exams?)(?: \w+){0,2} to (?:breathe|perform|run|focus|"
     r"concentrate|play) better",
 )

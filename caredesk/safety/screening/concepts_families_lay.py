@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from caredesk.safety.screening.codes import SpecialSituation as SS
 from caredesk.safety.screening.concepts_families import GULP, KID, MED
+from caredesk.safety.screening.concepts_families_indirect import SPECIAL_INDIRECT
 
 SPECIAL_LAY: dict[SS, str] = {}
 
@@ -261,3 +262,8 @@ _add(
     r"spray|gulp|drop|lot) (?:of )?(?:the )?(?:\w+ )?(?:drench|dip|spray|wormer|pour-on|"
     r"insecticide|vaccine|chemo|disinfectant|solution|gel|medicine|injection)",
 )
+
+# Special situations said indirectly (concepts_families_indirect.py, the third writer's batch).
+for _code, _patterns in SPECIAL_INDIRECT.items():
+    for _pattern in _patterns:
+        _add(_code, _pattern)

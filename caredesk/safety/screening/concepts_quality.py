@@ -10,6 +10,10 @@ from caredesk.safety.screening.codes import ComplaintCategory as C
 from caredesk.safety.screening.codes import Seriousness as S
 from caredesk.safety.screening.concepts import DOSE_FORM, F, merged, rx
 from caredesk.safety.screening.concepts_quality_families import COMPLAINT_MORE, TAMPERING_MORE
+from caredesk.safety.screening.concepts_quality_indirect import (
+    COMPLAINT_INDIRECT,
+    TAMPERING_INDIRECT,
+)
 from caredesk.safety.screening.concepts_quality_second_writer import (
     COMPLAINT_SECOND,
     TAMPERING_SECOND,
@@ -276,9 +280,10 @@ TAMPERING = rx(
     r"(?:caja|envase|frasco|bote)(?: \w+){0,2} (?:despegad[oa]|abiert[oa]|manipulad[oa]) y (?:las|"
     r"los) (?:\w+ )?(?:no eran|eran otr|distint)"
 )
-for _more in (COMPLAINT_MORE, COMPLAINT_SECOND):
+for _more in (COMPLAINT_MORE, COMPLAINT_SECOND, COMPLAINT_INDIRECT):
     COMPLAINT = {c: merged(p, _more.get(c)) for c, p in COMPLAINT.items()}
-TAMPERING = merged(merged(TAMPERING, TAMPERING_MORE), TAMPERING_SECOND)
+for _extra in (TAMPERING_MORE, TAMPERING_SECOND, TAMPERING_INDIRECT):
+    TAMPERING = merged(TAMPERING, _extra)
 SERIOUS: dict[S, re.Pattern[str]] = {
     S.DEATH: rx(
         r"(?:was|were|lay|found) dead|didn't survive|did not survive|didn't make it(?! to)|"

@@ -122,13 +122,18 @@ BACKWARD = {
         r"went down|is gone now|disappeared|"
         r"(?:is|are) (?:the reason |why )(?:i|we|he|she|they) (?:take|use|bought|buy|started)"
     ),
-    Scope.HISTORY: _rx(r"for years|since childhood|since i was|desde nino|desde nina|desde hace"),
+    Scope.HISTORY: _rx(
+        r"for years|since childhood|since i was|desde nino|desde nina|desde hace|(?:\d+|two|three|"
+        r"many|several|some) years ago|a long time ago|nothing to do with (?:any|the|your|this) "
+        r"(?:product|medicine|medication|tablets|pills|drug)s?"
+    ),
 }
 # "I take it for my headaches": "for" opens an indication scope only after a use verb.
 USE_FOR = re.compile(
     r"(?<![\w'])(?:take|takes|took|taking|use|uses|used|using|prescribed|given|gave|recommended|"
     r"treated|treatment|therapy|receiving|received|indicated|"
-    r"bought|buy|started|start|on it|on this|tomo|toma|tome|uso|usa|receto|recetaron)"
+    r"bought|buy|started|start|on it|on this|tomo|toma|tome|uso|usa|receto|recetaron|put|putting|"
+    r"puts|apply|applying|applied|rub|rubbing)"
     r"(?:\s+[\w'/-]+){0,4}?\s+(?:for|por)(?![\w'])(?! (?:(?:a|an|one|two|three|four|five|six|"
     r"several|a few|a couple of|about|around|over|nearly|almost|the (?:last|past|first|next)|"
     r"\d+) )*(?:days?|weeks?|wks?|months?|years?|yrs?|hours?|mins?|minutes?|nights?|fortnight|"

@@ -22,6 +22,7 @@ from caredesk.safety.screening import (
 )
 from caredesk.safety.screening.catalog import ProductCatalog, catalog_for, find_generics
 from caredesk.safety.screening.codes import ComplaintCategory, Seriousness, SpecialSituation
+from caredesk.safety.screening.complaint_gates import merchandise_only
 from caredesk.safety.screening.complaints import find_complaints, in_it_sentence, sentence_at
 from caredesk.safety.screening.context import (
     LINKAGE,
@@ -206,27 +207,29 @@ def _adverse_events(
 def _special_situations(
     norm: str, scoped: list[tuple[Sentence, list[Span]]], result: ScreeningResult
 ) -> None:
-    figures = service_talk.figurative_spans(norm, 0, len(norm))  # "an overdose of emails"
-    # No product, use or clinician anywhere, and a service or a purchase named.
+    # No product, use or clinician anywhere, and a service or a purchase named: no special
+    # situation ("my friend got the birthday discount"), except a pack that fails a code check.
     service_only = service_talk.about_a_service(norm) or service_talk.about_a_purchase(norm)
+    figures = service_talk.figurative_spans(norm, 0, len(norm))  # "an overdose of emails"
     for code, rx in SPECIAL.items():
+        if service_only and code is not SpecialSituation.COUNTERFEIT:
+            continue
+        if code is SpecialSituation.COUNTERFEIT and merchandise_only(norm):
+            continue  # "fake tote bags with your logo"
         # A suspected counterfeit ("could be fake") must reach quality: only negation silences it.
         silent = (Scope.NEGATED,) if code is SpecialSituation.COUNTERFEIT else SILENT_FOR_FINDINGS
         found = asserted(norm, rx, scoped, silent)
         found = [(a, b) for a, b in found if not any(x <= a < y for x, y in figures)]
         if code in SERVICE_SENSITIVE:
-            # An amount or a use word said of a service, in the message or in its sentence.
-            found = [
-                (a, b)
-                for a, b in found
-                if not service_only and not _in_service_sentence(norm, scoped, a)
-            ]
+            # An amount or a use word said of a service, in its sentence.
+            found = [(a, b) for a, b in found if not _in_service_sentence(norm, scoped, a)]
         if code in IT_SENSITIVE:
             found = [(a, b) for a, b in found if not in_it_sentence(norm, scoped, a)]
         if found:
             result.special_situations.append(code)
             result.evidence.extend(Evidence(a, b, str(code)) for a, b in found)
-    _model_special(norm, scoped, result)
+    if not service_only:
+        _model_special(norm, scoped, result)
 
 
 def _in_service_sentence(norm: str, scoped: list[tuple[Sentence, list[Span]]], pos: int) -> bool:
