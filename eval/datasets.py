@@ -75,6 +75,7 @@ FREE_BATCHES = {
         "train_11.txt",
         "train_12.txt",
         "train_13.txt",  # the second writer's batch, after its first look
+        "train_14.txt",  # the third writer's batch (indirect wording), after its first look
     ),
 }
 
@@ -119,7 +120,8 @@ def customer_service() -> Iterator[Item]:
         yield Item(row["id"], row["text"], False, [], False, None, False)
 
 
-CS_TRAIN_BATCHES = ("train_cs_3.txt", "train_cs_4.txt")  # train_cs_4: the second writer
+# train_cs_4 and train_cs_5: independent writers
+CS_TRAIN_BATCHES = ("train_cs_3.txt", "train_cs_4.txt", "train_cs_5.txt")
 CS_HOLDOUTS = ("holdout_cs.txt", "holdout_cs_2.txt")  # the second by an independent author
 
 
