@@ -7,7 +7,7 @@ dev requirements (numpy, scipy, scikit-learn); the runtime reads only the JSON i
 Training data, licence-clean only (nothing from the ADE corpus, which may not ship):
 - PsyTAR, **dev split only** (CC BY 4.0; AE = ADR or WD; SSI/DI sentences are hard negatives);
 - the contact-center set, **dev split** and the training-only batches (ours);
-- the AE training batches `eval/contact_center/train_ae_*.txt` (ours: consumer wording of harms
+- the AE training batches in `AE_BATCHES` (ours: consumer wording of harms
   and its hard negatives; AE labels only, so the complaint and special-situation models do not
   read them);
 - the customer-service messages (ours, all negative; that figure is a tuned-on one anyway) and
@@ -59,6 +59,10 @@ from caredesk.safety.screening.engine import model_inputs
 from caredesk.safety.screening.text import normalise
 from eval import datasets
 
+# train_ae_4.txt (450 consumer-review sentences by an independent writer, 2026-12-05) is not
+# read: with it the out-of-fold figures were worse (PsyTAR R 0.918 against 0.924, contact-center
+# P 0.861 against 0.871, and only the narrower margin box), so it stays a labelled set on file.
+AE_BATCHES = ("train_ae_1.txt", "train_ae_2.txt")
 MIN_PRECISION = 0.85
 MIN_CC_RECALL = 0.96
 MAX_CS_FLAGS = 0.015
@@ -89,8 +93,8 @@ def _rows() -> tuple[list[str], list[int], list[str], list[str]]:
         labels.append(0)
         groups.append("s:" + item.id)
         sets.append("cs_train")  # learned from, and in the customer-service budget
-    for path in sorted((datasets.HERE / "contact_center").glob("train_ae_*.txt")):
-        for item in datasets.contact_center_batch(path.name):
+    for name in AE_BATCHES:
+        for item in datasets.contact_center_batch(name):
             texts.append(item.text)
             labels.append(int(bool(item.adverse_event)))
             groups.append("a:" + item.id)
