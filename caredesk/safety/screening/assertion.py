@@ -125,7 +125,8 @@ NO_EFFECT = _rx(
 # It names a harm caused by the product after all ("didn't help and gave me a rash"), or one
 # that came on stopping it (withdrawal).
 CAUSED = _rx(
-    r"caused|causing|gave (?:me|him|her|them)|made (?:me|him|her|them)|side[- ]?effects?|"
+    r"caused|causing|gave (?:me|him|her|them)|made (?:me|him|her|them|my \w+|his \w+|her \w+|"
+    r"their \w+)|side[- ]?effects?|"
     r"reaction|(?:ever )?since (?:starting|taking|(?:i|he|she|we) (?:started|switched|changed|"
     r"went on|began)|the (?:new|first|last|second)|switching)|(?:started|began|came on) (?:right "
     r"|just )?after|after (?:starting|taking|(?:the|my|his|her|1st|2nd|first|second) (?:\w+ )?"

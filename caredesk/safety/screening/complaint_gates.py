@@ -71,7 +71,8 @@ LOGISTICS = _rx(
 # The seal of what the product travelled in: an envelope, a letter, a parcel.
 POSTAL_SEAL = _rx(
     r"seal(?:s|ed)? (?:on|of) (?:the |my |your |our |this |that |an? )?(?:\w+ )?(?:letter|envelope|"
-    r"parcel|package|mailer|jiffy bag|padded bag|shipping box|delivery box|postal box|box it "
+    r"parcel|package|mailer|jiffy bag|padded bag|shipping box|delivery box|postal box|order box|"
+    r"outer box|box it "
     r"came in)|(?:envelope|letter|parcel|mailer|postal|courier)(?:'s)? (?:seal|flap)s?|"
     r"(?:sobre|carta|paquete)(?: \w+){0,2} (?:sello|precinto)|(?:sello|precinto) del "
     r"(?:sobre|paquete|envio)"
@@ -212,8 +213,9 @@ def merchandise_only(norm: str) -> bool:
 IT_CONTEXT = re.compile(
     r"(?<![\w'])(?:website|web site|site|link|code|coupon|promo|password|login|log in|account|"
     r"checkout|check out|tracking|(?<!blister )card|payment|email|e-mail|page|browser|"
-    r"pagina|enlace|codigo|"
-    r"contrasena|cuenta)(?![\w'])"
+    r"pagina|enlace|codigo|kiosk|touch ?screen|self-checkout|(?:at|behind) the till|returns? "
+    r"label|shipping label|postage label|allocation|order (?:only )?(?:got |was )?(?:half|"
+    r"partly|partially|part) (?:filled|fulfilled)|contrasena|cuenta)(?![\w'])"
 )
 _CHANNEL_NOUN = (
     r"e-?mails?|web ?site|web ?form|(?:online |contact |web )?form|app|portal|chat|message|dm|"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from caredesk.safety.screening.codes import SpecialSituation as SS
 from caredesk.safety.screening.concepts_families import GULP, KID, MED
+from caredesk.safety.screening.concepts_families_in_passing import SPECIAL_IN_PASSING
 from caredesk.safety.screening.concepts_families_indirect import SPECIAL_INDIRECT
 
 SPECIAL_LAY: dict[SS, str] = {}
@@ -264,6 +265,8 @@ _add(
 )
 
 # Special situations said indirectly (concepts_families_indirect.py, the third writer's batch).
-for _code, _patterns in SPECIAL_INDIRECT.items():
-    for _pattern in _patterns:
-        _add(_code, _pattern)
+# and those mentioned in passing (concepts_families_in_passing.py, the fourth writer's batch).
+for _table in (SPECIAL_INDIRECT, SPECIAL_IN_PASSING):
+    for _code, _patterns in _table.items():
+        for _pattern in _patterns:
+            _add(_code, _pattern)

@@ -77,5 +77,32 @@ COMPLAINT_INDIRECT: dict[C, str] = {
         r"(?:marca|shows?|reads?|says|gives)(?: [\w'\"]+){0,6} (?:con otro|with another|on "
         r"another)"
     ),
-    C.QUANTITY: r"\d+[- ]count(?: [\w']+){0,4} (?:with|containing|had|have|has) (?:only )?\d+",
+    C.QUANTITY: (
+        r"\d+[- ]count(?: [\w']+){0,4} (?:with|containing|had|have|has) (?:only )?\d+|(?:holds|"
+        r"contains|has|had|held|contained) \d+ (?:\w+ )?instead of \d+"
+    ),
 }
+# Said in passing (eval/contact_center/train_15.txt, a fourth independent batch).
+COMPLAINT_INDIRECT[C.PACKAGING] += (
+    r"|(?:cap|lid|closure)(?: [\w'-]+){0,4} (?:just )?(?:spins|turns|goes) (?:round|around)|"
+    r"(?:never|doesn't|does not) (?:locks?|clicks?)|(?:flap|flaps|end|ends|seam)(?: [\w']+){0,3} "
+    r"(?:unglued|unstuck|hanging open|not glued|came unstuck)"
+)
+COMPLAINT_INDIRECT[C.LABELING] += (
+    r"|(?:expiry|exp|use by|best before)(?: [\w']+){0,4} (?:3[01]/0?2|31/0?[469]|31/11)/|"
+    r"(?:missing|left off|absent)(?: [\w']+){0,2} (?:from|on) the (?:label|leaflet|box|carton|"
+    r"pack)|(?:box|label|carton|pack)(?: \w+){0,3} says [\w .,/-]{1,40} but the (?:leaflet|"
+    r"insert|label|box|bottle)(?: \w+){0,3} says"
+)
+COMPLAINT_INDIRECT[C.FOREIGN_MATTER] += (
+    r"|(?:bristle|hair|fibre|fiber|thread)s? (?:\w+ ){0,2}(?:embedded|stuck|baked|set) (?:right |"
+    r"deep |firmly )?in(?:to|side)?|trozo de (?:plastico|vidrio|cristal|metal|goma|papel|madera)"
+)
+COMPLAINT_INDIRECT[C.APPEARANCE] += r"|hech[oa]s? polvo|desmoronad[oa]s?|deshech[oa]s?"
+COMPLAINT_INDIRECT[C.DEVICE_MALFUNCTION] += (
+    r"|(?:shows?|showing|displays?|flashing|flashes|gives?) (?:an? )?(?:error )?(?:code )?[\"']?"
+    r"(?:e|err|er|f)-?\d{1,3}[\"']?(?![\w'])|(?:deflates|stops|cuts out|switches off) (?:halfway|"
+    r"midway|half way|part way)|(?:clicked|pressed|fired)(?: [\w']+){0,3} (?:but|and) nothing "
+    r"(?:came out|happened|was delivered)|(?:da|marca|muestra) (?:valores|lecturas|resultados|"
+    r"numeros) (?:distintos|diferentes|muy distintos)"
+)

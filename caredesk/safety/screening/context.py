@@ -109,6 +109,7 @@ NOT_A_NEGATION = _rx(
 # rash") is no hypothetical; one about what might come ("worried about the side effects",
 # "about getting a rash", "about the risk") still is.
 NOT_A_HYPOTHETICAL = _rx(
+    r"(?:eso|pues|claro que|creo que|dijo que|ahora|bueno|que) si|si(?=,)|si que|"
     r"(?:worried|concerned|scared|afraid) (?:about|by) (?:the|my|his|her|this|these|that|"
     r"those) (?!(?:possible |potential |long[- ]term )?(?:side[- ]?effects?|effects?|risks?|"
     r"chances?|dangers?|possib\w*|potential|long[- ]term|future|warnings?|interactions?|"

@@ -28,7 +28,9 @@ _SERVICE = (
     r"subscription|basket|cart|log ?in|login|logging in|checkout|voucher|coupon|promo|discount "
     r"|gift ?cards?|gift vouchers?|store credit|tarjeta(?: de)? regalo|cheque|(?:store|pharmacy|"
     r"shop) (?:finder|locator)|map|reviews?|offers?|oferta|instagram|facebook|tiktok|social "
-    r"media|giveaway|competition|sorteo|logo|merch|tote bags?|careers page|recycling|"
+    r"media|giveaway|competition|sorteo|logo|merch|tote bags?|careers page|recycling|google|"
+    r"(?:one|two|three|four|five) stars?|ratings?|registry|gift list|wish ?list|baby list|"
+    r"accounts|parking|car park|"
     r"code|promo code|refund|order history|layout|logo|loyalty|points|scheme|password|account|"
     r"tracking|courier|parcel|returns? (?:portal|process|policy|form|label)|sale|discount|"
     r"advert|ads|marketing|spam|ivr|(?:phone |automated |call )?menus?|helpline|switchboard|"
@@ -52,7 +54,9 @@ _HEALTH = (
     r"starting|the first|the second)|doctor|gp|nurse|hospital|a&e|er|pharmacist|vet|"
     r"prescriptions?|pharmacy|batch|lot|strengths?|formulation|\d+ ?(?:mg|mcg|ml|g|iu|units?)|"
     r"mg|mcg|ml|chemist|clinic|appointment|pump|meter|monitor|sensor|device|cgm|pastillas?|medicamentos?|"
-    r"jarabe|crema|gotas|dosis|tome|tomar|tomando|pt|c/o|sx|hx|rx|appl|patient|caller's"
+    r"jarabe|crema|gotas|dosis|tome|tomar|tomando|pt|c/o|sx|hx|rx|appl|patient|caller's|sachets?|"
+    r"tinctures?|linctus|drench|premix|pomadas?|corticoides?|comprimidos?|capsulas?|inhalador|"
+    r"parches?|sobres"
 )
 HEALTH = re.compile(r"(?<![\w'])(?:" + _HEALTH + r")(?![\w'])")
 # Always figures of speech, whatever else the sentence says.
@@ -80,7 +84,12 @@ FIGURATIVE = re.compile(
     r"giveaways?|competitions?|ofertas?|cuentas?|perfiles?)(?: [\w']+){0,6} (?:are|is|were|was|"
     r"look|looks|seem|seems|son|es) [\"']?(?:fake|falsas?|falsos?|a scam|phishing|bogus)|fake "
     r"(?:reviews?|accounts?|profiles?|websites?|sites?|pages?|offers?|emails?|giveaways?|order)|"
-    r"(?:oferta|cuenta|pagina|perfil) [\"']?fals[oa])"
+    r"(?:oferta|cuenta|pagina|perfil) [\"']?fals[oa]|mix-?up (?:with|on|in|over) (?:my |the |our |"
+    r"your |two )?(?:orders?|accounts?|bills?|billing|invoices?|payments?|charges?|refunds?|"
+    r"deliver(?:y|ies)|address(?:es)?|names?)|mix-?up(?:[:,]| -)? (?:i|we) (?:got|was|were) "
+    r"(?:charged|billed|sent|invoiced)|(?:is|was|are|were|'s) (?:a |an )?(?:absolute |total |"
+    r"complete |real |bit of a |such a )?nightmare|(?:the|an?|my|our|empty|upstairs|downstairs|"
+    r"next door) flat(?! (?:feeling|mood))|flat (?:upstairs|downstairs|above|below|next door))"
     r"(?![\w'])"
 )
 

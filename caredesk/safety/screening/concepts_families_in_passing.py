@@ -1,0 +1,123 @@
+"""Special situations mentioned in passing, inside a message about something else, from the
+misses of a fourth training batch (eval/contact_center/train_15.txt, written 2026-12-05 by an
+independent writer before the screener was run on it; first look: special situations 0.52).
+Merged into the table through concepts_families_lay.py; same rules as concepts_families.py.
+"""
+
+from __future__ import annotations
+
+from caredesk.safety.screening.codes import SpecialSituation as SS
+
+SPECIAL_IN_PASSING: dict[SS, list[str]] = {}
+
+
+def _add(code: SS, pattern: str) -> None:
+    SPECIAL_IN_PASSING.setdefault(code, []).append(pattern)
+
+
+_CHILD = (
+    r"(?:\d+[- ](?:year|month|week)[- ]old|\d+ ?yo|toddler|child|son|daughter|kid|baby|bub|"
+    r"twins|grandson|granddaughter)"
+)
+_ANIMAL = r"(?:dog|cat|goat|horse|pony|puppy|kitten|sheep|cow|pig|rabbit|ferret)"
+_SHOPS = r"(?:branches|pharmacies|chemists|shops|stores|farmacias)"
+
+_add(
+    SS.PREGNANCY,
+    r"found out(?: \w+){0,3} (?:that )?(?:we're|she's|i'm|we are|she is|i am|we were|she was|i "
+    r"was) (?:expecting|pregnant)|preggers|preggo|before (?:i|she|we) knew (?:i|she|we) (?:was|"
+    r"were) (?:pregnant|expecting)|(?:are|is|were|was|most|all|some) (?:\w+ )?in (?:lamb|calf|"
+    r"foal|kid|pig)(?![\w'])|two (?:pink |blue )?lines (?:this morning|today|on (?:the )?"
+    r"(?:test|stick))",
+)
+_add(
+    SS.BREASTFEEDING,
+    r"(?:exclusively |fully |partly )?breast-?fed|pumping for (?:her|my|the|our) (?:baby|son|"
+    r"daughter|twins|bub)|feeds? (?:him|her|them) (?:herself|myself|naturally)|(?:wks?|weeks|"
+    r"months?|mos?)(?: old)?,? (?:nursing|ebf)",
+)
+_add(
+    SS.OVERDOSE,
+    r"(?:took|take|taken|gave|given|had) (?:\d+|two|three|four|five|six) instead of (?:1|one|the "
+    r"one|a single)|(?:took|taken|swallowed|had) (?:~|about |around |nearly |almost |over )?"
+    r"(?:[5-9]|\d{2,}) of (?:the|my|his|her|their|your|those|these) |(?:se tomo|se ha tomado|me "
+    r"tome|me he tomado|tomo|le di|le dio)(?: [\w']+){0,5} dos veces|(?:a )?(?:whole|full) day's "
+    r"(?:worth|dose)(?: of)?(?: [\w']+){0,4} in (?:one|an|a single) (?:evening|go|night|hour|"
+    r"morning|afternoon)",
+)
+_add(
+    SS.MEDICATION_ERROR,
+    r"\d+ ?kg (?:pony|horse|dog|cat|\w+)(?: [\w',]+){0,6} (?:dosed|is for|meant for|for) "
+    r"(?:a |an )?\d+ ?kg|(?:gave|given|giving) (?:our|my|his|her|the) "
+    + _CHILD
+    + r" (?:an? )?adult (?:\d+|dose|tablet|one|strength|version)|to the wrong (?:mr|mrs|ms|miss|"
+    r"patient|person|customer|resident|child|lady|man)|me (?:dieron|dio|han dado|vendieron|"
+    r"despacharon) (?:\w+ ){0,2}en (?:vez|lugar) de|(?:gave|given|sold|dispensed|handed) "
+    r"(?:me|him|her|us) (?:\w+ ){1,3}instead of|(?:weekly|once a week)(?: [\w']+){0,4} "
+    r"(?:took|taken|taking|given|gave|had) (?:it |them )?(?:daily|every day|each day)",
+)
+_add(
+    SS.OVERDOSE,
+    r"(?:gave|given|giving) (?:our|my|his|her|the) " + _CHILD + r" (?:an? )?adult (?:\d+|dose|"
+    r"tablet|one|strength|version)|(?:weekly|once a week)(?: [\w']+){0,4} (?:took|taken|taking|"
+    r"given|gave|had) (?:it |them )?(?:daily|every day|each day)",
+)
+_add(
+    SS.MISUSE,
+    r"doubl(?:ing|ed|e) up(?: [\w']+){0,6} (?:thinking|to make|so (?:it|they)|hoping|to get)|"
+    r"(?:laxative|slimming|diet|detox)\w*(?: [\w'\"]+){0,8} (?:to (?:drop|lose|shed) (?:a few |"
+    r"some |\d+ )?(?:pounds|lbs|kilos|kg|weight)|before (?:my |the )?weigh-?ins?)|"
+    + _ANIMAL
+    + r"(?:'s)? (?:\w+ ){0,2}(?:drops|tablets|cream|ointment|wormer|paste|spray|shampoo)"
+    r"(?: [\w',]+){0,6} (?:in|on) (?:her|his|my|their) own|(?:takes|took|taking|uses|used|using) "
+    r"(?:a bit|some|it|them|a dose)(?: of it)? (?:himself|herself|myself|themselves)|"
+    r"(?:se lo|se la|le) (?:doy|damos|daba|di) (?:a mi \w+ )?(?:\w+ ){0,5}para que (?:duerma|se "
+    r"duerma|este tranquil[oa]|se calme)|crush(?:ed|es|ing)? (?:them|it)(?: [\w']+){0,3} (?:and|"
+    r"to) (?:mix|stir|put|add|snort|sprinkle)",
+)
+_add(
+    SS.ABUSE,
+    r"(?:buying|buys|bought|getting|gets) (?:the )?(?:\w+ ){0,3}(?:in|from|at) (?:three|four|five|"
+    r"several|multiple|different|\d+) (?:of (?:our|your|the) )?" + _SHOPS + r"|(?:se lo|se la) "
+    r"(?:bebe|toma|traga) (?:entero|entera|de un trago|de golpe)|(?:dispensed|prescribed|meant) "
+    r"for (?:her|his|their|the) (?:\w+ )?(?:dog|cat|horse|pet)(?: [\w']+){0,3} (?:herself|"
+    r"himself|themselves)|(?:early|fourth|third|repeated) (?:early )?repeat (?:requests?|"
+    r"prescriptions?)|(?:wearing|using|taking|took|wore) (?:one of )?(?:a|the|her|his) (?:resident|"
+    r"patient|client)'s (?:\w+ )?(?:patch(?:es)?|tablets|pills|meds|medication|medicines)",
+)
+_add(
+    SS.LACK_OF_EFFICACY,
+    r"still crawling with (?:fleas|lice|ticks|mites|worms)|(?:hasn't|didn't|did not|has not|"
+    r"haven't) touched (?:them|it|the (?:fleas|lice|pain|itch|cough))|igual que sin nada|como si "
+    r"no (?:me )?hubiera (?:puesto|tomado) nada|as if i(?:'d| had) (?:used|taken|put on) nothing|"
+    r"(?:morning[- ]after pill|emergency contracept\w+)(?: [\w',]+){0,14} (?:pregnant|weeks "
+    r"gone|weeks along|positive (?:pregnancy )?test)",
+)
+_add(
+    SS.ACCIDENTAL_EXPOSURE,
+    r"(?:handed|passed|shared) (?:round|around|out) (?:her|his|their) (?:mum's|mom's|dad's|"
+    r"mother's|father's|parent's|gran's) (?:\w+ )?(?:gum|tablets|pills|medicine|patches|vape)|"
+    + _ANIMAL
+    + r"(?: \w+){0,2} (?:ate|chewed|swallowed|licked)(?: \w+){0,3} (?:half|most|some|part|all) "
+    r"(?:of )?(?:the|a|my|his|her) (?:tube|tub|bottle|pack|packet|box|strip|blister|jar)",
+)
+_add(
+    SS.OCCUPATIONAL_EXPOSURE,
+    r"(?:driver|worker|operator|staff|farmer's wife|farmer's husband|farm worker|forklift "
+    r"driver)(?: [\w',]+){0,14} (?:got (?:it|some|the \w+)(?: \w+)? (?:down|on|over|in|into) "
+    r"(?:his|her|their) (?:arms?|hands?|face|eyes?|legs?|skin)|(?:without|no) (?:gloves|a mask|"
+    r"protection|ppe)|breathed in)|enfermer[oa]s?[:,]?(?: [\w',]+){0,10} (?:me |le |se )?"
+    r"(?:salpico|pincho|cayo|derramo)",
+)
+_add(
+    SS.WITHDRAWAL,
+    r"(?:after|for) (?:\w+ ){0,2}(?:days?|weeks?) without(?: (?:it|them|my \w+))?,? (?:i've got|"
+    r"i have|i'm|i am|i got|i had|i've had)|brain zaps|(?:al )?dejarl[ao]s? de golpe|"
+    r"(?:stopped|quit|came off) (?:the |his |her |my )?(?:\w+ ){0,3}after (?:\d+|two|three|four|"
+    r"six|several|a few) (?:wks?|weeks|months|yrs?|years) of (?:daily |regular |constant )?use",
+)
+_add(
+    SS.COUNTERFEIT,
+    r"(?:bought|got|ordered) [\"'](?:your|yours)[\"']|[\"']your[\"'] (?:\w+ ){0,3}(?:from|off|on) "
+    r"(?:a |an )?(?:tiktok|facebook|instagram|market|marketplace|ebay|amazon|website|stall)",
+)
