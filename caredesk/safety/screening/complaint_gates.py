@@ -214,8 +214,9 @@ IT_CONTEXT = re.compile(
     r"(?<![\w'])(?:website|web site|site|link|code|coupon|promo|password|login|log in|account|"
     r"checkout|check out|tracking|(?<!blister )card|payment|email|e-mail|page|browser|"
     r"pagina|enlace|codigo|kiosk|touch ?screen|self-checkout|(?:at|behind) the till|returns? "
-    r"label|shipping label|postage label|allocation|order (?:only )?(?:got |was )?(?:half|"
-    r"partly|partially|part) (?:filled|fulfilled)|contrasena|cuenta)(?![\w'])"
+    r"label|shipping label|postage label|allocation|home screen|(?:old|new|app) version|invoiced?|"
+    r"statement|credit note|remittance|spreadsheet|software|excel|csv|order (?:only )?(?:got |"
+    r"was )?(?:half|partly|partially|part) (?:filled|fulfilled)|contrasena|cuenta)(?![\w'])"
 )
 _CHANNEL_NOUN = (
     r"e-?mails?|web ?site|web ?form|(?:online |contact |web )?form|app|portal|chat|message|dm|"

@@ -28,6 +28,7 @@ COMPLAINT = {
 }
 TAMPERING = _either(patterns.TAMPERING, concepts_quality.TAMPERING)
 IT_SENSITIVE_COMPLAINTS = (
+    ComplaintCategory.FOREIGN_MATTER,  # "the spreadsheet you sent has a bug"
     ComplaintCategory.DEVICE_MALFUNCTION,
     ComplaintCategory.LABELING,
     ComplaintCategory.QUANTITY,

@@ -121,3 +121,71 @@ _add(
     r"(?:bought|got|ordered) [\"'](?:your|yours)[\"']|[\"']your[\"'] (?:\w+ ){0,3}(?:from|off|on) "
     r"(?:a |an )?(?:tiktok|facebook|instagram|market|marketplace|ebay|amazon|website|stall)",
 )
+
+# From the fifth writer's batch (eval/contact_center/train_16.txt: Scottish, Canadian, South
+# African, Nigerian and Filipino English; Chilean, Colombian and Peruvian Spanish).
+_add(
+    SS.PREGNANCY,
+    r"(?:i'm|i am|she's|she is|we're|we are) expecting(?:,| -)? (?:about |around |nearly )?"
+    r"(?:\d+|\w+) weeks|(?:girlfriend|wife|partner|daughter)'s (?:pregnancy )?test came (?:up|"
+    r"back) positive|de encargo|esperando guagua",
+)
+_add(
+    SS.OVERDOSE,
+    r"(?:[3-9]|\d\d) instead of (?:1|2|one|two)(?![\d.])|(?:\d{2,}|[2-9]) ?(?:ml|mg|units?)"
+    r"(?: [\w']+){0,4} instead of (?:the )?(?:0?\.\d+|1) ?(?:ml|mg|units?)|lost count(?: [\w']+)"
+    r"{0,8} (?:taken|took|had|given|gave)|(?:taken|took|had) (?:her|his|my|the|their) "
+    r"(?:\w+ ){0,2}(?:tablets|pills|dose|meds) (?:two|three|2|3) times (?:last night|yesterday|"
+    r"today|this morning)|(?:se tomo|me tome|tomo|se ha tomado) (?:[5-9]|\d{2,}|cinco|seis|siete|"
+    r"ocho|nueve|diez) (?:pastillas|comprimidos|capsulas|sobres)",
+)
+_add(
+    SS.MISUSE,
+    r"eye drops (?:inside|in|into|up) (?:his|her|my|their) nose|(?:crema|pomada|gel|pasta|gotas) "
+    r"(?:de|para) (?:los |las )?(?:caballos?|perros?|gatos?|vacas?|ovejas?|animales)(?: \w+){0,3} "
+    r"(?:en|para) (?:las |los |sus |mis )?(?:rodillas|piernas|espalda|manos|ojos|pies|"
+    r"articulaciones|piel)|(?:nasal|decongestant) spray(?: [\w',]+){0,6} (?:five|six|\d+|several|"
+    r"many) months|(?:laxative|slimming|diet|detox)\w*(?: [\w'\"]+){0,8} to [\"']?(?:stay|keep|get)"
+    r" (?:slim|thin|skinny)",
+)
+_add(SS.ABUSE, r"to get a (?:buzz|high)|for a (?:buzz|high)")
+_add(
+    SS.WITHDRAWAL,
+    r"(?:when|after|once) (?:i|he|she|they) (?:tried|try) (?:stopping|to stop|to quit|quitting|"
+    r"coming off)(?: [\w']+){0,3} (?:i|he|she|they) (?:got|get|had|felt|feel|started)|(?:ran|run|"
+    r"running) out of (?:my|his|her|the|their) (?:[\w-]+ ){0,6}(?:and|then|so) (?:i |he |she |"
+    r"they )?(?:hasn't|haven't|has not|can't|couldn't|hadn't) (?:slept|been able)|me quede sin "
+    r"(?:las|los|mis|el|la) (?:\w+ ){0,5}(?:y|entonces)",
+)
+_add(
+    SS.MEDICATION_ERROR,
+    r"(?:picked|dispensed|selected|given|supplied|issued) in error|near[- ]miss|(?:gave|given) "
+    r"(?:her|his|my|our|the) " + _CHILD + r" (?:the |an? )?adult[- ]strength",
+)
+_add(
+    SS.LACK_OF_EFFICACY,
+    r"(?:\w+'s|has|have|had) done (?:nothing|absolutely nothing|sod all|zilch) for|still (?:low|"
+    r"high|raised|elevated)(?: [\w']+){0,2} despite|(?:pildora|pastilla) del dia despues"
+    r"(?: [\w',]+){0,8} (?:embarazada|quede)",
+)
+_add(
+    SS.OFF_LABEL_USE,
+    r"outside (?:the )?(?:smpc|licen[cs]e|label|licensed indication|marketing authori[sz]ation)|"
+    r"off[- ]label|unlicensed use|fuera de (?:ficha tecnica|indicacion)|(?:which|that) the "
+    r"(?:manual|label|leaflet|instructions) (?:excludes|doesn't cover|does not cover|says not to|"
+    r"warns against)|(?:al|a la|a los|a nuestro|a mi) (?:conejo|gato|perro|caballo|hamster|"
+    r"huron|loro|cobayo)(?: \w+){0,2} (?:las |los |el |la )?(?:\w+ )?(?:para|de) (?:perros?|"
+    r"gatos?|caballos?|vacas?|humanos?|personas)",
+)
+_add(
+    SS.ACCIDENTAL_EXPOSURE,
+    r"(?:boy|girl|child|kid|toddler|baby|son|daughter|grandson|granddaughter|nephew|niece) "
+    r"(?:\w+ ){0,2}(?:swallowed|drank|ate|chewed|licked) (?:some|a bit|part|half|most) of "
+    r"(?:the|my|his|her|their|our) ",
+)
+_add(
+    SS.COUNTERFEIT,
+    r"looks? (?:just |exactly )?like (?:yours|the real (?:one|thing)|the genuine (?:one|thing))"
+    r"(?: [\w']+){0,2} but|bought (?:in|at|from) (?:a |the )?(?:barber ?shop|corner shop|petrol "
+    r"station|nightclub|car boot)",
+)

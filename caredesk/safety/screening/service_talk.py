@@ -89,7 +89,15 @@ FIGURATIVE = re.compile(
     r"deliver(?:y|ies)|address(?:es)?|names?)|mix-?up(?:[:,]| -)? (?:i|we) (?:got|was|were) "
     r"(?:charged|billed|sent|invoiced)|(?:is|was|are|were|'s) (?:a |an )?(?:absolute |total |"
     r"complete |real |bit of a |such a )?nightmare|(?:the|an?|my|our|empty|upstairs|downstairs|"
-    r"next door) flat(?! (?:feeling|mood))|flat (?:upstairs|downstairs|above|below|next door))"
+    r"next door|old|new|rented|council|student) (?:\w+ )?flat(?! (?:feeling|mood))|flat "
+    r"(?:upstairs|downstairs|above|below|next door)|pregnancy (?:vitamins|tests?|multivitamins|"
+    r"supplements|pillows?|range|products|tea|support|massage|oil|yoga|classes)|(?:bump|stretch "
+    r"mark|maternity|prenatal|antenatal) (?:massage )?(?:oil|cream|vitamins|range|clinic|"
+    r"class(?:es)?|pads|bras?|wear|unit)|baby shower|parent ?craft|expired stock|destruction "
+    r"certificates?|(?:sent|send|returned|return|returning) (?:back )?(?:the |our )?expired|"
+    r"(?:took|picked up|grabbed|brought) the wrong (?:bag|basket|trolley|parcel) home|compr\w* "
+    r"por error|(?:bought|ordered|purchased) (?:\w+ ){0,4}by mistake|bleeding (?:money|cash|"
+    r"customers|staff|sales))"
     r"(?![\w'])"
 )
 
