@@ -215,7 +215,8 @@ IT_CONTEXT = re.compile(
     r"checkout|check out|tracking|(?<!blister )card|payment|email|e-mail|page|browser|"
     r"pagina|enlace|codigo|kiosk|touch ?screen|self-checkout|(?:at|behind) the till|returns? "
     r"label|shipping label|postage label|allocation|home screen|(?:old|new|app) version|invoiced?|"
-    r"statement|credit note|remittance|spreadsheet|software|excel|csv|order (?:only )?(?:got |"
+    r"statement|credit note|remittance|spreadsheet|software|excel|csv|(?:got|received) (?:\d+ ?%|"
+    r"half|part|some) of (?:the|our|my) order|order (?:only )?(?:got |"
     r"was )?(?:half|partly|partially|part) (?:filled|fulfilled)|contrasena|cuenta)(?![\w'])"
 )
 _CHANNEL_NOUN = (

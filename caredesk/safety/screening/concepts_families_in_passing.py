@@ -189,3 +189,57 @@ _add(
     r"(?: [\w']+){0,2} but|bought (?:in|at|from) (?:a |the )?(?:barber ?shop|corner shop|petrol "
     r"station|nightclub|car boot)",
 )
+
+# From the sixth writer's batch (eval/contact_center/train_17.txt: US Midwest, New Zealand,
+# Singapore, Jamaican, Kenyan and Indian English; Venezuelan, Uruguayan and Spain Spanish).
+_SWEETS_ES = r"(?:caramelos|dulces|golosinas|chuches|gomitas)"
+_add(
+    SS.PREGNANCY,
+    r"(?:baby's|baby is|bub's) due (?:in|on|at)(?= )|(?:un )?bebe en camino|baby on the way",
+)
+_add(
+    SS.OVERDOSE,
+    r"(?:swallowed|took|taken|ingested) (?:approx\.? |approximately |about |around |~)?(?:\d{2,}|"
+    r"[5-9]) ?x(?= )|(?:cucharadas?|cucharas?)(?: [\w']+){0,4} en (?:vez|lugar) de (?:media|una)|"
+    r"(?:1 ?g|1000 ?mg)(?: [\w']+){0,3} every (?:2|3|two|three) hours|(?:drink\w*|drank|"
+    r"swallow\w*|downs?|downing|downed)(?: \w+){0,4} (?:two|three|2|3|several)(?: and (?:three|"
+    r"four|3|4))? bottles at a time|(?:instructions|sheet|label|notes?) said "
+    r"(?:half|one|a quarter)(?: [\w'.]+){0,10} (?:gave|given) (?:her|him|them|it) (?:two|three|2|"
+    r"3)",
+)
+_add(
+    SS.MISUSE,
+    r"(?:contact lens|lens) (?:\w+ )?solution(?: [\w']+){0,4} (?:into|in) (?:her|his|my|their) "
+    r"eyes|(?:foot|athlete's foot|fungal|verruca|wart|nappy|haemorrhoid|piles)(?: \w+)? (?:spray|"
+    r"cream|gel|powder) on (?:his|her|my|their) (?:face|eyes|lips)|(?:horse|cattle|sheep|cat)"
+    r"(?: fly)? (?:repellent|spray|wormer|drench|pour-on|shampoo)(?: [\w']+){0,3} on (?:her|his|"
+    r"my|their|the) (?:lab|labrador|dog|puppy|terrier|spaniel|collie|cat|kitten)|(?:cattle|horse|"
+    r"sheep|dog|cat) (?:de)?wormer (?:in|inna|into) (?:his|her|him|my) (?:tea|food|drink)|"
+    r"(?:aspirin|tablet|pill)(?: \w+)? (?:against|on) (?:her|his|my) (?:gum|gums|tooth)|spray "
+    r"nasal(?: \w+){0,6} (?:dos|tres|\d+) meses|(?:cuatro|cinco|seis|siete|ocho|\d+) (?:o "
+    r"(?:cinco|seis|siete|\d+) )?veces al dia",
+)
+_add(
+    SS.LACK_OF_EFFICACY,
+    r"(?:egg counts?|fecs?)(?: [\w']+){0,4} (?:higher|up|no lower|the same)|(?:pildora|pastilla) "
+    r"del dia despues(?: [\w',]+){0,8} positivo",
+)
+_add(
+    SS.OFF_LABEL_USE,
+    r"(?:doctor|gp|dr|vet|nurse|pharmacist|paediatrician|pediatrician)(?: \w+){0,2} (?:gave|"
+    r"prescribed|started)(?: \w+){0,2} (?:my|his|her|our|the) (?:\d+[- ]?(?:year[- ]old|yo)|"
+    r"toddler|child|son|daughter)(?: \w+){0,2} (?:the |an? )?adult|(?:colirio|gotas) (?:del|para "
+    r"el|de) glaucoma(?: \w+){0,3} (?:en|para) las pestanas|glaucoma drops on (?:my|her|the) "
+    r"(?:lashes|eyelashes)|(?:vet|doctor)(?: [\w']+){0,6} (?:cat|dog|horse|cattle) (?:ear |eye )?"
+    r"(?:drops|spray|cream|wormer)(?: [\w']+){0,3} (?:on|in|for) (?:a |the |our )?(?:\w+ )?"
+    r"(?:rabbit|bunny|ferret|guinea pig|hamster)",
+)
+_add(
+    SS.ACCIDENTAL_EXPOSURE,
+    r"(?:pens[oa]|creyo|creia) que eran " + _SWEETS_ES + r"|(?:botij[ao]|guri|nin[oa]|hij[oa]|"
+    r"nen[ea]|bebe|perr[oa]|gat[oa])(?: de \w+ anos)? (?:mordio|se comio|se trago|chupo|lamio) "
+    r"(?:un|una|el|la|unas?) (?:blister|sobre|pastilla|comprimido|parche)|(?:grabbed|took|picked "
+    r"up) (?:a |his |her |the )?(?:classmate's|sibling's|brother's|sister's|friend's|mum's|"
+    r"dad's|grandma's|granny's)(?: \w+){0,2} (?:gummy|tablet|pill|patch|gum)(?: [\w']+){0,6} "
+    r"(?:ate|swallowed|chewed)|(?:perr[oa]|gat[oa]) se (?:ha )?comido (?:un|una|el|la)(?= )",
+)

@@ -30,7 +30,7 @@ _SERVICE = (
     r"shop) (?:finder|locator)|map|reviews?|offers?|oferta|instagram|facebook|tiktok|social "
     r"media|giveaway|competition|sorteo|logo|merch|tote bags?|careers page|recycling|google|"
     r"(?:one|two|three|four|five) stars?|ratings?|registry|gift list|wish ?list|baby list|"
-    r"accounts|parking|car park|"
+    r"accounts|parking|car park|unsubscrib\w*|mailing list|"
     r"code|promo code|refund|order history|layout|logo|loyalty|points|scheme|password|account|"
     r"tracking|courier|parcel|returns? (?:portal|process|policy|form|label)|sale|discount|"
     r"advert|ads|marketing|spam|ivr|(?:phone |automated |call )?menus?|helpline|switchboard|"
@@ -97,7 +97,11 @@ FIGURATIVE = re.compile(
     r"certificates?|(?:sent|send|returned|return|returning) (?:back )?(?:the |our )?expired|"
     r"(?:took|picked up|grabbed|brought) the wrong (?:bag|basket|trolley|parcel) home|compr\w* "
     r"por error|(?:bought|ordered|purchased) (?:\w+ ){0,4}by mistake|bleeding (?:money|cash|"
-    r"customers|staff|sales))"
+    r"customers|staff|sales)|(?:price|prices|price rise|price increase|cost|bill|invoice|"
+    r"paperwork|admin|queue|wait)(?: [\w']+){0,6} (?:gave|gives|giving) me (?:a |an )?(?:proper |"
+    r"real |right |massive |bit of a |splitting )?headache|(?:sales|demand|trading|business|"
+    r"market|interest|activity)(?: \w+){0,6} (?:have been|has been|is|are|was|were) feverish|"
+    r"feverish (?:demand|sales|trading|activity|pace))"
     r"(?![\w'])"
 )
 

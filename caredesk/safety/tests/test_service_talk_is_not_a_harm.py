@@ -155,3 +155,17 @@ def test_service_messages_hold_no_special_situation(text: str) -> None:
 )
 def test_a_strength_sent_for_another_is_a_medication_error(text: str) -> None:
     assert "medication_error" in screen(text).special_situations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The price rise on the paracetamol 500 mg gave me a proper headache this morning.",
+        "Sales of your hay fever range have been feverish this spring.",
+        "I unsubscribed in June and I'm still getting three emails a week.",
+        "Last month we only got 60 % of the order of test strips.",
+    ],
+)
+def test_trade_talk_with_product_names_is_no_finding(text: str) -> None:
+    result = screen(text)
+    assert not result.needs_review and not result.special_situations
