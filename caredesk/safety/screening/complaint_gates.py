@@ -322,6 +322,11 @@ HARM_PROMISED = _rx(
 ACT_WORD = _rx(r"taint\w*|poison\w*|contaminat\w*|spike|lace|tamper with|envenen\w*")
 
 
+def threat_sentence(text: str) -> bool:
+    """The sentence threatens harm to products or people: no report of a harm that happened."""
+    return HARM_PROMISED.search(text) is not None or THREAT.search(text) is not None
+
+
 def threat_span(norm: str, start: int, end: int, sentence: range) -> bool:
     """The tampering wording at norm[start:end] is a threat, not a described product problem:
     it holds an intent ("will", "threatening to", "ransom", "unless paid") or follows one, or it

@@ -22,7 +22,7 @@ from caredesk.safety.screening import (
 )
 from caredesk.safety.screening.catalog import ProductCatalog, catalog_for, find_generics
 from caredesk.safety.screening.codes import ComplaintCategory, Seriousness, SpecialSituation
-from caredesk.safety.screening.complaint_gates import merchandise_only
+from caredesk.safety.screening.complaint_gates import merchandise_only, threat_sentence
 from caredesk.safety.screening.complaints import find_complaints, in_it_sentence, sentence_at
 from caredesk.safety.screening.context import (
     LINKAGE,
@@ -122,12 +122,13 @@ def _model_sentences(
     mention they hold that the voice rule did not count (a clinical term in a consumer
     sentence, say). The rules own the scopes, so a sentence where one silenced a harm ("no
     nausea, vomiting or dizziness", "I take it for headaches") is left to them, and so is a
-    sentence about a service only ("my nausea bands order is late": service_talk)."""
+    sentence about a service only ("my nausea bands order is late": service_talk) or a threat
+    ("people will get hurt unless...")."""
     out = []
     for sent, _ in scoped:
         if any(sent.start <= pos < sent.end for pos in silenced):
             continue
-        if service_talk.about_a_service(sent.text):
+        if service_talk.about_a_service(sent.text) or threat_sentence(sent.text):
             continue
         kinds = {w.name.lower() for e, w in mentions if sent.start <= e.start < sent.end}
         read = replace(sent, text=adverse.masked_for_model(norm, sent))
