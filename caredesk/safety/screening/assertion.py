@@ -137,8 +137,9 @@ CAUSED = _rx(
 # More of a product, or another dose, "because" of a symptom: the symptom is the reason.
 MORE_BECAUSE = re.compile(
     r"(?<![\w'])(?:took|take|taking|gave|give|giving|had|used|using|applied|another|extra|"
-    r"second|more|double|\d+ of)(?![\w'])(?:(?!stopp|quit| off |switch)[^.;!?])*?"
-    r"(?<![\w'])(?:because|as|since|cos|cause)(?![\w'])"
+    r"second|more|double|\d+ of|buy|buying|bought|uso|usa|compro|tomo)(?![\w'])"
+    r"(?:(?!stopp|quit| off |switch)[^.;!?])*?(?<![\w'])(?:because|as|since|cos|cause|porque)"
+    r"(?![\w'])"
 )
 # A product named for a symptom ("the seizure medicine for nerve pain"), or put on one.
 PRODUCT_FOR = _rx(
@@ -155,7 +156,8 @@ WHY_I_BUY = _rx(
     r"(?:always )?(?:keep|buy|buying|use|using|take|taking|order|ordering|stock|bought|have|"
     r"asking|looking|enquiring|writing|calling|interested)|"
     r"so (?:i'm|we're|i am|we are|i|we) (?:always )?(?:stocking up|buying|ordering|keep|getting "
-    r"more)"
+    r"more)|so (?:i|we|he|she)(?: always| only| usually| just)? (?:buy|order|get|keep)|y (?:cada "
+    r"(?:primavera|verano|invierno|otono|ano|mes)|siempre|todos los \w+) (?:compro|uso|pido)"
 )
 BEFORE_ANY = _rx(
     r"before (?:any of this|all (?:of )?this|(?:i|he|she|we) (?:ever )?(?:started|began|took)|"

@@ -217,7 +217,9 @@ IT_CONTEXT = re.compile(
     r"label|shipping label|postage label|allocation|home screen|(?:old|new|app) version|invoiced?|"
     r"statement|credit note|remittance|spreadsheet|software|excel|csv|(?:got|received) (?:\d+ ?%|"
     r"half|part|some) of (?:the|our|my) order|order (?:only )?(?:got |"
-    r"was )?(?:half|partly|partially|part) (?:filled|fulfilled)|contrasena|cuenta)(?![\w'])"
+    r"was )?(?:half|partly|partially|part) (?:filled|fulfilled)|contrasena|cuenta|pagar con|"
+    r"bizum|paypal|(?:order|pedido)(?: \w+){0,2} (?:llego|arrived|came|vino|was) incomplet\w*)"
+    r"(?![\w'])"
 )
 _CHANNEL_NOUN = (
     r"e-?mails?|web ?site|web ?form|(?:online |contact |web )?form|app|portal|chat|message|dm|"

@@ -9,10 +9,18 @@ import re
 from caredesk.safety.screening.codes import ComplaintCategory as C
 from caredesk.safety.screening.codes import Seriousness as S
 from caredesk.safety.screening.concepts import DOSE_FORM, F, merged, rx
+from caredesk.safety.screening.concepts_quality_devices import (
+    COMPLAINT_DEVICES,
+    TAMPERING_DEVICES,
+)
 from caredesk.safety.screening.concepts_quality_families import COMPLAINT_MORE, TAMPERING_MORE
 from caredesk.safety.screening.concepts_quality_indirect import (
     COMPLAINT_INDIRECT,
     TAMPERING_INDIRECT,
+)
+from caredesk.safety.screening.concepts_quality_registers import (
+    COMPLAINT_REGISTERS,
+    TAMPERING_REGISTERS,
 )
 from caredesk.safety.screening.concepts_quality_second_writer import (
     COMPLAINT_SECOND,
@@ -51,7 +59,8 @@ FOREIGN = (
     r"trozo de (?:cristal|vidrio|plastico|metal)|cristal|algo (?:\w+ )?(?:negro|blanco|raro|duro|e"
     r"xtrano|marron|verde))(?! (?:cap|lid|"
     r"bottle|applicator|dropper|spoon|cup|seal|tip|container|tub|"
-    r"jar|pump|wrapper|wrap|bag|case|box|tray|insert|coating|shell|tube|sleeve|scoop))"
+    r"jar|pump|wrapper|wrap|bag|case|box|tray|insert|coating|shell|tube|sleeve|scoop|supplements?|"
+    r"powder|gummies|drinks?|range))"
 )
 FOREIGN_WHERE = (
     r"(?:in|inside|into|within|on|floating in|stuck in|stuck to|embedded in|baked into|baked in|"
@@ -280,9 +289,21 @@ TAMPERING = rx(
     r"(?:caja|envase|frasco|bote)(?: \w+){0,2} (?:despegad[oa]|abiert[oa]|manipulad[oa]) y (?:las|"
     r"los) (?:\w+ )?(?:no eran|eran otr|distint)"
 )
-for _more in (COMPLAINT_MORE, COMPLAINT_SECOND, COMPLAINT_INDIRECT):
+for _more in (
+    COMPLAINT_MORE,
+    COMPLAINT_SECOND,
+    COMPLAINT_INDIRECT,
+    COMPLAINT_DEVICES,
+    COMPLAINT_REGISTERS,
+):
     COMPLAINT = {c: merged(p, _more.get(c)) for c, p in COMPLAINT.items()}
-for _extra in (TAMPERING_MORE, TAMPERING_SECOND, TAMPERING_INDIRECT):
+for _extra in (
+    TAMPERING_MORE,
+    TAMPERING_SECOND,
+    TAMPERING_INDIRECT,
+    TAMPERING_DEVICES,
+    TAMPERING_REGISTERS,
+):
     TAMPERING = merged(TAMPERING, _extra)
 SERIOUS: dict[S, re.Pattern[str]] = {
     S.DEATH: rx(

@@ -99,7 +99,8 @@ COMPLAINT: dict[C, re.Pattern[str]] = {
         r"syringe|solution|liquid|suspension|drops|pen|cartridge|syrup|cream|jar)|"
         r"(?:cloudy|murky|hazy) (?:liquid|solution|vial|syrup)|"
         r"(?:" + BODY_HAIR + r"hair|glass|metal|plastic|particles?|specks?|flecks?|bits? of \w+|"
-        r"insect|bug|fly|worm|dirt|mou?ld|mildew|fungus|thread|fiber|fibre|stone|rubber|"
+        r"insect|bug|fly|worm|dirt|mou?ld|mildew|fungus|thread|stone|rubber|"
+        r"fib(?:er|re)(?! supplement| powder| gummies| drink| range)|"
         r"something black|something floating|particulas?|(?<!el )(?<!mi )(?<!su )pelo|vidrio|"
         r"moho|insecto|bicho)"
         + W

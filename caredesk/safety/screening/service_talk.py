@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from caredesk.safety.screening.service_talk_figures import FIGURATIVE_MORE
 from caredesk.safety.screening.text import Sentence
 
 _SERVICE = (
@@ -124,7 +125,11 @@ def about_a_purchase(norm: str) -> bool:
 
 def figurative_spans(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans in norm[start:end] that are figures of speech whatever the context."""
-    return [(m.start(), m.end()) for m in FIGURATIVE.finditer(norm, start, end)]
+    return [
+        (m.start(), m.end())
+        for rx in (FIGURATIVE, FIGURATIVE_MORE)
+        for m in rx.finditer(norm, start, end)
+    ]
 
 
 def about_a_service(norm: str, sentence: Sentence | None = None) -> bool:

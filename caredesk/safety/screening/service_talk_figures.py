@@ -1,0 +1,36 @@
+"""More figures of speech from customer-service batches by independent writers
+(eval/customer_service/train_cs_9.txt, 2026-12-05; first look 18/300 = 6.0 % flagged): harm
+words said of people, budgets, websites and chores, and products named for what they relieve.
+service_talk.figurative_spans reads them with its own list; kept apart only for length.
+"""
+
+from __future__ import annotations
+
+import re
+
+_THING = (
+    r"(?:widget|app|site|website|design|deal|offer|look|logo|advert|ad|video|merch|promo|"
+    r"feature|update|interface|packaging|chat|page|new look|trailer|playlist|colou?rs?)"
+)
+FIGURATIVE_MORE = re.compile(
+    r"(?<![\w'])(?:"
+    # the company's founder, not a horse's laminitis
+    r"(?:your|our|the|their|its|company's|company) (?:co-?)?founders?|co-?founders?|founders? "
+    r"(?:of|and ceo|&)|"
+    # praise in slang
+    + _THING
+    + r"(?: [\w']+){0,2} (?:is|are|looks?|was) (?:so |really |totally |well |proper )?sick"
+    r"(?=!| bro| mate| dude)|"
+    # chores that are "painful"
+    r"(?:clicking|scrolling|navigating|ordering|logging in|filling (?:in|out)|dealing with|"
+    r"waiting|searching|booking|paying|typing|uploading|downloading)(?: (?:through|on|for|"
+    r"with))?(?: [\w']+){0,4} (?:is|was|has been) (?:so |really |very |a bit |proper )?"
+    r"(?:painful|a pain|torture|agony)|"
+    # budgets and spending that "overdosed"
+    r"(?:budget|spending|spend|costs?|marketing|presupuesto)(?: [\w']+){0,2} (?:has |have )?"
+    r"overdosed|overdosed (?:this|last) (?:quarter|month|year|season)|"
+    # products named for what they relieve ("the migraine-relief tablets")
+    r"[a-z]+[- ](?:relief|reliever|relieving) (?:tablets|caplets|capsules|gel|spray|range|"
+    r"patches|cream|rub|balm)"
+    r")(?![\w'])"
+)
