@@ -79,6 +79,8 @@ FREE_BATCHES = {
         "train_15.txt",  # the fourth writer's batch (findings in passing), after its first look
         "train_16.txt",  # the fifth writer's batch (regional wording), after its first look
         "train_17.txt",  # the sixth writer's batch (more regional wording), after its first look
+        "train_18.txt",  # the seventh writer's batch (new registers), after its first look
+        "train_19.txt",  # the eighth writer's batch (devices and farms), after its first look
     ),
 }
 
@@ -123,7 +125,7 @@ def customer_service() -> Iterator[Item]:
         yield Item(row["id"], row["text"], False, [], False, None, False)
 
 
-# train_cs_4 to train_cs_8: independent writers
+# train_cs_4 to train_cs_9: independent writers
 CS_TRAIN_BATCHES = (
     "train_cs_3.txt",
     "train_cs_4.txt",
@@ -131,6 +133,7 @@ CS_TRAIN_BATCHES = (
     "train_cs_6.txt",
     "train_cs_7.txt",
     "train_cs_8.txt",
+    "train_cs_9.txt",
 )
 CS_HOLDOUTS = ("holdout_cs.txt", "holdout_cs_2.txt")  # the second by an independent author
 
