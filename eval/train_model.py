@@ -63,7 +63,11 @@ from eval import datasets
 # read: with it the out-of-fold figures were worse (PsyTAR R 0.918 against 0.924, contact-center
 # P 0.861 against 0.871, and only the narrower margin box), so it stays a labelled set on file.
 AE_BATCHES = ("train_ae_1.txt", "train_ae_2.txt")
-MIN_PRECISION = 0.85
+# 0.85 until 2026-12-05 (third session): with the seventh and eighth writers' batches (new
+# registers; devices and farms, where the rules' own precision is 0.78-0.82) no threshold pair
+# kept contact-center recall >= 0.95 at 0.85 (the best at recall 0.95 had P 0.829 out of fold).
+# Recall is the limit that matters most; 0.82 keeps a margin above the target (P >= 0.80).
+MIN_PRECISION = 0.82
 # 0.96 until 2026-12-05 (second session): with the fourth writer's batch (findings mentioned in
 # passing) in the contact-center training data, no threshold pair kept 0.96 with any margin box
 # (the fallback sat on both limits: R 0.962, P 0.852); at the target itself the full box exists.
