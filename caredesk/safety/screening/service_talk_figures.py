@@ -29,6 +29,18 @@ FIGURATIVE_MORE = re.compile(
     # budgets and spending that "overdosed"
     r"(?:budget|spending|spend|costs?|marketing|presupuesto)(?: [\w']+){0,2} (?:has |have )?"
     r"overdosed|overdosed (?:this|last) (?:quarter|month|year|season)|"
+    # money that "bleeds", buying too much, hands shaken, product ranges named for a condition
+    r"(?:bank account|account|wallet|budget|profits?|margins?|bank balance)(?: \w+){0,2} (?:is |"
+    r"are |was )?bleeding|(?:bought|ordered|buying|ordering) (?:way |far )?too many|non-?drowsy|"
+    r"shake (?:my|your|his|her|our) hands?|(?:incontinence|wound care|ostomy|stoma|continence|"
+    r"diabetes|diabetic|allergy|first aid) (?:products|supplies|range|lines?|category|aisle)|"
+    # vouchers said to be fake; the falsified-medicines rules; mix-ups in the post
+    r"(?:voucher|coupon|gift card|receipt|banknote|note|e-?mail|text|code)s?(?: [\w'\"]+){0,8} "
+    r"(?:was|is|were|are) [\"']?(?:obviously |clearly |totally )?fake|falsified medicines?(?: "
+    r"\w+){0,2} (?:directive|regulation|act|safety features|rules)|(?:courier|delivery|address|"
+    r"postcode|labelling|labeling|shipping|parcel|package|pallet|depot|warehouse)(?: [\w']+)"
+    r"{0,3} mix-?up|mix-?up (?:at|in|by) (?:the |your |our )?(?:depot|warehouse|courier|sorting"
+    r"(?: centre| center| office)?|post office)|"
     # products named for what they relieve ("the migraine-relief tablets")
     r"[a-z]+[- ](?:relief|reliever|relieving) (?:tablets|caplets|capsules|gel|spray|range|"
     r"patches|cream|rub|balm)"
