@@ -81,6 +81,8 @@ FREE_BATCHES = {
         "train_17.txt",  # the sixth writer's batch (more regional wording), after its first look
         "train_18.txt",  # the seventh writer's batch (new registers), after its first look
         "train_19.txt",  # the eighth writer's batch (devices and farms), after its first look
+        "train_20.txt",  # the ninth writer's batch (special situations), after its first look
+        "train_21.txt",  # the tenth writer's batch (lay harms), after its first look
     ),
 }
 
@@ -125,7 +127,7 @@ def customer_service() -> Iterator[Item]:
         yield Item(row["id"], row["text"], False, [], False, None, False)
 
 
-# train_cs_4 to train_cs_9: independent writers
+# train_cs_4 to train_cs_10: independent writers
 CS_TRAIN_BATCHES = (
     "train_cs_3.txt",
     "train_cs_4.txt",
@@ -134,6 +136,7 @@ CS_TRAIN_BATCHES = (
     "train_cs_7.txt",
     "train_cs_8.txt",
     "train_cs_9.txt",
+    "train_cs_10.txt",
 )
 CS_HOLDOUTS = ("holdout_cs.txt", "holdout_cs_2.txt")  # the second by an independent author
 
