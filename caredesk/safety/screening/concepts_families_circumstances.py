@@ -72,7 +72,8 @@ _add(
     r"burning|sore|peeling)|sigo (?:igual|igualito|igualita|peor)|supposed to (?:be covered|"
     r"last|protect|work) (?:for )?\d+ (?:weeks|days|months)|ni cosquillas|no me hizo (?:ni )?"
     r"(?:nada|efecto)|still (?:want|crave|craving|wanting|gasping for) (?:a )?(?:cigarette|"
-    r"smoke|fag|cig)|no (?:me |le )?(?:hizo|hace|hicieron) ni cosquillas|(?:given|vaccinated|treated|dosed)(?: [\w']+){0,8},? yet \d+|did nowt|"
+    r"smoke|fag|cig)|no (?:me |le )?(?:hizo|hace|hicieron) ni cosquillas|(?:given|vaccinated|"
+    r"treated|dosed)(?: [\w']+){0,8},? yet \d+|did nowt|"
     r"(?:didn't|did not|does not|doesn't) do (?:owt|nowt|a thing)",
 )
 _add(

@@ -40,7 +40,10 @@ TERMINATOR = _rx(
     r"but|however|although|though|except|yet|and then|and (?:i|he|she|we|they)|then|after|"
     r"afterwards|since|until|"
     r"now|later|which|whereas|while|when|who|whom|in whom|pero|aunque|sin embargo|despues|"
-    r"luego|ahora|cuando"
+    r"luego|ahora|cuando|y (?:llevo|tengo|tiene|me|le|les|estoy|esta|ando|anda|amaneci\w*|"
+    r"empece|empezo|siento|siente|sigo|sigue)|(?:me|le|les|nos) (?:dan|da|dio|dieron|causan|"
+    r"causa|causo|provocan|provoca|provoco)|(?:they|it|these|this) (?:make|made|makes|give|gave|"
+    r"gives) (?:me|him|her|us)"
     r")(?![\w'])|,\s*(?:i|i'm|i've|he|she|they|it's|we|so)(?![\w'])|(?<![\w'])(?:y luego"
 )
 FORWARD = {

@@ -57,7 +57,8 @@ _HEALTH = (
     r"mg|mcg|ml|chemist|clinic|appointment|pump|meter|monitor|sensor|device|cgm|pastillas?|medicamentos?|"
     r"jarabe|crema|gotas|dosis|tome|tomar|tomando|pt|c/o|sx|hx|rx|appl|patient|caller's|sachets?|"
     r"tinctures?|linctus|drench|premix|pomadas?|corticoides?|comprimidos?|capsulas?|inhalador|"
-    r"parches?|sobres"
+    r"parches?|sobres|suplementos?|vitaminas?|vacunas?|inyecci\w+|ampollas?|tabletas?|colirios?|"
+    r"supositorios?|pipetas?|antiparasitarios?|desparasitantes?|remedios?"
 )
 HEALTH = re.compile(r"(?<![\w'])(?:" + _HEALTH + r")(?![\w'])")
 # Always figures of speech, whatever else the sentence says.

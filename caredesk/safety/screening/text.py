@@ -58,9 +58,18 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # A sentence ends at . ! ? ; or a line break, but not inside "e.g." / decimals / "c/o".
 # A chat transcript pasted on one line changes speaker without a full stop ("... till it bled
 # Agent: Which patches?"): the speaker's label starts a sentence.
+# A question asked after a statement in the same sentence ("me salieron ronchas, ¿qué hago?",
+# "I've had a rash since, is that normal?") is a sentence of its own: the statement is no
+# question, and reading it as one silenced the harm.
+_TAG_QUESTION = (
+    r"is (?:this|that|it) (?:normal|bad|ok|okay|safe|serious|dangerous|a side effect)|es normal|"
+    r"(?:que|what) (?:hago|do i do|should i do|do we do|should we do)|should (?:i|we) (?:be "
+    r"worried|worry|stop|keep)|could (?:it|this|that) be|can (?:it|this|that) be|do i need to"
+)
 _SENT_END = re.compile(
     r"(?<!\b[a-z])(?<!\d)[.!?;]+(?=\s|$)|\n+|(?<=\S)\s+(?=(?:agent|customer|caller|cx|rep|"
-    r"advisor|adviser|operator|cliente|agente|asesor|asesora|bot)\s?:\s)"
+    r"advisor|adviser|operator|cliente|agente|asesor|asesora|bot)\s?:\s)|(?<=\S),?\s*(?=¿)|"
+    r",\s+(?=(?:" + _TAG_QUESTION + r")\b[^.!?]{0,40}\?)"
 )
 
 
@@ -89,6 +98,31 @@ def sentences(norm: str) -> list[Sentence]:
         _add_sentence(out, norm, pos, m.end())
         pos = m.end()
     _add_sentence(out, norm, pos, len(norm))
+    return _rejoin_asked(out, norm)
+
+
+_ASKING = re.compile(
+    r"(?:can|could|does|do|did|is|are|was|will|would|should|may|might|has|have|what|how|why|"
+    r"when|which|puede|pueden|se puede|es|son|que|como|por que)(?![\w'])"
+)
+
+
+def _rejoin_asked(parts: list[Sentence], norm: str) -> list[Sentence]:
+    """A clause split off before a tag question is itself a question when it opens like one
+    ("can it make you dizzy, is that normal?"): join the two back."""
+    out: list[Sentence] = []
+    for part in parts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and part.question
+            and not prev.question
+            and prev.text.endswith(",")
+            and _ASKING.match(prev.text)
+        ):
+            out[-1] = Sentence(prev.start, part.end, norm[prev.start : part.end], True)
+        else:
+            out.append(part)
     return out
 
 
