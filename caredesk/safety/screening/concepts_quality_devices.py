@@ -82,6 +82,10 @@ COMPLAINT_DEVICES: dict[C, str] = {
         r"sol[oa]|(?:pressure|setting|dose|volume)(?: \w+){0,2} (?:drops?|dropped|goes down|went "
         r"down|changes?|changed) (?:by itself|on its own)|hace un (?:ruido|silbido|pitido) "
         r"(?:raro|extrano)|marca fuga|"
+        # Devices that died, gave up or packed in.
+        r"(?:transmitter|sensor|battery|pump|meter|receiver|reader|device|monitor|charger|"
+        r"hearing aid|nebuli[sz]er|cpap|machine|thermometer|cuff)(?: \w+)? (?:died|dies|is dead|"
+        r"went dead|has died|gave up|gave out|packed up|packed in|conked out)|"
         # Tests that do not work.
         r"(?:no|none of the)" + _W + r"{0,6} (?:show|shows|showed|showing|had|has|have) (?:a |"
         r"any |the )?control line|no control line|control line (?:didn't|did not|never|doesn't|"

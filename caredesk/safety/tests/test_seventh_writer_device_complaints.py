@@ -23,6 +23,7 @@ COMPLAINTS = [
     (C.DEVICE_MALFUNCTION, "The charger got so hot it marked the table."),
     (C.DEVICE_MALFUNCTION, "El tensiómetro se apaga solo a mitad de la medida."),
     (C.DEVICE_MALFUNCTION, "None of the tests in the box showed a control line."),
+    (C.DEVICE_MALFUNCTION, "The new receiver packed in after a week."),
     (C.DEVICE_MALFUNCTION, "The doser was set to 5 ml but it's been giving 8 ml a go."),
     (C.PACKAGING, "Some of the swabs have a seal that was never formed along one edge."),
     (C.PACKAGING, "Three sacks of the mineral lick came torn at the seam."),
