@@ -38,6 +38,14 @@ for it with some PsyTAR recall. The limits leave a thin feasible band (precision
 `threshold_other` up, contact-center recall pushes it down), so on the data of 2026-12-05 no pair
 has the (0.02, 0.04) box and the (0.02, 0.02) one is used (eval/RESULTS.md).
 
+Since 2026-12-05 (third session) every sentence of a harm-free message of two or more
+sentences is also a negative row (`_negative_sentences`): the runtime scores single sentences,
+and a short one ("Good afternoon.") scored 0.6 on weights learned from whole letters. Compared
+on the batches of two writers the model had not seen (the data up to train_19 / train_cs_9, the
+same precision limit): customer-service flags 13/300 against 16/300, contact-center precision
+0.506 against 0.477 on train_20, out-of-fold PsyTAR recall 0.934 against 0.928 (not a clean
+comparison: the second run also had the sentence-splitting rules of commit 31e552c).
+
 A sentence where a negation or hypothetical silenced a harm is not scored
 (the rules keep that call: a model given "no nausea, vomiting or dizziness" scored it 0.99).
 """
@@ -50,7 +58,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, vstack
 from sklearn.linear_model import LogisticRegression
 
 from caredesk.safety.screening import model as M
@@ -243,11 +251,36 @@ def _rules_alone(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return rules, other
 
 
-def _oof(x: csr_matrix, y: np.ndarray, groups: list[str], inputs: list) -> np.ndarray:
+def _negative_sentences(
+    labels: list[int], groups: list[str], inputs: list
+) -> tuple[csr_matrix, list[str]]:
+    """Each sentence of a harm-free message of two or more sentences, as its own negative row
+    (with its message's group, so the folds stay apart). Why: the model trains on whole
+    messages but the runtime scores single sentences, and features are scaled by 1/sqrt(n),
+    so a short sentence ("Good afternoon.") weighs a few message-level weights four times as
+    much; taught on nothing but whole letters that began that way, it scored 0.6."""
+    sents: list[str] = []
+    hints: list[list[str]] = []
+    owners: list[str] = []
+    for label, group, pairs in zip(labels, groups, inputs, strict=True):
+        if label or len(pairs) < 2:
+            continue
+        for sent, hint in pairs:
+            sents.append(sent)
+            hints.append(hint)
+            owners.append(group)
+    return _matrix(sents, hints), owners
+
+
+def _oof(x: csr_matrix, y: np.ndarray, groups: list[str], inputs: list, extra: tuple) -> np.ndarray:
     """Out-of-fold score per message: its best sentence, as the runtime reads it."""
+    x_neg, neg_groups = extra
     folds, oof = _folds(groups), np.zeros(len(y))
+    neg_folds = _folds(neg_groups)
     for k in range(FOLDS):
-        clf = _fit(x[folds != k], y[folds != k])
+        xs = vstack([x[folds != k], x_neg[neg_folds != k]]).tocsr()
+        ys = np.concatenate([y[folds != k], np.zeros(int((neg_folds != k).sum()), dtype=int)])
+        clf = _fit(xs, ys)
         for i in np.flatnonzero(folds == k):
             if inputs[i]:
                 sents, sent_hints = zip(*inputs[i], strict=True)
@@ -262,10 +295,11 @@ def main() -> None:
     x = _matrix(texts, [_message_hints(pairs) for pairs in inputs])
     y, sets = np.array(labels), np.array(set_names)
     rules, other = _rules_alone(texts)
-    oof = _oof(x, y, groups, inputs)
+    extra = _negative_sentences(labels, groups, inputs)
+    oof = _oof(x, y, groups, inputs, extra)
     t1, t2, stats = _pick_thresholds(oof, y, rules, other, sets)
     print(f"out-of-fold at thresholds {t1} / other {t2}:", stats, file=sys.stderr)
-    clf = _fit(x, y)
+    clf = _fit(vstack([x, extra[0]]).tocsr(), np.concatenate([y, np.zeros(len(extra[1]), int)]))
     weights = {str(i): round(float(w), 4) for i, w in enumerate(clf.coef_[0]) if abs(w) >= 0.02}
     out = {
         "about": "Logistic regression over hashed n-grams; built by `python -m eval.train_model` "
