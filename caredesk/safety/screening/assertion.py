@@ -120,7 +120,18 @@ NO_EFFECT = _rx(
     r"going)|(?:hasn't|haven't|has not|have not) (?:shifted|budged|improved|changed|cleared|"
     r"slowed)|(?:isn't|wasn't|is not|not) (?:working|helping|doing (?:anything|its job))|"
     r"(?:didn't|did not|doesn't|does not|don't) (?:work|help|do anything)|came (?:straight|right) "
-    r"back|even though i (?:take|use|took|used|give|gave)|despite (?:taking|using|the)"
+    r"back|even though i (?:take|use|took|used|give|gave)|despite (?:taking|using|the)|"
+    r"(?:does|did|do) (?:nothing|nowt|sweet fa|sod all)|still (?:wheezy|itchy|blocked|sore|stuffy|"
+    r"congested|runny|red|swollen|lousy|bunged up|full of)|(?:eaten alive|bitten|bites|stung)"
+    r"(?: [\w'-]+){0,3} anyway|(?:precisely |exactly )?as it was"
+)
+# The symptom the product took away ("worked a treat, headache gone in twenty minutes"): the
+# reason for use, in the same way.
+RELIEVED = _rx(
+    r"worked a treat|(?:headache|pain|cough|itch|itching|rash|fever|symptoms?|cramps?|"
+    r"heartburn|congestion|dolor|tos|fiebre) (?:was |were |had |has )?(?:gone|went|cleared|"
+    r"eased|se fue|se quito) (?:away )?(?:in|within|after|en) (?:\w+ ){0,2}(?:minutes?|mins?|"
+    r"hours?|an hour|minutos|horas?)"
 )
 # It names a harm caused by the product after all ("didn't help and gave me a rash"), or one
 # that came on stopping it (withdrawal).
@@ -176,9 +187,10 @@ def _reason_spans(norm: str, sentence: Sentence, spans: list[Span]) -> list[Span
     if CAUSED.search(text):
         return []
     found: list[Span] = []
-    m = NO_EFFECT.search(text)
-    if m:  # the symptom is named before or after it, in the same clause
-        found.append(Span(Scope.INDICATION, base, base + _clause_stop(text, m.end()), base, base))
+    for rx in (NO_EFFECT, RELIEVED):
+        for m in rx.finditer(text):  # the symptom is named before or after it, in its clause
+            stop = base + _clause_stop(text, m.end())
+            found.append(Span(Scope.INDICATION, base, stop, base, base))
     for rx in (MORE_BECAUSE, PRODUCT_FOR):
         for m in rx.finditer(text):
             stop = _clause_stop(text, m.end(), 40)
