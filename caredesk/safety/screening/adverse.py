@@ -175,11 +175,27 @@ def not_harm_spans(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
     return out + service_talk.figurative_spans(norm, sentence.start, sentence.end)
 
 
+# Greetings and sign-offs carry no harm, but letters that reported one often opened with them:
+# a model scoring sentences read "Good afternoon." or "Afternoon!" as 0.25-0.6.
+_SALUTATION = re.compile(
+    r"(?<![\w'])(?:good (?:morning|afternoon|evening|day)|(?:morning|afternoon|evening)(?=!)|"
+    r"hi(?:ya| there)?|hello(?: there)?|hey|dear (?:sirs?(?: or madam)?|madam|team|all|customer "
+    r"(?:care|service)s?|colleagues?)|to whom it may concern|kind(?:est)? regards|best (?:regards|"
+    r"wishes)|many thanks|thanks (?:so much|again|in advance)|yours (?:sincerely|faithfully)|"
+    r"buen(?:as|os) (?:tardes|dias|noches)|hola|estimad[oa]s?(?: senor(?:es|a)?)?|saludos"
+    r"(?: cordiales)?|atentamente|un saludo|cheers)(?![\w'])"
+)
+
+
 def masked_for_model(norm: str, sentence: Sentence) -> str:
     """The sentence as the AE model reads it: wording the rules know is no harm is blanked, so
-    the model does not read "the wrong fitting" or "capsules gone yellow" as harm evidence."""
+    the model does not read "the wrong fitting" or "capsules gone yellow" as harm evidence, and
+    so are greetings and sign-offs."""
     text, pos = [], sentence.start
-    for a, b in sorted(not_harm_spans(norm, sentence)):
+    greetings = [
+        (m.start(), m.end()) for m in _SALUTATION.finditer(norm, sentence.start, sentence.end)
+    ]
+    for a, b in sorted(not_harm_spans(norm, sentence) + greetings):
         if a >= pos:
             text.append(norm[pos:a])
             pos = b

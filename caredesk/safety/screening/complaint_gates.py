@@ -218,7 +218,8 @@ IT_CONTEXT = re.compile(
     r"statement|credit note|remittance|spreadsheet|software|excel|csv|(?:got|received) (?:\d+ ?%|"
     r"half|part|some) of (?:the|our|my) order|order (?:only )?(?:got |"
     r"was )?(?:half|partly|partially|part) (?:filled|fulfilled)|contrasena|cuenta|pagar con|"
-    r"bizum|paypal|(?:order|pedido)(?: \w+){0,2} (?:llego|arrived|came|vino|was) incomplet\w*)"
+    r"bizum|paypal|voiceover|screen reader|alt text|accessibility|(?:order|pedido)(?: \w+){0,2} "
+    r"(?:llego|arrived|came|vino|was) incomplet\w*)"
     r"(?![\w'])"
 )
 _CHANNEL_NOUN = (

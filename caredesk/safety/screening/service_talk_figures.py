@@ -41,6 +41,11 @@ FIGURATIVE_MORE = re.compile(
     r"postcode|labelling|labeling|shipping|parcel|package|pallet|depot|warehouse)(?: [\w']+)"
     r"{0,3} mix-?up|mix-?up (?:at|in|by) (?:the |your |our )?(?:depot|warehouse|courier|sorting"
     r"(?: centre| center| office)?|post office)|"
+    # reactions to news; seasons as a sales category
+    r"(?:a |my |our )?reactions? to (?:the |your |our )?(?:press release|post|tweet|video|"
+    r"article|interview|statement|e-?mail|letter|news|story|announcement)|(?:hay ?fever|flu|cold "
+    r"and flu|cold & flu|allergy|cough and cold) season (?:display|stock|range|promo\w*|"
+    r"campaign|orders?|sales|planogram)|"
     # products named for what they relieve ("the migraine-relief tablets")
     r"[a-z]+[- ](?:relief|reliever|relieving) (?:tablets|caplets|capsules|gel|spray|range|"
     r"patches|cream|rub|balm)"
