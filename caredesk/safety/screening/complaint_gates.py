@@ -196,7 +196,8 @@ HEALTH_PRODUCT = re.compile(
     r"lozenges?|powder|solution|suspension|thermometer|nebuli[sz]er|cuff|lancets?|pastillas?|"
     r"medicamentos?|jarabe|crema|gotas|frasco|tubes?|sachets?|blisters?|ampoules?|wormer|spot-on|"
     r"pens?|pessar(?:y|ies)|suppositor(?:y|ies)|pastillas?|sobres?|droppers?|spacers?|"
-    r"(?:eye|ear|nasal|nose|pill|medicine|syrup|dropper|spray) ?bottles?)(?![\w'])"
+    r"(?:eye|ear|nasal|nose|pill|medicine|syrup|dropper|spray) ?bottles?|feed|pellets|licks?|"
+    r"drench|minerals?|\d+(?:\.\d+)? ?kg)(?![\w'])"
 )
 
 

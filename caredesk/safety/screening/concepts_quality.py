@@ -13,6 +13,10 @@ from caredesk.safety.screening.concepts_quality_devices import (
     COMPLAINT_DEVICES,
     TAMPERING_DEVICES,
 )
+from caredesk.safety.screening.concepts_quality_everyday import (
+    COMPLAINT_EVERYDAY,
+    TAMPERING_EVERYDAY,
+)
 from caredesk.safety.screening.concepts_quality_families import COMPLAINT_MORE, TAMPERING_MORE
 from caredesk.safety.screening.concepts_quality_indirect import (
     COMPLAINT_INDIRECT,
@@ -295,6 +299,7 @@ for _more in (
     COMPLAINT_INDIRECT,
     COMPLAINT_DEVICES,
     COMPLAINT_REGISTERS,
+    COMPLAINT_EVERYDAY,
 ):
     COMPLAINT = {c: merged(p, _more.get(c)) for c, p in COMPLAINT.items()}
 for _extra in (
@@ -303,6 +308,7 @@ for _extra in (
     TAMPERING_INDIRECT,
     TAMPERING_DEVICES,
     TAMPERING_REGISTERS,
+    TAMPERING_EVERYDAY,
 ):
     TAMPERING = merged(TAMPERING, _extra)
 SERIOUS: dict[S, re.Pattern[str]] = {
@@ -314,7 +320,8 @@ SERIOUS: dict[S, re.Pattern[str]] = {
     ),
     S.LIFE_THREATENING: rx(
         r"nearly (?:didn't|did not) make it|(?:throat|airway|windpipe)(?: \w+){0,2} (?:closed|"
-        r"closing|swelled shut|swelling shut|shut)|swelled shut|adrenaline|epi-?pen|nearly lost "
+        r"closing|swelled shut|swelling shut|shut)|swelled shut|(?<!with )(?<!and )adrenaline"
+        r"(?! cartridges?| content| 1:)|epi-?pen|nearly lost "
         r"(?:him|her|them)|could have killed|shocked (?:him|her)|defibrillat\w+|casi no la cuenta"
     ),
     S.HOSPITALIZATION: rx(

@@ -137,8 +137,12 @@ USE_FOR = re.compile(
     r"(?<![\w'])(?:take|takes|took|taking|use|uses|used|using|prescribed|given|gave|recommended|"
     r"treated|treatment|therapy|receiving|received|indicated|"
     r"bought|buy|started|start|on it|on this|tomo|toma|tome|uso|usa|receto|recetaron|put|putting|"
-    r"puts|apply|applying|applied|rub|rubbing)"
-    r"(?:\s+[\w'/-]+){0,4}?\s+(?:for|por)(?![\w'])(?! (?:(?:a|an|one|two|three|four|five|six|"
+    r"puts|apply|applying|applied|rub|rubbing|considering|consider|commenced|commence|initiated|"
+    r"initiate|prescribing|prescribe|starting|trialling|trial of|(?:pt|patient|resident)(?: [\w/]+)"
+    r"{0,3} on|"
+    r"(?:he|she|they|who) (?:is|are|was) on)"
+    # up to twelve words between, so a dose and a schedule fit ("on valproate 500 mg BD for")
+    r"(?:\s+[\w'/.%-]+){0,12}?\s+(?:for|por)(?![\w'])(?! (?:(?:a|an|one|two|three|four|five|six|"
     r"several|a few|a couple of|about|around|over|nearly|almost|the (?:last|past|first|next)|"
     r"\d+) )*(?:days?|weeks?|wks?|months?|years?|yrs?|hours?|mins?|minutes?|nights?|fortnight|"
     r"while|ages|dias|semanas|meses|anos)(?![\w']))"
@@ -214,7 +218,7 @@ def scopes_for(sentence: Sentence) -> list[Span]:
             spans.append(Span(scope, base + m.end(), base + end, base + m.start(), base + m.end()))
     if not linked:
         for m in USE_FOR.finditer(text):
-            end = min(_clause_end(text, m.end()), m.end() + 40)
+            end = min(_clause_end(text, m.end()), _indication_end(text, m.end()))
             spans.append(
                 Span(Scope.INDICATION, base + m.end(), base + end, base + m.start(), base + m.end())
             )
@@ -227,6 +231,20 @@ def scopes_for(sentence: Sentence) -> list[Span]:
                 Span(scope, base + start, base + m.start(), base + m.start(), base + m.end())
             )
     return spans
+
+
+# What a drug is "for" is a short noun phrase: it ends at a clause word or at a verb that tells
+# what happened next ("for tremor and within a week he fainted", "for epilepsy developed a rash").
+_INDICATION_END = re.compile(
+    r"(?<![\w'])(?:and|but|then|developed|develops|developing|came|broke|woke|started|began|"
+    r"became|got|gets|felt|feels|fainted|collapsed|had|has|now|within|after|since|pero|"
+    r"desarrollo|empezo|le salio|le salieron)(?![\w'])|[,;:]"
+)
+
+
+def _indication_end(text: str, pos: int) -> int:
+    m = _INDICATION_END.search(text, pos + 1, pos + 40)
+    return m.start() if m else min(len(text), pos + 40)
 
 
 def _inside(rx: re.Pattern[str], text: str, pos: int) -> bool:

@@ -46,6 +46,10 @@ FIGURATIVE_MORE = re.compile(
     r"article|interview|statement|e-?mail|letter|news|story|announcement)|(?:hay ?fever|flu|cold "
     r"and flu|cold & flu|allergy|cough and cold) season (?:display|stock|range|promo\w*|"
     r"campaign|orders?|sales|planogram)|"
+    # clinics, nurses and services named for a condition ("headache nurse", "pain clinic")
+    r"(?:headache|migraine|pain|diabetes|asthma|epilepsy|stroke|heart failure|allergy|sleep|"
+    r"continence|respiratory|wound|tissue viability) (?:nurse|clinic|specialist|team|service|"
+    r"helpline|consultant|programme|program|centre|center)s?|"
     # products named for what they relieve ("the migraine-relief tablets")
     r"[a-z]+[- ](?:relief|reliever|relieving) (?:tablets|caplets|capsules|gel|spray|range|"
     r"patches|cream|rub|balm)"
