@@ -31,6 +31,7 @@ import numpy as np
 
 from caredesk.safety.screening import model as M
 from caredesk.safety.screening.codes import SpecialSituation
+from caredesk.safety.screening.text import normalise, sentences
 from eval import datasets
 from eval.train_model import _matrix
 from eval.train_pc_model import _export, _fit
@@ -74,11 +75,34 @@ def _rows() -> tuple[list[str], list[set[str]], list[str]]:
     return texts, codes, sets
 
 
+def _statements_only(
+    texts: list[str], codes: list[set[str]], sets: list[str]
+) -> tuple[list[str], list[set[str]], list[str], list[str]]:
+    """The rows plus, for each message without a special situation, the text the runtime
+    scores (its statements, questions left out) when that differs: a negative too. Why: a
+    message of questions and one short statement ("Farmer here in Co.") reaches the model as
+    that statement alone, which weighed a few message-level weights far more than any
+    training row did. Returns texts, codes, sets and the text each row's fold is drawn from."""
+    out_t, out_c, out_s, fold_keys = list(texts), list(codes), list(sets), list(texts)
+    for text, code in zip(texts, codes, strict=True):
+        if code:
+            continue
+        said = " ".join(s.text for s in sentences(normalise(text)) if not s.question)
+        if said and said != normalise(text):
+            out_t.append(said)
+            out_c.append(set())
+            out_s.append("extra")
+            fold_keys.append(text)
+    return out_t, out_c, out_s, fold_keys
+
+
 def main() -> None:
-    texts, codes, set_names = _rows()
+    texts, codes, set_names, fold_keys = _statements_only(*_rows())
     x = _matrix(texts, [[] for _ in texts])
     sets = np.array(set_names)
-    folds = np.array([int(hashlib.sha256(t.encode()).hexdigest()[:8], 16) % FOLDS for t in texts])
+    folds = np.array(
+        [int(hashlib.sha256(t.encode()).hexdigest()[:8], 16) % FOLDS for t in fold_keys]
+    )
     labelled = np.isin(sets, ("cc", "psytar"))
     out: dict = {}
     flagged = np.zeros(len(texts), dtype=bool)
