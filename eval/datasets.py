@@ -83,6 +83,8 @@ FREE_BATCHES = {
         "train_19.txt",  # the eighth writer's batch (devices and farms), after its first look
         "train_20.txt",  # the ninth writer's batch (special situations), after its first look
         "train_21.txt",  # the tenth writer's batch (lay harms), after its first look
+        "train_22.txt",  # the twelfth writer's batch (HCP and carers' reports), after its first look
+        "train_23.txt",  # the eleventh writer's batch (everyday complaints), after its first look
     ),
 }
 
@@ -127,7 +129,7 @@ def customer_service() -> Iterator[Item]:
         yield Item(row["id"], row["text"], False, [], False, None, False)
 
 
-# train_cs_4 to train_cs_10: independent writers
+# train_cs_4 to train_cs_11: independent writers
 CS_TRAIN_BATCHES = (
     "train_cs_3.txt",
     "train_cs_4.txt",
@@ -137,6 +139,7 @@ CS_TRAIN_BATCHES = (
     "train_cs_8.txt",
     "train_cs_9.txt",
     "train_cs_10.txt",
+    "train_cs_11.txt",
 )
 CS_HOLDOUTS = ("holdout_cs.txt", "holdout_cs_2.txt")  # the second by an independent author
 
