@@ -9,6 +9,7 @@ from __future__ import annotations
 from caredesk.safety.screening.codes import SpecialSituation as SS
 from caredesk.safety.screening.concepts_families import GULP, KID, MED
 from caredesk.safety.screening.concepts_families_circumstances import SPECIAL_CIRCUMSTANCES
+from caredesk.safety.screening.concepts_families_clinical import SPECIAL_CLINICAL
 from caredesk.safety.screening.concepts_families_in_passing import SPECIAL_IN_PASSING
 from caredesk.safety.screening.concepts_families_indirect import SPECIAL_INDIRECT
 from caredesk.safety.screening.concepts_families_registers import SPECIAL_REGISTERS
@@ -269,8 +270,10 @@ _add(
 # Special situations said indirectly (concepts_families_indirect.py, the third writer's batch).
 # and those mentioned in passing (concepts_families_in_passing.py, the fourth writer's batch),
 # those in new registers (concepts_families_registers.py, the seventh and eighth writers) and
-# those told by their circumstances (concepts_families_circumstances.py, the ninth writer).
-for _table in (SPECIAL_INDIRECT, SPECIAL_IN_PASSING, SPECIAL_REGISTERS, SPECIAL_CIRCUMSTANCES):
+# those told by their circumstances (concepts_families_circumstances.py, the ninth writer) and
+# as clinicians and carers report them (concepts_families_clinical.py, the twelfth writer).
+_TABLES = (SPECIAL_INDIRECT, SPECIAL_IN_PASSING, SPECIAL_REGISTERS, SPECIAL_CIRCUMSTANCES)
+for _table in (*_TABLES, SPECIAL_CLINICAL):
     for _code, _patterns in _table.items():
         for _pattern in _patterns:
             _add(_code, _pattern)
