@@ -32,6 +32,7 @@ from caredesk.safety.screening.context import (
     asserted,
     scopes_for,
 )
+from caredesk.safety.screening.harm_vocabulary import may_tell_of_harm
 from caredesk.safety.screening.result import Evidence, ScreeningResult
 from caredesk.safety.screening.text import Sentence, normalise, sentences
 
@@ -130,6 +131,8 @@ def _model_sentences(
             continue
         if service_talk.about_a_service(sent.text) or threat_sentence(sent.text):
             continue
+        if not may_tell_of_harm(sent.text):
+            continue  # nothing in it to read (harm_vocabulary)
         kinds = {w.name.lower() for e, w in mentions if sent.start <= e.start < sent.end}
         read = replace(sent, text=adverse.masked_for_model(norm, sent))
         out.append((read, sorted(kinds)))
