@@ -30,6 +30,10 @@ from caredesk.safety.screening.concepts_quality_second_writer import (
     COMPLAINT_SECOND,
     TAMPERING_SECOND,
 )
+from caredesk.safety.screening.concepts_quality_spanish import (
+    COMPLAINT_SPANISH,
+    TAMPERING_SPANISH,
+)
 
 PRIMARY_PACK = (
     r"(?:cap|caps|lid|seal|foil|blister(?: pack| strip)?|strip|sachet|tube|jar|tub|"
@@ -300,6 +304,7 @@ for _more in (
     COMPLAINT_DEVICES,
     COMPLAINT_REGISTERS,
     COMPLAINT_EVERYDAY,
+    COMPLAINT_SPANISH,
 ):
     COMPLAINT = {c: merged(p, _more.get(c)) for c, p in COMPLAINT.items()}
 for _extra in (
@@ -309,6 +314,7 @@ for _extra in (
     TAMPERING_DEVICES,
     TAMPERING_REGISTERS,
     TAMPERING_EVERYDAY,
+    TAMPERING_SPANISH,
 ):
     TAMPERING = merged(TAMPERING, _extra)
 SERIOUS: dict[S, re.Pattern[str]] = {

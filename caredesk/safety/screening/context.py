@@ -41,10 +41,13 @@ TERMINATOR = _rx(
     r"afterwards|since|until|"
     r"now|later|which|whereas|while|when|who|whom|in whom|pero|aunque|sin embargo|despues|"
     r"luego|ahora|cuando|y (?:llevo|tengo|tiene|me|le|les|estoy|esta|ando|anda|amaneci\w*|"
-    r"empece|empezo|siento|siente|sigo|sigue)|(?:me|le|les|nos) (?:dan|da|dio|dieron|causan|"
+    r"empece|empezo|siento|siente|sigo|sigue|se \w+|lo notamos|la notamos|lo vimos)|hizo|tuvo|"
+    r"vomito|(?:me|le|les|nos|la|lo) \w{3,}(?:o|io|"
+    r"aron|ieron)|(?:me|le|les|nos) (?:dan|da|dio|dieron|causan|"
     r"causa|causo|provocan|provoca|provoco)|(?:they|it|these|this) (?:make|made|makes|give|gave|"
     r"gives) (?:me|him|her|us)"
-    r")(?![\w'])|,\s*(?:i|i'm|i've|he|she|they|it's|we|so)(?![\w'])|(?<![\w'])(?:y luego"
+    r")(?![\w'])|,\s*(?:i|i'm|i've|he|she|they|it's|we|so|quede|me|le|se|y|pero|ahora|luego|"
+    r"despues|tengo|tiene|estoy|esta)(?![\w'])|(?<![\w'])(?:y luego"
 )
 FORWARD = {
     Scope.NEGATED: _rx(
@@ -102,7 +105,8 @@ NOT_A_NEGATION = _rx(
     r"avisar|(?:dar|darme|darse|darte|darle|darles|darnos) cuenta)|"
     r"without (?:realising|realizing|noticing|thinking|meaning to|meaning it|knowing|"
     r"intending to|looking|checking|reading|a doubt|doubt|fail|delay|(?:any )?warning|"
-    r"(?:any )?(?:reason|explanation))|no doubt|"
+    r"(?:any )?(?:reason|explanation))|no doubt|si no (?:me |nos |le |les )?(?:devuelven|pagan|"
+    r"pagais|pagas|paga|dan|depositan|transfieren|responden|contestan)|"
     r"(?:won't|can't|cannot|couldn't|wouldn't|didn't|did not|doesn't|does not|don't|do not|"
     r"hasn't|haven't|has not|have not|will not|could not|never) (?:seem to )?(?:stop|stops|"
     r"stopped|quit)(?= [\w'-]+ing(?![\w']))|"
