@@ -116,3 +116,39 @@ _add(
     r"grew|showed|positive for) (?:\w+ )?(?:serratia|pseudomonas|burkholderia|klebsiella|"
     r"staph\w*|e\.? ?coli|bacillus|mycoplasma|candida|aspergillus)",
 )
+
+# The mixed batch (train_24): the same situations in a week's ordinary traffic.
+_add(
+    SS.PREGNANCY,
+    r"(?:did|took|done) a (?:pregnancy )?test(?: [\w']+){0,6} (?:showing|shows|showed|came up|"
+    r"came back|is) (?:two lines|positive|pregnant)",
+)
+_add(
+    SS.LACK_OF_EFFICACY,
+    r"pastilla (?:de emergencia|de la manana siguiente|del dia despues)[^?]{0,160}?embaraz\w+",
+)
+_add(
+    SS.WITHDRAWAL,
+    r"(?:stopped|ran out of)(?:(?!because|due to|porque|as it)[^.]){0,80}(?:not slept|haven't "
+    r"slept|can't sleep|pounding headache|headache)",
+)
+_add(
+    SS.MISUSE,
+    r"(?:thought|thinking|figured) (?:more|extra|a double dose|double) would (?:clear|work|help|"
+    r"fix)|(?:laxantes?|laxatives?)[^.]{0,60}(?:para bajar de peso|to lose weight|adelgazar)|"
+    r"(?:horse|cattle|sheep|dog|animal) (?:\w+ ){0,2}paste(?: [\w']+){0,3} (?:himself|herself|"
+    r"myself)|prevents? (?:viruses|covid|colds)",
+)
+_add(
+    SS.OVERDOSE,
+    r"at the dose for \d+ ?kg\W+(?:\w+ ){0,3}(?:weighed|weighs|is) (?:about |only |around )?\d+",
+)
+_add(
+    SS.MEDICATION_ERROR,
+    r"pipettes? for dogs(?: [\w()'-]+){0,8} on (?:our|my|the|her) (?:cat|kitten)",
+)
+_add(
+    SS.ACCIDENTAL_EXPOSURE,
+    r"found by (?:\w+ ){0,2}with (?:an? |the )?(?:open |opened )?(?:bottle|blister|pack|box|"
+    r"tub)",
+)

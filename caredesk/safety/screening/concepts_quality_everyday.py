@@ -82,7 +82,8 @@ COMPLAINT_EVERYDAY: dict[C, str] = {
         r")?[\d.]+ ?(?:kg|g|ml|l|grams|litres?)|felt (?:a bit |too )?light\W+(?:[\w']+\W+){0,5}"
         r"\d+|counted(?: [\w']+){0,5}: ?\d+|(?:have|has|with) no "
         r"(?:patch|tablet|capsule|pill|lozenge) (?:on|in)|(?:vino|venia|llego) (?:a la mitad|medio "
-        r"vacio|por la mitad)|half[- ]empty|only half full"
+        r"vacio|por la mitad)|half[- ]empty|only half full|(?:holding|had|contained|with) only "
+        r"(?:about )?half"
     ),
     C.LABELING: (
         r"(?:box|carton|pack|label|leaflet|prospecto|caja|syringe)(?: [\w']+){0,3} (?:says|said|"
@@ -95,7 +96,8 @@ COMPLAINT_EVERYDAY: dict[C, str] = {
     C.FOREIGN_MATTER: (
         r"(?:bits?|pieces?|lump) of (?:wire|wood|metal|glass|plastic|stone)(?: [\w']+){0,6} "
         r"(?:pressed|stuck|embedded|mixed|baked) (?:into|in)|pelitos|pelos (?:\w+ )?(?:revueltos|"
-        r"mezclados|dentro)|pedacitos? de (?:plastico|vidrio|metal)"
+        r"mezclados|dentro)|pedacitos? de (?:plastico|vidrio|metal)|astillas|(?:parecen|parece) "
+        r"vidrio|(?:metal|metallic) (?:shaving|sliver|filing)s?"
     ),
 }
 
@@ -107,5 +109,7 @@ TAMPERING_EVERYDAY = (
     r"in (?:them|your \w+)|(?:slug (?:bait|pellets)|rat poison|antifreeze)(?: [\w']+){0,4} "
     r"(?:mixed|in|inside)|(?:cut|slit) and (?:sewn|stitched) back|(?:been )?swapping (?:a few|"
     r"some|them) out|(?:pinprick|pin-prick|needle) hole|squeezed (?:stuff|something) in|meter "
-    r"cosas en|(?:van a|iban a|va a) salir envenenad\w+"
+    r"cosas en|(?:van a|iban a|va a) salir envenenad\w+|hole (?:punched|poked|made) (?:through|"
+    r"in)|went at it with a pin|(?:a few |some )?surprises in (?:the |your )?(?:\w+ ){0,3}"
+    r"(?:bottles|products|line|batch)|agujerito|agujero de aguja"
 )

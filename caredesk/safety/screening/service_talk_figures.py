@@ -50,6 +50,12 @@ FIGURATIVE_MORE = re.compile(
     r"(?:headache|migraine|pain|diabetes|asthma|epilepsy|stroke|heart failure|allergy|sleep|"
     r"continence|respiratory|wound|tissue viability) (?:nurse|clinic|specialist|team|service|"
     r"helpline|consultant|programme|program|centre|center)s?|"
+    # products named for what they treat ("the cough drops", "your heartburn tablets")
+    r"(?:cough|heartburn|cold sore|headache|migraine|allergy|hay ?fever|acne|diarrh\w+|"
+    r"constipation|nausea|travel sickness|itch|sleep|fever|cold and flu|cold & flu|flu|"
+    r"indigestion|thrush|athlete's foot|eczema|wart|verruca|piles|haemorrhoid) (?:drops|tablets|"
+    r"caplets|capsules|cream|gel|spray|syrup|lozenges|medicine|remedy|relief|liquid|sachets|"
+    r"patches|powder|solution|bands)|"
     # products named for what they relieve ("the migraine-relief tablets")
     r"[a-z]+[- ](?:relief|reliever|relieving) (?:tablets|caplets|capsules|gel|spray|range|"
     r"patches|cream|rub|balm)"

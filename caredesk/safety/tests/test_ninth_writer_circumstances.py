@@ -73,6 +73,8 @@ def test_look_alikes_hold_no_special_situation(code: str, text: str) -> None:
         "Does your range carry the falsified medicines safety features?",
         "Some mix-up at the sorting centre sent my parcel to Spain.",
         "The driver tried to shake my hand at the door.",
+        "Do you have the cough drops back in stock?",
+        "What's the difference between the regular and extra strength heartburn tablets?",
         "Just a reaction to your press release: congratulations on the new depot!",
         "Do you have posters for the hay fever season display?",
         "Your app buttons have no labels for VoiceOver users.",

@@ -45,6 +45,10 @@ SITUATIONS = [
     ),
     ("accidental_exposure", "The cat slept curled up against the dog after the spot-on."),
     ("infectious_agent", "The culture grew Serratia from the treated quarters."),
+    ("pregnancy", "I did a test this morning and it's showing two lines."),
+    ("misuse", "He used the gel four times a day because he thought more would clear it faster."),
+    ("withdrawal", "I stopped the sleep tablets last week and have not slept more than two hours."),
+    ("medication_error", "I used the pipettes for dogs (the 10-25 kg ones) on our cat."),
 ]
 
 
