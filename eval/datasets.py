@@ -85,6 +85,8 @@ FREE_BATCHES = {
         "train_21.txt",  # the tenth writer's batch (lay harms), after its first look
         "train_22.txt",  # the twelfth writer's batch (HCP and carers' reports), after its first look
         "train_23.txt",  # the eleventh writer's batch (everyday complaints), after its first look
+        "train_24.txt",  # the thirteenth writer's batch (a week's mix), after its first look
+        "train_25.txt",  # the fourteenth writer's batch (all Spanish), after its first look
     ),
 }
 
@@ -129,7 +131,7 @@ def customer_service() -> Iterator[Item]:
         yield Item(row["id"], row["text"], False, [], False, None, False)
 
 
-# train_cs_4 to train_cs_11: independent writers
+# train_cs_4 to train_cs_12: independent writers
 CS_TRAIN_BATCHES = (
     "train_cs_3.txt",
     "train_cs_4.txt",
@@ -140,6 +142,7 @@ CS_TRAIN_BATCHES = (
     "train_cs_9.txt",
     "train_cs_10.txt",
     "train_cs_11.txt",
+    "train_cs_12.txt",
 )
 CS_HOLDOUTS = ("holdout_cs.txt", "holdout_cs_2.txt")  # the second by an independent author
 
