@@ -74,8 +74,9 @@ _add(
 _add(
     SS.OCCUPATIONAL_EXPOSURE,
     r"trabajo en (?:la |una |el )?(?:fabrica|planta|farmacia|granja|laboratorio|criadero|"
-    r"hospital|clinica|veterinaria)|me pinche (?:el dedo|la mano)|mientras vacunaba|(?:inhale|"
-    r"aspire|respire|trague) el polvo|al (?:triturar|mezclar|preparar|moler|fraccionar)",
+    r"hospital|clinica|veterinaria)[^.]{0,80}(?:me salio|me salieron|inhale|me pinche|me cayo|"
+    r"me salpico|respire|me dio|me entro)|me pinche (?:el dedo|la mano)|mientras vacunaba|"
+    r"(?:inhale|aspire|respire|trague) el polvo|al (?:triturar|mezclar|preparar|moler|fraccionar)",
 )
 _add(
     SS.WITHDRAWAL,

@@ -18,7 +18,7 @@ _EN = (
     # the body
     r"head|brain|mind|eye|ear|nose|nostril|sinus|mouth|lip|tongue|throat|neck|chest|heart|lung|"
     r"breath|stomach|tumm|belly|gut|bowel|bladder|kidney|liver|skin|face|cheek|arm|leg|hand|"
-    r"finger|thumb|wrist|foot|feet|toe|ankle|knee|back|hip|joint|muscle|bone|blood|pee|wee|"
+    r"finger|thumb|wrist|foot|feet|toe|ankle|knee|hip|joint|muscle|bone|blood|pee|wee|"
     r"urin|poo|stool|period|vagin|penis|genital|testic|breast|nipple|gum|teeth|tooth|jaw|scalp|"
     r"hair|nail|vein|pulse|temperature|weight|appetite|energy|sleep|slept|dream|nightmare|mood|"
     r"anxi|depress|panic|suicid|hallucin|confus|memory|concentrat|sugar|glucose|pressure|bp|"
@@ -42,6 +42,8 @@ _EN = (
     r"(?:with|at)|ingest|poison|toxic|overdos|recover|treated|treatment|absces|cultur|positive|"
     r"grew|isolat|bacteri|germ|virus|salmonella|infect|inr|alt|ast|crp|ecg|scan|x-ray|biops|"
     r"downstairs|bother|scour|flat-?lin|arrest|cpr|resus|unrespons|unconscious|coma|patient|"
+    r"raw|belli|glassy|blowing|woke|went down|picking at|bathroom|toilet|loo|train of thought|"
+    r"(?:my|his|her|their|lower|upper) back|backache|"
     # animals
     r"eat|ate|food|drink|drank|limp|lame|hiding|hid|quiet|listless|scratch|lick|drool|froth|"
     r"foam|fur|coat|bald|egg|milk|lay|off (?:his|her|its|their) (?:food|feed|legs)|wobbl|"
@@ -58,11 +60,104 @@ _ES = (
     r"siento|sentia|senti|hormigue|mancha|irrit|ansie|depre|nervio|presion|azucar|glucosa|"
     r"ingres|internad|sed|mare|muri|tembl|camin|cresta|absces|cultiv|germen|bulto|chichon|"
     r"golpe|frente|cuero|lomo|escam|pelo|costra|huele|atontad|morad|hongo|cogote|ampolla|"
-    r"comezon|quemad|hinchad|inflam|mocos|flema|atragant|ahog|vista|diagnost|recuper|trat"
+    r"comezon|quemad|hinchad|inflam|mocos|flema|atragant|ahog|vista|diagnost|recuper|trat|"
+    r"pacient|refiere|potasio|sodio"
 )
 # Clinical words by their endings: keratitis, necrosis, anaemia, neuralgia, neuropathy.
 _CLINICAL_ENDING = r"\w+(?:itis|osis|emia|aemia|algia|pathy|penia|uria|rrhea|rrhoea|oma|itis)\b"
-_HARMFUL = re.compile(r"(?<![\w'])(?:" + _EN + "|" + _ES + "|" + _CLINICAL_ENDING + r")")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern string (nested groups kept whole)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return out
+
+
+# Short words that begin many unrelated words ("ear" in "early", "back" in "background", "face"
+# in "Facebook", "cara" in "Caracas", "alt" in "alternative"): matched as whole words, with an
+# inflection at most. Every other entry matches as a word beginning ("dizz" in "dizziness").
+_WHOLE_WORDS = frozenset(
+    [
+        "ear",
+        "arm",
+        "leg",
+        "back",
+        "hand",
+        "face",
+        "red",
+        "hot",
+        "see",
+        "fit",
+        "lay",
+        "fur",
+        "alt",
+        "ast",
+        "high",
+        "ill",
+        "hid",
+        "pee",
+        "wee",
+        "dry",
+        "eat",
+        "ate",
+        "gum",
+        "lip",
+        "hip",
+        "toe",
+        "jaw",
+        "sex",
+        "bod",
+        "mind",
+        "body",
+        "spot",
+        "runs",
+        "cara",
+        "pie",
+        "pis",
+        "pus",
+        "sed",
+        "tos",
+        "sud",
+        "mal",
+        "come",
+        "mare",
+        "ojo",
+        "coat",
+        "milk",
+        "egg",
+        "lick",
+        "food",
+        "taste",
+        "smell",
+        "system",
+    ]
+)
+
+
+def _bounded(word: str, endings: str) -> str:
+    if word in _WHOLE_WORDS:
+        return word + endings + r"(?![\w'])"
+    return word
+
+
+_HARMFUL = re.compile(
+    r"(?<![\w'])(?:"
+    + "|".join(_bounded(w, r"(?:s|es|d|ed|ing|y|ies)?") for w in _alternatives(_EN))
+    + "|"
+    + "|".join(_bounded(w, r"(?:s|es|a|as|o|os)?") for w in _alternatives(_ES))
+    + "|"
+    + _CLINICAL_ENDING
+    + r")"
+)
 
 
 def may_tell_of_harm(text: str) -> bool:

@@ -15,6 +15,9 @@ from caredesk.safety.screening.text import normalise
         "My dad loved the tin more than the sweets, he kept his screws in them.",
         "We adopted a retired greyhound last month.",
         "Quiero pedir el champú que usa mi vecina.",
+        "Hola, desde Caracas.",
+        "I'll get back to you early next week about the legal side.",
+        "Please reduce the order and send it to the hotel.",
     ],
 )
 def test_neutral_sentences_are_not_read(text: str) -> None:
@@ -31,6 +34,8 @@ def test_neutral_sentences_are_not_read(text: str) -> None:
         "Three of the calves scoured after the replacer.",
         "Se nos murieron doce ovejas al otro día del baño.",
         "The ophthalmologist diagnosed keratitis after the solution.",
+        "One cow went down in the crush, glassy-eyed and blowing hard.",
+        "Since the bolus half of them are just picking at the silage.",
     ],
 )
 def test_sentences_that_can_tell_of_harm_are_read(text: str) -> None:
