@@ -44,6 +44,13 @@ _EN = (
     r"downstairs|bother|scour|flat-?lin|arrest|cpr|resus|unrespons|unconscious|coma|patient|"
     r"raw|belli|glassy|blowing|woke|went down|picking at|bathroom|toilet|loo|train of thought|"
     r"(?:my|his|her|their|lower|upper) back|backache|"
+    # what reviews of psychiatric drugs tell without a body word
+    r"withdraw|addict|hooked|crash|naps?\b|asleep|orgasm|arous|desire|emotion|despond|darkness|"
+    r"freak|bizarre|wean|taper|doses?\b|dosage|mg\b|side.?affect|effects|esophag|oesophag|"
+    r"lost interest|loss (?:of )?interest|lack of (?:care|interest|motivation)|(?:can't|cannot|"
+    r"couldn't|could not|can not) (?:drive|function|concentrate|remember|think|stop|get out)|"
+    r"behind the wheel|(?:do|doing) (?:nothing|anything)|stable|motivat|focus|numb|remember|wake|"
+    r"cry\b|cries|missed (?:so much )?work|in this state|biggest i|outweighs?|"
     # animals
     r"eat|ate|food|drink|drank|limp|lame|hiding|hid|quiet|listless|scratch|lick|drool|froth|"
     r"foam|fur|coat|bald|egg|milk|lay|off (?:his|her|its|their) (?:food|feed|legs)|wobbl|"

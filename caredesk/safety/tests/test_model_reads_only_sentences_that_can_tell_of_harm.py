@@ -36,6 +36,9 @@ def test_neutral_sentences_are_not_read(text: str) -> None:
         "The ophthalmologist diagnosed keratitis after the solution.",
         "One cow went down in the crush, glassy-eyed and blowing hard.",
         "Since the bolus half of them are just picking at the silage.",
+        "Lost interest in doing anything at all.",
+        "I couldn't drive in this state.",
+        "Missed two doses and it was the worst withdrawal ever.",
     ],
 )
 def test_sentences_that_can_tell_of_harm_are_read(text: str) -> None:
