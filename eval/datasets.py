@@ -87,6 +87,8 @@ FREE_BATCHES = {
         "train_23.txt",  # the eleventh writer's batch (everyday complaints), after its first look
         "train_24.txt",  # the thirteenth writer's batch (a week's mix), after its first look
         "train_25.txt",  # the fourteenth writer's batch (all Spanish), after its first look
+        "train_26.txt",  # the fifteenth writer's batch (short consumer messages), after its first look
+        "train_27.txt",  # the sixteenth writer's batch (animal health), after its first look
     ),
 }
 
@@ -131,7 +133,7 @@ def customer_service() -> Iterator[Item]:
         yield Item(row["id"], row["text"], False, [], False, None, False)
 
 
-# train_cs_4 to train_cs_12: independent writers
+# train_cs_4 to train_cs_13: independent writers
 CS_TRAIN_BATCHES = (
     "train_cs_3.txt",
     "train_cs_4.txt",
@@ -143,6 +145,7 @@ CS_TRAIN_BATCHES = (
     "train_cs_10.txt",
     "train_cs_11.txt",
     "train_cs_12.txt",
+    "train_cs_13.txt",
 )
 CS_HOLDOUTS = ("holdout_cs.txt", "holdout_cs_2.txt")  # the second by an independent author
 
