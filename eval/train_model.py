@@ -46,6 +46,9 @@ same precision limit): customer-service flags 13/300 against 16/300, contact-cen
 0.506 against 0.477 on train_20, out-of-fold PsyTAR recall 0.934 against 0.928 (not a clean
 comparison: the second run also had the sentence-splitting rules of commit 31e552c).
 
+Nor is a sentence without a word a harm could not be told without (`harm_vocabulary.py`,
+applied in `engine.model_inputs`, so the out-of-fold figures here already include it).
+
 A sentence where a negation or hypothetical silenced a harm is not scored
 (the rules keep that call: a model given "no nausea, vomiting or dizziness" scored it 0.99).
 """
