@@ -8,12 +8,10 @@ rules as concepts_families.py: families, not phrases.
 from __future__ import annotations
 
 from caredesk.safety.screening.codes import SpecialSituation as SS
+from caredesk.safety.screening.family_table import FamilyTable
 
-SPECIAL_CIRCUMSTANCES: dict[SS, list[str]] = {}
-
-
-def _add(code: SS, pattern: str) -> None:
-    SPECIAL_CIRCUMSTANCES.setdefault(code, []).append(pattern)
+SPECIAL_CIRCUMSTANCES = FamilyTable()
+_add = SPECIAL_CIRCUMSTANCES.add
 
 
 _HCP = (

@@ -10,12 +10,10 @@ same rules as concepts_families.py: families, not phrases.
 from __future__ import annotations
 
 from caredesk.safety.screening.codes import SpecialSituation as SS
+from caredesk.safety.screening.family_table import FamilyTable
 
-SPECIAL_CLINICAL: dict[SS, list[str]] = {}
-
-
-def _add(code: SS, pattern: str) -> None:
-    SPECIAL_CLINICAL.setdefault(code, []).append(pattern)
+SPECIAL_CLINICAL = FamilyTable()
+_add = SPECIAL_CLINICAL.add
 
 
 _UNITS = r"(?:mg|g|mcg|ml|mls|units?|iu|tablets?|tabs?|capsules?|puffs?)"

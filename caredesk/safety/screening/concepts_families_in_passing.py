@@ -7,12 +7,10 @@ Merged into the table through concepts_families_lay.py; same rules as concepts_f
 from __future__ import annotations
 
 from caredesk.safety.screening.codes import SpecialSituation as SS
+from caredesk.safety.screening.family_table import FamilyTable
 
-SPECIAL_IN_PASSING: dict[SS, list[str]] = {}
-
-
-def _add(code: SS, pattern: str) -> None:
-    SPECIAL_IN_PASSING.setdefault(code, []).append(pattern)
+SPECIAL_IN_PASSING = FamilyTable()
+_add = SPECIAL_IN_PASSING.add
 
 
 _CHILD = (

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from caredesk.safety.screening.codes import SpecialSituation as SS
 from caredesk.safety.screening.concepts_families import MED
+from caredesk.safety.screening.family_table import FamilyTable
 
-SPECIAL_INDIRECT: dict[SS, list[str]] = {}
-
-
-def _add(code: SS, pattern: str) -> None:
-    SPECIAL_INDIRECT.setdefault(code, []).append(pattern)
+SPECIAL_INDIRECT = FamilyTable()
+_add = SPECIAL_INDIRECT.add
 
 
 _MONTH = (

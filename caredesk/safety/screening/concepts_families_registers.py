@@ -9,12 +9,10 @@ concepts_families.py: families, not phrases.
 from __future__ import annotations
 
 from caredesk.safety.screening.codes import SpecialSituation as SS
+from caredesk.safety.screening.family_table import FamilyTable
 
-SPECIAL_REGISTERS: dict[SS, list[str]] = {}
-
-
-def _add(code: SS, pattern: str) -> None:
-    SPECIAL_REGISTERS.setdefault(code, []).append(pattern)
+SPECIAL_REGISTERS = FamilyTable()
+_add = SPECIAL_REGISTERS.add
 
 
 _WHOSE = (

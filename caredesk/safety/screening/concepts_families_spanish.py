@@ -9,12 +9,10 @@ accent-folded and lower-cased before matching).
 from __future__ import annotations
 
 from caredesk.safety.screening.codes import SpecialSituation as SS
+from caredesk.safety.screening.family_table import FamilyTable
 
-SPECIAL_SPANISH: dict[SS, list[str]] = {}
-
-
-def _add(code: SS, pattern: str) -> None:
-    SPECIAL_SPANISH.setdefault(code, []).append(pattern)
+SPECIAL_SPANISH = FamilyTable()
+_add = SPECIAL_SPANISH.add
 
 
 _FORMS = r"(?:comprimidos|pastillas|tabletas|capsulas|sobres|parches|gotas|dosis|grageas)"
