@@ -16,7 +16,13 @@ _add = SPECIAL_SPANISH.add
 
 
 _FORMS = r"(?:comprimidos|pastillas|tabletas|capsulas|sobres|parches|gotas|dosis|grageas)"
-_NUMS = r"(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|diez|doce|quince|veinte|treinta)"
+# Both an overdose and a medication error: a weekly dose labelled daily, a volume mistaken
+# ("5 ml en vez de 0,5 ml").
+_DAILY_NOT_WEEKLY = r"cada dia\W{0,3} en (?:lugar|vez) de\W{0,3} cada semana"
+_ML_INSTEAD_OF_ML = r"\d+(?:[.,]\d+)? ?ml (?:\w+ ){0,4}en (?:vez|lugar) de \d+(?:[.,]\d+)? ?ml"
+for _code in (SS.OVERDOSE, SS.MEDICATION_ERROR):
+    _add(_code, _DAILY_NOT_WEEKLY)
+    _add(_code, _ML_INSTEAD_OF_ML)
 
 _add(
     SS.OVERDOSE,
@@ -24,17 +30,14 @@ _add(
     r"di|le dio|me puse|se puso) otra|se (?:comio|tomo|trago) (?:casi )?(?:toda|todo|la mitad "
     r"de) (?:la caja|el frasco|el blister|el bote|la tira|el pote)|ingiri\w+ (?:intencionalmente "
     r")?(?:\d+|veinte|treinta)|(?:dos|tres|2|3) " + _FORMS + r"(?: [\w']+){0,4} (?:juntos|"
-    r"juntas|a la vez|de golpe)|cada dia\W{0,3} en (?:lugar|vez) de\W{0,3} cada semana|"
-    r"\d+(?:[.,]\d+)? ?ml (?:\w+ ){0,4}en (?:vez|lugar) de \d+(?:[.,]\d+)? ?ml|le di de mas",
+    r"juntas|a la vez|de golpe)|le di de mas",
 )
 _add(
     SS.MEDICATION_ERROR,
     r"me (?:dieron|vendieron|despacharon|entregaron) (?:\w+ ){1,3}en (?:lugar|vez) de|por "
     r"confusion|me confundi|se confundio|(?:nos|se|me) equivoc\w+|pensando que (?:era|eran) "
     r"(?:la|el|las|los)|(?:por la vena|en la vena|intramuscular|subcutane\w+|debajo de la piel)"
-    r"(?: \w+){0,3} en (?:vez|lugar) de|de otro (?:residente|paciente|interno|abuelo)|cada dia"
-    r"\W{0,3} en (?:lugar|vez) de\W{0,3} cada semana|\d+(?:[.,]\d+)? ?ml (?:\w+ ){0,4}en (?:vez|"
-    r"lugar) de \d+(?:[.,]\d+)? ?ml",
+    r"(?: \w+){0,3} en (?:vez|lugar) de|de otro (?:residente|paciente|interno|abuelo)",
 )
 _add(
     SS.MISUSE,
