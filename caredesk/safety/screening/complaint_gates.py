@@ -243,7 +243,10 @@ NOT_IT = _rx(
     r"booklet|instructions|label|pil|manual|guide)|(?:leaflet|insert|booklet|manual|"
     r"instructions)(?:'s)? (?:\w+ )?pages?|"
     r"(?:dosing|dose|instruction|alert|patient|wallet|reminder|test|strip|calibration|blister) "
-    r"cards?"
+    r"cards?|"
+    # "me di cuenta" is "I realised", not an account
+    r"(?:me|se|te|nos|le|les) (?:di|dio|dieron|dimos|diste|doy|da|dan|de|den|ha dado|han dado)"
+    r" cuenta|dar(?:se|me|le)? cuenta|dandose cuenta"
 )
 
 

@@ -13,6 +13,7 @@ from caredesk.safety.screening.concepts_families_clinical import SPECIAL_CLINICA
 from caredesk.safety.screening.concepts_families_in_passing import SPECIAL_IN_PASSING
 from caredesk.safety.screening.concepts_families_indirect import SPECIAL_INDIRECT
 from caredesk.safety.screening.concepts_families_registers import SPECIAL_REGISTERS
+from caredesk.safety.screening.concepts_families_results import SPECIAL_RESULTS
 from caredesk.safety.screening.concepts_families_spanish import SPECIAL_SPANISH
 
 SPECIAL_LAY: dict[SS, str] = {}
@@ -273,9 +274,10 @@ _add(
 # those in new registers (concepts_families_registers.py, the seventh and eighth writers) and
 # those told by their circumstances (concepts_families_circumstances.py, the ninth writer) and
 # as clinicians and carers report them (concepts_families_clinical.py, the twelfth writer),
-# and in Spanish (concepts_families_spanish.py, an all-Spanish batch).
+# in Spanish (concepts_families_spanish.py, an all-Spanish batch) and told by what followed
+# (concepts_families_results.py, the fifteenth and sixteenth writers).
 _TABLES = (SPECIAL_INDIRECT, SPECIAL_IN_PASSING, SPECIAL_REGISTERS, SPECIAL_CIRCUMSTANCES)
-for _table in (*_TABLES, SPECIAL_CLINICAL, SPECIAL_SPANISH):
+for _table in (*_TABLES, SPECIAL_CLINICAL, SPECIAL_SPANISH, SPECIAL_RESULTS):
     for _code, _patterns in _table.items():
         for _pattern in _patterns:
             _add(_code, _pattern)

@@ -64,7 +64,10 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _TAG_QUESTION = (
     r"is (?:this|that|it) (?:normal|bad|ok|okay|safe|serious|dangerous|a side effect)|es normal|"
     r"(?:que|what) (?:hago|do i do|should i do|do we do|should we do)|should (?:i|we) (?:be "
-    r"worried|worry|stop|keep)|could (?:it|this|that) be|can (?:it|this|that) be|do i need to"
+    r"worried|worry|stop|keep)|could (?:it|this|that) be|can (?:it|this|that) be|do i need to|"
+    r"(?:is (?:it|that|this) )?(?:ok|okay|safe|fine|alright) to|does (?:that|this|it) matter|"
+    r"is (?:that|this|it) (?:a problem|an issue|legit|right|true)|should i be (?:concerned|"
+    r"scared)|esta bien|pasa algo|sirve"
 )
 _SENT_END = re.compile(
     r"(?<!\b[a-z])(?<!\d)[.!?;]+(?=\s|$)|\n+|(?<=\S)\s+(?=(?:agent|customer|caller|cx|rep|"
