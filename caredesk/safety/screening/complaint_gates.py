@@ -304,7 +304,14 @@ THREAT = _rx(
     + "|"
     r"(?:" + _INTENT + r")(?: \w+){0,2}? (?:poison|contaminate|taint|lace|spike|tamper with|"
     r"doctor|mess with|envenenar|contaminar|manipular) (?:(?:every|each|all|some) (?:[\w'-]+ )?"
-    r"(?:of )?)?" + _ANY_TARGET
+    r"(?:of )?)?" + _ANY_TARGET + "|"
+    # "somebody ought to spike a few bottles", "knows which tank to spike", "be a shame if the
+    # kids' vitamins weren't just vitamins"
+    r"(?:ought to|should) (?:\w+ )?(?:poison|contaminate|taint|lace|spike|tamper with) "
+    r"(?:a few|some|all|every|each|the|your|their) \w+|"
+    r"knows? (?:which|what|where|how) (?:\w+ ){0,2}to (?:poison|contaminate|taint|lace|spike)|"
+    r"(?:(?:it'?d |it would |would )?be a (?:real |crying )?|a (?:real )?)?shame if "
+    r"(?:[\w'-]+ ){0,4}(?:weren't|wasn't|were not|was not) (?:just|really|actually)"
 )
 # Also a threat when a message demands money for leaving products alone.
 DEMAND = _rx(

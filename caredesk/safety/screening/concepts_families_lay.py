@@ -10,11 +10,13 @@ from caredesk.safety.screening.codes import SpecialSituation as SS
 from caredesk.safety.screening.concepts_families import GULP, KID, MED
 from caredesk.safety.screening.concepts_families_circumstances import SPECIAL_CIRCUMSTANCES
 from caredesk.safety.screening.concepts_families_clinical import SPECIAL_CLINICAL
+from caredesk.safety.screening.concepts_families_doses import SPECIAL_DOSES
 from caredesk.safety.screening.concepts_families_in_passing import SPECIAL_IN_PASSING
 from caredesk.safety.screening.concepts_families_indirect import SPECIAL_INDIRECT
 from caredesk.safety.screening.concepts_families_registers import SPECIAL_REGISTERS
 from caredesk.safety.screening.concepts_families_results import SPECIAL_RESULTS
 from caredesk.safety.screening.concepts_families_spanish import SPECIAL_SPANISH
+from caredesk.safety.screening.concepts_families_uses import SPECIAL_USES
 
 SPECIAL_LAY: dict[SS, str] = {}
 
@@ -275,9 +277,11 @@ _add(
 # those told by their circumstances (concepts_families_circumstances.py, the ninth writer) and
 # as clinicians and carers report them (concepts_families_clinical.py, the twelfth writer),
 # in Spanish (concepts_families_spanish.py, an all-Spanish batch) and told by what followed
-# (concepts_families_results.py, the fifteenth and sixteenth writers).
+# (concepts_families_results.py, the fifteenth and sixteenth writers; concepts_families_doses.py
+# and concepts_families_uses.py, the seventeenth to nineteenth).
 _TABLES = (SPECIAL_INDIRECT, SPECIAL_IN_PASSING, SPECIAL_REGISTERS, SPECIAL_CIRCUMSTANCES)
-for _table in (*_TABLES, SPECIAL_CLINICAL, SPECIAL_SPANISH, SPECIAL_RESULTS):
+_LATER = (SPECIAL_CLINICAL, SPECIAL_SPANISH, SPECIAL_RESULTS, SPECIAL_DOSES, SPECIAL_USES)
+for _table in (*_TABLES, *_LATER):
     for _code, _patterns in _table.items():
         for _pattern in _patterns:
             _add(_code, _pattern)

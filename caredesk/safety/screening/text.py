@@ -105,7 +105,7 @@ def sentences(norm: str) -> list[Sentence]:
 
 
 _ASKING = re.compile(
-    r"(?:can|could|does|do|did|is|are|was|will|would|should|may|might|has|have|what|how|why|"
+    r"(?:if|can|could|does|do|did|is|are|was|will|would|should|may|might|has|have|what|how|why|"
     r"when|which|puede|pueden|se puede|es|son|que|como|por que)(?![\w'])"
 )
 
