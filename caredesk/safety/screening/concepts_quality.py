@@ -22,6 +22,10 @@ from caredesk.safety.screening.concepts_quality_indirect import (
     COMPLAINT_INDIRECT,
     TAMPERING_INDIRECT,
 )
+from caredesk.safety.screening.concepts_quality_readings import (
+    COMPLAINT_READINGS,
+    TAMPERING_READINGS,
+)
 from caredesk.safety.screening.concepts_quality_registers import (
     COMPLAINT_REGISTERS,
     TAMPERING_REGISTERS,
@@ -305,6 +309,7 @@ for _more in (
     COMPLAINT_REGISTERS,
     COMPLAINT_EVERYDAY,
     COMPLAINT_SPANISH,
+    COMPLAINT_READINGS,
 ):
     COMPLAINT = {c: merged(p, _more.get(c)) for c, p in COMPLAINT.items()}
 for _extra in (
@@ -315,6 +320,7 @@ for _extra in (
     TAMPERING_REGISTERS,
     TAMPERING_EVERYDAY,
     TAMPERING_SPANISH,
+    TAMPERING_READINGS,
 ):
     TAMPERING = merged(TAMPERING, _extra)
 SERIOUS: dict[S, re.Pattern[str]] = {
