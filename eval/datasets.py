@@ -89,6 +89,9 @@ FREE_BATCHES = {
         "train_25.txt",  # the fourteenth writer's batch (all Spanish), after its first look
         "train_26.txt",  # the fifteenth writer's batch (short consumer messages), after its first look
         "train_27.txt",  # the sixteenth writer's batch (animal health), after its first look
+        "train_28.txt",  # the seventeenth writer's batch (letters, web forms, follow-ups)
+        "train_29.txt",  # the eighteenth writer's batch (a recall and a busy season)
+        "train_30.txt",  # the nineteenth writer's batch (special situations and tampering)
     ),
 }
 
@@ -146,6 +149,8 @@ CS_TRAIN_BATCHES = (
     "train_cs_11.txt",
     "train_cs_12.txt",
     "train_cs_13.txt",
+    "train_cs_14.txt",
+    "train_cs_15.txt",
 )
 CS_HOLDOUTS = ("holdout_cs.txt", "holdout_cs_2.txt")  # the second by an independent author
 
