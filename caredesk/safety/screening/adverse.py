@@ -16,6 +16,7 @@ from caredesk.safety.screening import clinical, consumer, service_talk
 from caredesk.safety.screening.assertion import asserting_spans
 from caredesk.safety.screening.context import Scope, Span, scopes_of
 from caredesk.safety.screening.lexicon import clinical_lexicon, lay_lexicon
+from caredesk.safety.screening.product_words import product_word_spans
 from caredesk.safety.screening.text import Sentence, tokens
 
 SHORTHAND = re.compile(
@@ -172,6 +173,7 @@ def not_harm_spans(norm: str, sentence: Sentence) -> list[tuple[int, int]]:
     about a service ("the wrong fitting", "capsules gone yellow", "an overdose of emails")."""
     out = [(m.start(), m.end()) for m in IDIOM.finditer(norm, sentence.start, sentence.end)]
     out += product_observations(norm, sentence.start, sentence.end)
+    out += product_word_spans(norm, sentence.start, sentence.end)
     return out + service_talk.figurative_spans(norm, sentence.start, sentence.end)
 
 
