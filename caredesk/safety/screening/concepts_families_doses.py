@@ -1,9 +1,9 @@
 """Overdoses, medication errors and withdrawal told by clock times, hands and measures rather
 than named: a dose taken "again at 9", two days' compartments opened, the syringe from another
 medicine, a strength filled against a script for another, two carers each giving the dose,
-a spray that cannot be skipped. Read off the misses of the seventeenth to nineteenth writers'
-batches (eval/contact_center/train_28.txt, train_29.txt, train_30.txt, written 2026-12-05
-before the screener was run on them). Merged through concepts_families_lay.py.
+a spray that cannot be skipped. Read off the misses of the seventeenth to twenty-first writers'
+batches (eval/contact_center/train_28.txt … train_32.txt, written 2026-12-05 before the screener
+was run on them). Merged through concepts_families_lay.py.
 """
 
 from __future__ import annotations
@@ -102,4 +102,22 @@ _add(
     r"went (?:\d+|two|three|four|a few|several) (?:days|nights|weeks) without (?:her|his|my|"
     r"their|the|it|them)|ran out (?:over|at|during) (?:the )?(?:bank holiday|weekend|holidays?|"
     r"christmas|easter|long weekend)",
+)
+# Several tablets "juntas" or "de golpe"; a dose given again "because I forgot I gave it"; an
+# adult product instead of the children's (both an error and too much); a label that says three
+# times a day against a prescriber's once.
+_add(
+    SS.OVERDOSE,
+    r"(?:\d+|dos|tres|cuatro|cinco|seis) (?:pastillas|comprimidos|capsulas|tabletas)(?: \w+){0,4}"
+    r" (?:juntas|juntos|de golpe|a la vez|de una)|again because (?:i|we|he|she) (?:forget|forgot)|"
+    r"(?:forget|forgot) (?:that )?(?:i|we|he|she) (?:did |had )?(?:give|gave|given|take|took|"
+    r"taken) it already|(?:de |para )?adult(?:o|os|s)? (?:en vez|en lugar) del? (?:infantil|"
+    r"pediatric\w+|de ninos)|adult (?:\w+ )?instead of (?:the )?(?:children's|kids'?|child|"
+    r"infant|paediatric|pediatric)",
+)
+_add(
+    SS.MEDICATION_ERROR,
+    r"(?:label|sticker|box)(?: \w+){0,3} says? (?:to )?(?:take )?(?:[\w']+ ){0,3}(?:two|three|four|"
+    r"\d) times (?:a day|daily)(?: [\w']+){0,3},? but (?:the )?(?:doctor|gp|prescription|script|"
+    r"consultant|vet)",
 )

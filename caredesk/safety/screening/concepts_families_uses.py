@@ -2,9 +2,9 @@
 fakes told by what people did and saw rather than named: a label known and not followed, a
 cream put to a cosmetic use, "for the buzz", a product licensed for dogs only used in a ferret,
 a bump of 34 weeks, counts unchanged after a course, a donor's virus, a lot that is not on
-record. Read off the misses of the seventeenth to nineteenth writers' batches
-(eval/contact_center/train_28.txt, train_29.txt, train_30.txt, written 2026-12-05 before the
-screener was run on them). Merged through concepts_families_lay.py.
+record. Read off the misses of the seventeenth to twenty-first writers' batches
+(eval/contact_center/train_28.txt … train_32.txt, written 2026-12-05 before the screener was
+run on them). Merged through concepts_families_lay.py.
 """
 
 from __future__ import annotations
@@ -131,4 +131,40 @@ _add(
     r"(?:lote|lot|batch)(?: number)? (?:no coincide|doesn't match|does not match|isn't in|is "
     r"not in|isn't on|is not on) (?:con )?(?:nuestros|our|your|the) (?:registros|records|"
     r"system)",
+)
+# Pests picked off after a treatment; a full dose finished and still ill; "igualito", "no ha
+# mejorado nada"; "remains equal"; a condition back since a switch of brand.
+_add(
+    SS.LACK_OF_EFFICACY,
+    r"(?:picking|pulling|combing) (?:live )?(?:fleas|ticks|lice|nits) (?:off|out of) (?:him|her|"
+    r"them|it)|(?:finish|finished|completed|did) (?:the )?(?:full|whole|complete) (?:dose|"
+    r"course|treatment)(?: [\w',]+){0,6} still|(?:esta|sigue|quedo) igualit[oa]|no ha mejorado "
+    r"(?:nada|en nada)|(?:do|does|did) not make nothing|(?:remains|stays|stayed|remained) "
+    r"(?:equal|the same)|(?:switched|changed) (?:\w+ ){0,6}(?:new|generic|different|cheaper) "
+    r"(?:brand|version|manufacturer|pack)(?: [\w',]+){0,8} (?:came back|returned|started again)",
+)
+# A label known and used against ("even if the label says don't use near eyes"); a nasal
+# decongestant for months; a child using a relative's cream (Spanish); a farm product on dogs
+# on a clinician's word; a non-diabetic on a diabetes drug.
+_add(
+    SS.MISUSE,
+    r"even if the (?:label|box|leaflet|tube|pack) says (?:don't|do not|not to|no)|"
+    r"(?:descongestionante|spray nasal|gotas nasales)(?: \w+){0,3} (?:varias veces al dia|"
+    r"\w+ meses|\w+ semanas)",
+)
+_add(
+    SS.WITHDRAWAL,
+    r"si no lo (?:uso|tomo|pongo|echo) (?:\w+ ){0,4}(?:tengo|se me|me)",
+)
+_add(
+    SS.ACCIDENTAL_EXPOSURE,
+    r"se (?:unto|puso|echo|comio|tomo|trago)(?: \w+){0,5} (?:de su|del|de la) (?:abuel[oa]|"
+    r"herman[oa]|mama|papa|madre|padre|ti[oa])",
+)
+_add(
+    SS.OFF_LABEL_USE,
+    r"(?:cattle|cow|sheep|horse|pig) (?:[\w-]+ ){0,3}(?:pour-?on|drench|wormer|dewormer|dip|spray|"
+    r"paste|injection|vaccine)(?: [\w']+){0,2} on (?:our|my|his|her|their) (?:dogs?|cats?|"
+    r"rabbits?|goats?|alpacas?|sheep|ewes|horses?|ponies)|(?:i'm|i am|he's|she's|he is|she is) "
+    r"not (?:even )?diabetic",
 )

@@ -9,6 +9,10 @@ import re
 from caredesk.safety.screening.codes import ComplaintCategory as C
 from caredesk.safety.screening.codes import Seriousness as S
 from caredesk.safety.screening.concepts import DOSE_FORM, F, merged, rx
+from caredesk.safety.screening.concepts_quality_behaviour import (
+    COMPLAINT_BEHAVIOUR,
+    TAMPERING_BEHAVIOUR,
+)
 from caredesk.safety.screening.concepts_quality_devices import (
     COMPLAINT_DEVICES,
     TAMPERING_DEVICES,
@@ -310,6 +314,7 @@ for _more in (
     COMPLAINT_EVERYDAY,
     COMPLAINT_SPANISH,
     COMPLAINT_READINGS,
+    COMPLAINT_BEHAVIOUR,
 ):
     COMPLAINT = {c: merged(p, _more.get(c)) for c, p in COMPLAINT.items()}
 for _extra in (
@@ -321,6 +326,7 @@ for _extra in (
     TAMPERING_EVERYDAY,
     TAMPERING_SPANISH,
     TAMPERING_READINGS,
+    TAMPERING_BEHAVIOUR,
 ):
     TAMPERING = merged(TAMPERING, _extra)
 SERIOUS: dict[S, re.Pattern[str]] = {
