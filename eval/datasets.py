@@ -92,6 +92,8 @@ FREE_BATCHES = {
         "train_28.txt",  # the seventeenth writer's batch (letters, web forms, follow-ups)
         "train_29.txt",  # the eighteenth writer's batch (a recall and a busy season)
         "train_30.txt",  # the nineteenth writer's batch (special situations and tampering)
+        "train_31.txt",  # the twentieth writer's batch (complaints and devices)
+        "train_32.txt",  # the twenty-first writer's batch (a global week in many Englishes)
     ),
 }
 
