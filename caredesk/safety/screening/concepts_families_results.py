@@ -8,6 +8,8 @@ on them). Merged into the table through concepts_families_lay.py; families, not 
 
 from __future__ import annotations
 
+import re
+
 from caredesk.safety.screening.codes import SpecialSituation as SS
 from caredesk.safety.screening.family_table import FamilyTable
 
@@ -133,4 +135,13 @@ _add(
     SS.COUNTERFEIT,
     r"(?:son|parecen|eran|estan|es|parece|era) (?:\w+ )?truch[oa]s?|"
     r"(?:caja|envase|empaque|blister|etiqueta) no es igual (?:a|que) (?:la|el) de la farmacia",
+)
+
+# One species' product on that species ("we use the dog shampoo on our dog"): use by the label.
+# The learned special-situation path reads "use the X on our Y" as off-label or misuse whatever
+# the species (engine._model_special asks this before it adds either code).
+SAME_SPECIES_USE = re.compile(
+    r"(?<![\w'])(?P<s>dog|cat|horse|pony|cattle|sheep|cow|pig|rabbit|ferret|goat)s?(?:'s|s')? "
+    r"(?:[\w-]+ ){0,3}" + _ANIMAL_PRODUCT + r"(?: [\w']+){0,3} (?:on|to|for|into) (?:our|my|the|"
+    r"his|her|their|both|all|the \w+) (?:[\w-]+ )?(?P=s)s?(?![\w'])"
 )

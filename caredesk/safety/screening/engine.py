@@ -24,6 +24,7 @@ from caredesk.safety.screening.catalog import ProductCatalog, catalog_for, find_
 from caredesk.safety.screening.codes import ComplaintCategory, Seriousness, SpecialSituation
 from caredesk.safety.screening.complaint_gates import merchandise_only, threat_sentence
 from caredesk.safety.screening.complaints import find_complaints, in_it_sentence, sentence_at
+from caredesk.safety.screening.concepts_families_results import SAME_SPECIES_USE
 from caredesk.safety.screening.context import (
     LINKAGE,
     SILENT_FOR_FINDINGS,
@@ -39,6 +40,8 @@ from caredesk.safety.screening.text import Sentence, normalise, sentences
 IT_SENSITIVE = (SpecialSituation.LACK_OF_EFFICACY, SpecialSituation.MEDICATION_ERROR)
 # Amount, use and "did not work" words that a service sentence uses too ("the 4-week
 # subscription is too much", "my points still haven't gone through").
+# Codes the learned path may not give a product used on its own species.
+_AGAINST_THE_LABEL = (SpecialSituation.OFF_LABEL_USE, SpecialSituation.MISUSE)
 SERVICE_SENSITIVE = (
     SpecialSituation.OVERDOSE,
     SpecialSituation.WITHDRAWAL,
@@ -259,6 +262,8 @@ def _model_special(
         best = max(statements, key=lambda s: lm.probability(s.text))
         if ss in IT_SENSITIVE and in_it_sentence(norm, scoped, best.start):
             continue
+        if ss in _AGAINST_THE_LABEL and SAME_SPECIES_USE.search(best.text):
+            continue  # "the dog shampoo on our dog"
         result.special_situations.append(ss)
         result.evidence.append(Evidence(best.start, best.end, code))
 
