@@ -14,6 +14,7 @@ from caredesk.safety.screening import complaint_gates as gates
 from caredesk.safety.screening import concepts_quality, model, patterns, service_talk
 from caredesk.safety.screening.codes import ComplaintCategory, SpecialSituation
 from caredesk.safety.screening.context import Scope, Span, asserted
+from caredesk.safety.screening.praise import praised
 from caredesk.safety.screening.result import Evidence, ScreeningResult
 from caredesk.safety.screening.text import Sentence
 
@@ -34,12 +35,20 @@ IT_SENSITIVE_COMPLAINTS = (
     ComplaintCategory.QUANTITY,
 )
 
+# Categories a delighted sentence can seem to hold: a smell, a taste, a look, a feel.
+PRAISE_SENSITIVE = (ComplaintCategory.APPEARANCE, ComplaintCategory.FOREIGN_MATTER)
+
 Scoped = list[tuple[Sentence, list[Span]]]
 
 
 def sentence_at(scoped: Scoped, pos: int) -> Sentence | None:
     """The sentence holding character `pos`."""
     return next((sent for sent, _ in scoped if sent.start <= pos < sent.end), None)
+
+
+def _in_praise(scoped: Scoped, pos: int) -> bool:
+    sent = sentence_at(scoped, pos)
+    return sent is not None and praised(sent.text)
 
 
 def in_it_sentence(norm: str, scoped: Scoped, pos: int) -> bool:
@@ -59,6 +68,8 @@ def find_complaints(norm: str, scoped: Scoped, result: ScreeningResult) -> None:
             found = [(a, b) for a, b in found if not gates.packaging_in_transit(norm, a)]
         if category is ComplaintCategory.APPEARANCE and logistics and gates.product_intact(norm):
             found = []  # "box squashed, the products perfect": the look of the shipment
+        if category in PRAISE_SENSITIVE:  # "smells like a forest walk, love it"
+            found = [(a, b) for a, b in found if not _in_praise(scoped, a)]
         if category in IT_SENSITIVE_COMPLAINTS:
             found = [(a, b) for a, b in found if not in_it_sentence(norm, scoped, a)]
         if found:
@@ -118,6 +129,8 @@ def _model_complaint(norm: str, scoped: Scoped, logistics: bool, result: Screeni
     if logistics and (category is ComplaintCategory.PACKAGING or gates.product_intact(norm)):
         return  # the shipment's state, or a product said to be fine
     best = max(asserted_sents, key=lambda s: cm.complaint.probability(s.text))
+    if category in PRAISE_SENSITIVE and praised(best.text):
+        return  # "smells like a warm hug, no notes"
     result.complaint_categories.append(category)
     result.evidence.append(Evidence(best.start, best.end, f"complaint:{category}"))
 
