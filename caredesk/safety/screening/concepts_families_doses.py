@@ -2,8 +2,9 @@
 than named: a dose taken "again at 9", two days' compartments opened, the syringe from another
 medicine, a strength filled against a script for another, two carers each giving the dose,
 a spray that cannot be skipped. Read off the misses of the seventeenth to twenty-first writers'
-batches (eval/contact_center/train_28.txt … train_32.txt, written 2026-12-05 before the screener
-was run on them). Merged through concepts_families_lay.py.
+batches (eval/contact_center/train_28.txt … train_32.txt) and the clinicians' and pharmacists'
+wording of the twenty-second (train_33.txt), all written 2026-12-05 before the screener was run
+on them. Merged through concepts_families_lay.py.
 """
 
 from __future__ import annotations
@@ -120,4 +121,30 @@ _add(
     r"(?:label|sticker|box)(?: \w+){0,3} says? (?:to )?(?:take )?(?:[\w']+ ){0,3}(?:two|three|four|"
     r"\d) times (?:a day|daily)(?: [\w']+){0,3},? but (?:the )?(?:doctor|gp|prescription|script|"
     r"consultant|vet)",
+)
+# Clinicians' and pharmacists' wording (train_33): daily instead of weekly, a tablet meant for a
+# bigger animal, two a night because one stopped working, a second carer's dose, the morning
+# dose given twice by two shifts.
+_add(
+    SS.OVERDOSE,
+    r"(?:every day|daily|each day) instead of (?:once )?(?:a |per )?week(?:ly)?|(?:tablet|"
+    r"pipette|dose|syringe|chew)s? (?:meant|made|sized|intended) for a (?:\d+ ?kg|bigger|larger|"
+    r"big) (?:dog|horse|animal|cat)|(?:taking|take|took|have been taking) two (?:\w+ ){0,2}"
+    r"(?:every|each|a) (?:night|day|morning)(?: [\w',]+){0,6} (?:because|as|since) (?:one|a "
+    r"single)|(?:didn't|did not) know (?:\w+ ){0,2}had already (?:given|had|taken)|(?:se le dio|"
+    r"le dieron|le dio|recibio) (?:la|el) (?:\w+ ){0,5}dos veces",
+)
+# Storage ignored and used anyway; a dose nobody reduced; an error caught before it reached
+# the patient; a modified-release tablet crushed; a label misread; a second carer's dose.
+_add(
+    SS.MEDICATION_ERROR,
+    r"(?:frozen|froze|thawed|overheated|glovebox|heatwave|hot car)(?: [\w',]+){0,10} (?:used it "
+    r"anyway|carried on (?:injecting|using)|kept (?:on )?(?:injecting|using))|nobody had "
+    r"(?:reduced|adjusted|changed|stopped) (?:it|the dose)|(?:caught|intercepted|spotted) (?:it|"
+    r"the error|the mistake) (?:at|before|during|on)|(?:crush\w*|trituran\w*|triturad\w*)"
+    r"(?: [\w-]+){0,6} (?:xl|mr|sr|er|cr|retard|modified[- ]release|slow[- ]release|"
+    r"extended[- ]release|liberacion prolongada)|misreading (?:the )?(?:label|chart|box|dose|"
+    r"instructions)|(?:didn't|did not) know (?:\w+ ){0,2}had already (?:given|had)|(?:se le "
+    r"dio|le dieron|le dio|recibio) (?:la|el) (?:\w+ ){0,5}dos veces|(?:every day|daily) instead "
+    r"of (?:once )?(?:a |per )?week(?:ly)?",
 )

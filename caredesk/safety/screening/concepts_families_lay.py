@@ -16,6 +16,7 @@ from caredesk.safety.screening.concepts_families_indirect import SPECIAL_INDIREC
 from caredesk.safety.screening.concepts_families_registers import SPECIAL_REGISTERS
 from caredesk.safety.screening.concepts_families_results import SPECIAL_RESULTS
 from caredesk.safety.screening.concepts_families_spanish import SPECIAL_SPANISH
+from caredesk.safety.screening.concepts_families_spanish_events import SPECIAL_SPANISH_EVENTS
 from caredesk.safety.screening.concepts_families_uses import SPECIAL_USES
 
 SPECIAL_LAY: dict[SS, str] = {}
@@ -278,10 +279,12 @@ _add(
 # as clinicians and carers report them (concepts_families_clinical.py, the twelfth writer),
 # in Spanish (concepts_families_spanish.py, an all-Spanish batch) and told by what followed
 # (concepts_families_results.py, the fifteenth and sixteenth writers; concepts_families_doses.py
-# and concepts_families_uses.py, the seventeenth to nineteenth).
+# and concepts_families_uses.py, the seventeenth to nineteenth; concepts_families_spanish_events.py,
+# the twenty-third).
 _TABLES = (SPECIAL_INDIRECT, SPECIAL_IN_PASSING, SPECIAL_REGISTERS, SPECIAL_CIRCUMSTANCES)
 _LATER = (SPECIAL_CLINICAL, SPECIAL_SPANISH, SPECIAL_RESULTS, SPECIAL_DOSES, SPECIAL_USES)
-for _table in (*_TABLES, *_LATER):
+_LATER_STILL = (SPECIAL_SPANISH_EVENTS,)
+for _table in (*_TABLES, *_LATER, *_LATER_STILL):
     for _code, _patterns in _table.items():
         for _pattern in _patterns:
             _add(_code, _pattern)

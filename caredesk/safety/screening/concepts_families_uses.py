@@ -4,7 +4,8 @@ cream put to a cosmetic use, "for the buzz", a product licensed for dogs only us
 a bump of 34 weeks, counts unchanged after a course, a donor's virus, a lot that is not on
 record. Read off the misses of the seventeenth to twenty-first writers' batches
 (eval/contact_center/train_28.txt … train_32.txt, written 2026-12-05 before the screener was
-run on them). Merged through concepts_families_lay.py.
+run on them), and the clinicians' wording of the twenty-second (train_33.txt). Merged through
+concepts_families_lay.py.
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ _add(
 _add(
     SS.OCCUPATIONAL_EXPOSURE,
     r"(?:dipping|drenching|mixing|handling|counting|crushing|splitting|preparing|spraying|"
-    r"fraccion\w+|preparando|mezclando|manipulando)(?: [\w',]+){0,8} (?:sin guantes|without "
+    r"fraccion\w+|preparando|mezclando|manipulando)(?: [\w',]+){0,14} (?:sin guantes|without "
     r"(?:gloves|a mask)|(?:didn't|did not) wear (?:the )?(?:proper |right |any )?(?:gloves|"
     r"mask)|no gloves|bare-?handed)|trabajo en (?:una |la |un |el )?(?:farmacia|clinica|granja|"
     r"veterinaria|hospital|laboratorio)(?: [\w',]+){0,25} sin guantes",
@@ -167,4 +168,38 @@ _add(
     r"paste|injection|vaccine)(?: [\w']+){0,2} on (?:our|my|his|her|their) (?:dogs?|cats?|"
     r"rabbits?|goats?|alpacas?|sheep|ewes|horses?|ponies)|(?:i'm|i am|he's|she's|he is|she is) "
     r"not (?:even )?diabetic",
+)
+# Clinicians' wording (train_33): a full course and still ill, a brand switch and the condition
+# back, "and I still couldn't get him numb", days of a product and "still hasn't"; a boost
+# before training; weeks prescribed, months taken; a dog-only product in a cat; the cattle
+# rate in weaners; a toddler found chewing a parent's tablets.
+_add(
+    SS.LACK_OF_EFFICACY,
+    r"(?:for|after) the (?:full|whole|complete|entire) (?:[\w-]+ )?(?:course|treatment)"
+    r"(?: [\w',]+){0,8} still|y siguen? (?:con (?:fiebre|tos|diarrea|dolor|picor)|igual|"
+    r"enferm[oa]s?)|(?:switched|changed|moved)(?: \w+){0,3} from (?:the |his |her |their )?"
+    r"(?:branded|usual|old|original) (?:[\w-]+ ){0,3}to (?:your|the|a) (?:generic|new|cheaper)|"
+    r"(?:started giving|switched) (?:me |him |her )?your (?:brand|generic|version) (?:of [\w-]+ )?"
+    r"instead of (?:my|his|her) usual|and (?:i |we |he |she )?still (?:couldn't|could not|can't|"
+    r"cannot) (?:get|achieve|manage)|(?:for|over) (?:\d+|two|three|four|five|six|seven|ten) "
+    r"(?:days|weeks)(?: [\w',]+){0,4} and (?:[\w']+ )?still (?:hasn't|has not|haven't|have not|"
+    r"isn't|is not|doesn't|does not|won't)",
+)
+_add(
+    SS.MISUSE,
+    r"for a (?:boost|kick|lift|edge)|(?:for|only) a (?:couple of|few) (?:weeks|days)(?: [\w',]+)"
+    r"{0,4} but (?:i've|i have|he's|she's|he has|she has) (?:been )?(?:taking|using) (?:them|it) "
+    r"for (?:\w+|\d+) (?:months|years)",
+)
+_add(
+    SS.OFF_LABEL_USE,
+    r"\((?:dogs? only|cats? only|for dogs|cattle only|for horses|horses only)\) (?:in|on|to) "
+    r"(?:a|an|the|our|my) (?:cat|dog|rabbit|ferret|horse|pig|goat|sheep)|at the (?:cattle|dog|"
+    r"horse|sheep|adult|human) (?:rate|dose)(?: [\w',]+){0,6} on (?:the )?(?:weaners|piglets|"
+    r"lambs|calves|cats?|kittens|puppies|goats|alpacas)",
+)
+_add(
+    SS.ACCIDENTAL_EXPOSURE,
+    r"(?:found|caught) (?:chewing|eating|sucking|with) (?:his|her|their) (?:mother's|mum's|"
+    r"mom's|father's|dad's|gran's|grandma's|nan's|sister's|brother's)",
 )
