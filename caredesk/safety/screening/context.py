@@ -47,7 +47,9 @@ TERMINATOR = _rx(
     r"causa|causo|provocan|provoca|provoco)|(?:they|it|these|this) (?:make|made|makes|give|gave|"
     r"gives) (?:me|him|her|us)"
     r")(?![\w'])|,\s*(?:i|i'm|i've|he|she|they|it's|we|so|quede|me|le|se|y|pero|ahora|luego|"
-    r"despues|tengo|tiene|estoy|esta)(?![\w'])|(?<![\w'])(?:y luego"
+    r"despues|tengo|tiene|estoy|esta)(?![\w'])|(?<![\w'])(?:y luego)(?![\w'])|"
+    # a dash between clauses ("nobody had reduced it – presented with melaena")
+    r"(?:(?<=\s)[\u2013\u2014-]+(?=\s)"
 )
 FORWARD = {
     Scope.NEGATED: _rx(

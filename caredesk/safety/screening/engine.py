@@ -34,6 +34,7 @@ from caredesk.safety.screening.context import (
     scopes_for,
 )
 from caredesk.safety.screening.harm_vocabulary import may_tell_of_harm
+from caredesk.safety.screening.not_taken import NEED_EXPOSURE, not_taken_yet
 from caredesk.safety.screening.result import Evidence, ScreeningResult
 from caredesk.safety.screening.text import Sentence, normalise, sentences
 
@@ -82,12 +83,17 @@ def screen(
     scoped = [(s, scopes_for(s)) for s in sents]
     mentions, silenced = _adverse_events(norm, scoped)
     ae_hits = _reported_harms(norm, mentions, scoped)
+    untaken = not_taken_yet(norm)  # "haven't given him anything yet": nothing was taken
     _special_situations(norm, scoped, result)
+    if untaken:
+        result.special_situations = [s for s in result.special_situations if s not in NEED_EXPOSURE]
     find_complaints(norm, scoped, result)
     complaint_at = [e.start for e in result.evidence if e.label in HARMFUL_COMPLAINTS]
     serious = _seriousness(norm, scoped, has_harm=bool(ae_hits), complaint_at=complaint_at)
     outcome = any(c in OUTCOME_CRITERIA for c, _, _ in serious)
-    if not ae_hits and not outcome:
+    if untaken:
+        ae_hits, outcome, result.ae_score = [], False, 0.0
+    elif not ae_hits and not outcome:
         other = model.other_finding(
             result.special_situations, result.product_complaint, result.tampering
         )
