@@ -94,6 +94,8 @@ FREE_BATCHES = {
         "train_30.txt",  # the nineteenth writer's batch (special situations and tampering)
         "train_31.txt",  # the twentieth writer's batch (complaints and devices)
         "train_32.txt",  # the twenty-first writer's batch (a global week in many Englishes)
+        "train_33.txt",  # the twenty-second writer's batch (medical-information requests)
+        "train_34.txt",  # the twenty-third writer's batch (all Spanish, a second)
     ),
 }
 
@@ -153,6 +155,7 @@ CS_TRAIN_BATCHES = (
     "train_cs_13.txt",
     "train_cs_14.txt",
     "train_cs_15.txt",
+    "train_cs_16.txt",
 )
 CS_HOLDOUTS = ("holdout_cs.txt", "holdout_cs_2.txt")  # the second by an independent author
 
