@@ -78,7 +78,10 @@ AE_BATCHES = ("train_ae_1.txt", "train_ae_2.txt")
 # registers; devices and farms, where the rules' own precision is 0.78-0.82) no threshold pair
 # kept contact-center recall >= 0.95 at 0.85 (the best at recall 0.95 had P 0.829 out of fold).
 # Recall is the limit that matters most; 0.82 keeps a margin above the target (P >= 0.80).
-MIN_PRECISION = 0.82
+# 0.81 since 2026-12-05 (fourth session): with the medical-information batch (train_33, whose
+# questions name the symptoms they ask about) only the fallback pair, with no margin box, kept
+# 0.82; the contact-center test and holdouts have read 0.84-0.93 against 0.82 out of fold.
+MIN_PRECISION = 0.81
 # 0.96 until 2026-12-05 (second session): with the fourth writer's batch (findings mentioned in
 # passing) in the contact-center training data, no threshold pair kept 0.96 with any margin box
 # (the fallback sat on both limits: R 0.962, P 0.852); at the target itself the full box exists.
