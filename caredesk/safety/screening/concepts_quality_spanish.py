@@ -22,16 +22,22 @@ COMPLAINT_SPANISH: dict[C, str] = {
         r"(?:gorgojos|gusanos|bichos|insectos|hormigas|cucarachas)(?: \w+){0,3} (?:adentro|dentro|"
         r"en el|en la)|(?:sedimento|poso|residuo) (?:\w+ )?(?:en el fondo|al fondo)|(?:cultiv\w+|"
         r"aisl\w+)(?: \w+){0,4} (?:la botella|el frasco|el vial|del frasco|del vial|de la botella)|"
-        r"(?:salio|aislo|aislaron|encontro|encontraron) una bacteria"
+        r"(?:salio|aislo|aislaron|encontro|encontraron) una bacteria|"
+        r"(?:insecto|bicho|hormiga|mosca|gusano)s?(?: [\w()]+){0,5} flotando|(?:pelo|cabello|"
+        r"hilo)s? flotando en (?:el|la) (?:jarabe|frasco|botella|liquido|solucion|suero|gotas|"
+        r"colirio|vial|ampolla|envase)"
     ),
     C.APPEARANCE: (
         r"(?:siempre son|siempre es|antes (?:eran|era))(?: \w+){0,4}(?:,? (?:y )?ahora| ahora)|"
         r"puntitos|manchitas|manchas (?:cafes|negras|verdes|blancas|marrones)|sabor (?:amargo|"
-        r"raro|extrano|metalico|a (?:monedas|metal|cloro|quimico))"
+        r"raro|extrano|metalico|a (?:monedas|metal|cloro|quimico))|(?:salio|vino|esta|estaba) "
+        r"(?:toda |todo )?separad[oa]|grumos duros"
     ),
     C.DEVICE_MALFUNCTION: (
         r"no disparo|apret\w+ y apret\w+|(?:la aguja )?nunca salio|corrientazo|descarga (?:fuerte|"
-        r"electrica)|marca \d+ (?:grados )?a todo el mundo|(?:marca|da) siempre lo mismo"
+        r"electrica)|marca \d+ (?:grados )?a todo el mundo|(?:marca|da) siempre lo mismo|"
+        # a second all-Spanish batch (train_34): "marca 82-84 a todos en la casa"
+        r"(?:marca|da) \d+(?:[-\u2013]\d+)? a todos"
     ),
     C.QUANTITY: (
         r"(?:dice|decia|pone) \d+ (?:\w+ )?y (?:conte|habia|vinieron|venian|trae|traia) (?:solo )?"

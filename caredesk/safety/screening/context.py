@@ -48,7 +48,7 @@ TERMINATOR = _rx(
     r"gives) (?:me|him|her|us)"
     r")(?![\w'])|,\s*(?:i|i'm|i've|he|she|they|it's|we|so|quede|me|le|se|y|pero|ahora|luego|"
     r"despues|tengo|tiene|estoy|esta)(?![\w'])|(?<![\w'])(?:y luego)(?![\w'])|"
-    # a dash between clauses ("nobody had reduced it – presented with melaena")
+    # a dash between clauses ("nobody had reduced it - presented with melaena")
     r"(?:(?<=\s)[\u2013\u2014-]+(?=\s)"
 )
 FORWARD = {

@@ -86,3 +86,21 @@ def test_tampering_is_found(text: str) -> None:
 )
 def test_ordinary_spanish_is_not_flagged(text: str) -> None:
     assert not screen(text).needs_review, screen(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Encontré una hormiga (creo) flotando en el jarabe.", "foreign_matter"),
+        ("El oxímetro marca 80-83 a todos en la familia.", "device_malfunction"),
+        ("La crema vino toda separada y con grumos duros.", "appearance"),
+    ],
+)
+def test_second_spanish_batch_complaints(text: str, category: str) -> None:
+    """From the second all-Spanish batch (train_34): a bug floating in the syrup, a reading the
+    same for everyone, a cream separated into oil and lumps."""
+    assert category in {str(c) for c in screen(text).complaint_categories}
+
+
+def test_hair_floating_in_a_pool_is_no_complaint() -> None:
+    assert not screen("Nadamos con el pelo flotando en la piscina.").product_complaint
