@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from caredesk.safety.screening.codes import SpecialSituation as SS
 from caredesk.safety.screening.concepts_families import GULP, KID, MED
+from caredesk.safety.screening.concepts_families_animals import SPECIAL_ANIMALS
+from caredesk.safety.screening.concepts_families_carers import SPECIAL_CARERS
 from caredesk.safety.screening.concepts_families_circumstances import SPECIAL_CIRCUMSTANCES
 from caredesk.safety.screening.concepts_families_clinical import SPECIAL_CLINICAL
 from caredesk.safety.screening.concepts_families_doses import SPECIAL_DOSES
@@ -280,10 +282,11 @@ _add(
 # in Spanish (concepts_families_spanish.py, an all-Spanish batch) and told by what followed
 # (concepts_families_results.py, the fifteenth and sixteenth writers; concepts_families_doses.py
 # and concepts_families_uses.py, the seventeenth to nineteenth; concepts_families_spanish_events.py,
-# the twenty-third).
+# the twenty-third; concepts_families_animals.py and concepts_families_carers.py, the
+# twenty-fifth and twenty-sixth).
 _TABLES = (SPECIAL_INDIRECT, SPECIAL_IN_PASSING, SPECIAL_REGISTERS, SPECIAL_CIRCUMSTANCES)
 _LATER = (SPECIAL_CLINICAL, SPECIAL_SPANISH, SPECIAL_RESULTS, SPECIAL_DOSES, SPECIAL_USES)
-_LATER_STILL = (SPECIAL_SPANISH_EVENTS,)
+_LATER_STILL = (SPECIAL_SPANISH_EVENTS, SPECIAL_ANIMALS, SPECIAL_CARERS)
 for _table in (*_TABLES, *_LATER, *_LATER_STILL):
     for _code, _patterns in _table.items():
         for _pattern in _patterns:

@@ -223,6 +223,7 @@ def _special_situations(
     # No product, use or clinician anywhere, and a service or a purchase named: no special
     # situation ("my friend got the birthday discount"), except a pack that fails a code check.
     service_only = service_talk.about_a_service(norm) or service_talk.about_a_purchase(norm)
+    service_only = service_only and not find_generics(norm)  # "bought 'diazepam' off Snapchat"
     figures = service_talk.figurative_spans(norm, 0, len(norm))  # "an overdose of emails"
     for code, rx in SPECIAL.items():
         if service_only and code is not SpecialSituation.COUNTERFEIT:

@@ -136,7 +136,8 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"calming|calm|killing|kill|stopping|stop|controlling|control|relieving|relieve|"
         r"doing (?:a thing|anything|its job|the job|much)|do (?:a thing|anything|its job|much))"
         r"(?! (?:the |my |your |our )?(?:order|package|refund|account|delivery|email|page|"
-        r"item|box)| (?:taking|using|giving|applying|having|buying|ordering) )|"
+        r"item|box)| (?:taking|using|giving|applying|having|buying|ordering) | (?:through|back "
+        r"to|a reply|a response|an answer|hold of|round to))|"
         r"no (?:change|difference|improvement) (?:at all|whatsoever)|still (?:high|"
         r"elevated|the same|sick|hurting|sore|swollen|infected|coughing|itchy|scratching)|"
         r"no (?:me |le |nos )?(?:funcionaron|sirvieron|ayudaron|hicieron efecto)|"
@@ -214,6 +215,7 @@ SPECIAL: dict[SS, re.Pattern[str]] = {
         r"jabbed) (?:herself|himself|themselves)|(?:aide|nurse|worker|assistant|tech) was stuck"
     ),
     SS.WITHDRAWAL: rx(
+        r"(?<!milk )(?<!meat )(?<!egg )(?<!honey )(?<!day )(?<!days of )(?<!the egg )"
         r"withdrawals?(?! (?:period|time|interval)s?)|discontinuation syndrome|brain zaps|since (?"
         r":i )?stopp?(?:ed|ing) "
         r"(?:taking|it|the)|after (?:i )?stopp?(?:ed|ing) (?:taking|it|the)|"
