@@ -96,6 +96,8 @@ FREE_BATCHES = {
         "train_32.txt",  # the twenty-first writer's batch (a global week in many Englishes)
         "train_33.txt",  # the twenty-second writer's batch (medical-information requests)
         "train_34.txt",  # the twenty-third writer's batch (all Spanish, a second)
+        "train_35.txt",  # the twenty-fifth writer's batch (animal health, a second)
+        "train_36.txt",  # the twenty-sixth writer's batch (carers, care homes, schools)
     ),
 }
 
@@ -156,6 +158,7 @@ CS_TRAIN_BATCHES = (
     "train_cs_14.txt",
     "train_cs_15.txt",
     "train_cs_16.txt",
+    "train_cs_17.txt",
 )
 CS_HOLDOUTS = ("holdout_cs.txt", "holdout_cs_2.txt")  # the second by an independent author
 
