@@ -145,3 +145,12 @@ SAME_SPECIES_USE = re.compile(
     r"(?:[\w-]+ ){0,3}" + _ANIMAL_PRODUCT + r"(?: [\w']+){0,3} (?:on|to|for|into) (?:our|my|the|"
     r"his|her|their|both|all|the \w+) (?:[\w-]+ )?(?P=s)s?(?![\w'])"
 )
+
+# What a pack is for, said as a fact ("the hologram is there to stop fakes", "it's for external
+# use only"): no suspicion and no use. The learned special-situation path (engine._model_special)
+# gives no code from such a sentence; it had read both as a finding at 0.59 and 0.75.
+LABEL_FACT = re.compile(
+    r"(?<![\w'])(?:(?:is|are) there to (?:stop|prevent|deter|catch) (?:fakes|counterfeits|"
+    r"forgeries|copies)|to (?:stop|prevent|deter) (?:fakes|counterfeiting|counterfeits)|for "
+    r"external use only|keep out of (?:the )?(?:reach|sight) of children)(?![\w'])"
+)

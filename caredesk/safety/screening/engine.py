@@ -24,7 +24,7 @@ from caredesk.safety.screening.catalog import ProductCatalog, catalog_for, find_
 from caredesk.safety.screening.codes import ComplaintCategory, Seriousness, SpecialSituation
 from caredesk.safety.screening.complaint_gates import merchandise_only, threat_sentence
 from caredesk.safety.screening.complaints import find_complaints, in_it_sentence, sentence_at
-from caredesk.safety.screening.concepts_families_results import SAME_SPECIES_USE
+from caredesk.safety.screening.concepts_families_results import LABEL_FACT, SAME_SPECIES_USE
 from caredesk.safety.screening.context import (
     LINKAGE,
     SILENT_FOR_FINDINGS,
@@ -271,6 +271,8 @@ def _model_special(
             continue
         if ss in _AGAINST_THE_LABEL and SAME_SPECIES_USE.search(best.text):
             continue  # "the dog shampoo on our dog"
+        if LABEL_FACT.search(best.text):
+            continue  # "the hologram is there to stop fakes"
         result.special_situations.append(ss)
         result.evidence.append(Evidence(best.start, best.end, code))
 
