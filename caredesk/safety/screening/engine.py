@@ -39,10 +39,10 @@ from caredesk.safety.screening.result import Evidence, ScreeningResult
 from caredesk.safety.screening.text import Sentence, normalise, sentences
 
 IT_SENSITIVE = (SpecialSituation.LACK_OF_EFFICACY, SpecialSituation.MEDICATION_ERROR)
-# Amount, use and "did not work" words that a service sentence uses too ("the 4-week
-# subscription is too much", "my points still haven't gone through").
 # Codes the learned path may not give a product used on its own species.
 _AGAINST_THE_LABEL = (SpecialSituation.OFF_LABEL_USE, SpecialSituation.MISUSE)
+# Amount, use and "did not work" words that a service sentence uses too ("the 4-week
+# subscription is too much", "my points still haven't gone through").
 SERVICE_SENSITIVE = (
     SpecialSituation.OVERDOSE,
     SpecialSituation.WITHDRAWAL,
