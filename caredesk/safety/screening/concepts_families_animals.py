@@ -23,6 +23,8 @@ _ROUTE = (
     r"(?:intravenously|into the vein|iv|im|intramuscularly|subcut\w*|under the skin|into the "
     r"muscle|orally|by mouth)"
 )
+# Both an overdose and a medication error: a dosing gun set for the wrong amount or not reset.
+_GUN_SET_WRONG = r"set (?:on|at|to|for) \d+ ?(?:ml|kg|cc)? instead of \d+|forgot to reset"
 _PRODUCE = r"(?:eggs|milk|meat|honey|fish|lambs|cattle|cows|pigs)"
 
 _add(
@@ -30,8 +32,9 @@ _add(
     r"(?:ate|eaten|chewed through|got into|scoffed|wolfed) (?:an |the |a )?(?:entire|whole) "
     r"(?:\d+-?pack|pack|tub|box|bag|bottle|tube|packet|sack)|\d+ ?x (?:the )?(?:intended|dose|"
     r"normal|recommended|prescribed)|(?:ten|five|\d+) times (?:the )?(?:intended|normal|"
-    r"recommended|prescribed) (?:dose|amount)|set (?:on|at|to|for) \d+ ?(?:ml|kg|cc)? instead of "
-    r"\d+|forgot to reset|(?:didn't|did not|never) reset|(?:whole|entire|full) \d+ ?kg (?:tube|"
+    r"recommended|prescribed) (?:dose|amount)|"
+    + _GUN_SET_WRONG
+    + r"|(?:didn't|did not|never) reset|(?:whole|entire|full) \d+ ?kg (?:tube|"
     r"syringe|dose)|(?:pumped|dumped|emptied) the (?:whole|entire|full) (?:[\w-]+ ){0,3}"
     r"(?:solution|stock|sachet|bag)|(?:into|in) the \d+ ?(?:l|litre|liter)s? (?:[\w-]+ ){0,3}"
     r"instead of the \d+|dosis calculada para \d+ (?:kilos|kg)",
@@ -44,8 +47,9 @@ _add(
     + _ROUTE
     + r" instead of "
     + _ROUTE
-    + r"|inadvertent(?:ly)? (?:intravascular|intra-?arterial|intravenous|iv)|set (?:on|at|to|"
-    r"for) \d+ ?(?:ml|kg|cc)? instead of \d+|forgot to reset|(?:inside|within|before) the "
+    + r"|inadvertent(?:ly)? (?:intravascular|intra-?arterial|intravenous|iv)|"
+    + _GUN_SET_WRONG
+    + r"|(?:inside|within|before) the "
     r"(?:[\w-]+ ){0,3}(?:withdrawal|withholding)(?: period| time)? (?:was|were|had been) (?:up|"
     r"met|over)|(?:two|three|\d+) days (?:inside|within) the (?:\w+ )?withdrawal|before the "
     r"(?:[\w-]+ ){0,3}(?:of )?withdrawal (?:were|was) met",

@@ -25,6 +25,12 @@ _TWICE_IN_A_DAY = (
     r"(?:twice|two times|dos veces) (?:yesterday|today|this morning|that day|in one day|in a "
     r"day|hoy|ayer|el mismo dia|en un dia)"
 )
+# Both an overdose and a medication error: a dilution made at double strength, a weekly dose
+# taken daily, a dose given by a second carer who did not know, the same dose given twice.
+_DOUBLE_DILUTION = r"al doble de lo (?:indicado|recomendado|que)"
+_DAILY_NOT_WEEKLY = r"(?:every day|daily|each day) instead of (?:once )?(?:a |per )?week(?:ly)?"
+_ALREADY_GIVEN = r"(?:didn't|did not) know (?:\w+ ){0,2}had already (?:given|had|taken)"
+_GIVEN_TWICE = r"(?:se le dio|le dieron|le dio|recibio) (?:la|el) (?:\w+ ){0,5}dos veces"
 
 # The same dose again later the same day ("took the 8 o'clock one again at 9", "received her
 # 9am warfarin at 09:00 and again at 11:00", "se lo di de nuevo a las 9"), twice in one day,
@@ -51,7 +57,7 @@ _add(
     r"whole (?:syringe|pipette|applicator|dropper|bottles|packs|boxes|tubes)|"
     r"(?:two|three|four|2|3|4) whole (?:tablets|pills|sachets|pipettes|capsules)|"
     r"(?:delivered|infused|ran|pumped) the (?:whole|entire|full) (?:[\w-]+ ){0,3}(?:volume|"
-    r"dose|bag|syringe|infusion)|al doble de lo (?:indicado|recomendado|que)|"
+    r"dose|bag|syringe|infusion)|" + _DOUBLE_DILUTION + r"|"
     r"(?:for|on) every (?:animal|cow|heifer|sheep|ewe|lamb|calf|pig|bird) (?:whatever|"
     r"regardless of) (?:its|their|the) (?:weight|size)",
 )
@@ -86,7 +92,7 @@ _add(
     SS.MEDICATION_ERROR,
     r"confund\w+ (?:la|el|las|los|sus) (?:\w+ ){0,6}con (?:la|el|las|los)|"
     r"(?:adultos?|de adultos) en (?:vez|lugar) del? (?:pediatric\w+|infantil|de ninos)|"
-    r"al doble de lo (?:indicado|recomendado)",
+    + _DOUBLE_DILUTION,
 )
 # Stopping felt: a symptom whenever the product is skipped, a taper "too fast", nights without
 # a product that could not be had, days without it, running out over a holiday.
@@ -127,12 +133,11 @@ _add(
 # dose given twice by two shifts.
 _add(
     SS.OVERDOSE,
-    r"(?:every day|daily|each day) instead of (?:once )?(?:a |per )?week(?:ly)?|(?:tablet|"
+    _DAILY_NOT_WEEKLY + r"|(?:tablet|"
     r"pipette|dose|syringe|chew)s? (?:meant|made|sized|intended) for a (?:\d+ ?kg|bigger|larger|"
     r"big) (?:dog|horse|animal|cat)|(?:taking|take|took|have been taking) two (?:\w+ ){0,2}"
     r"(?:every|each|a) (?:night|day|morning)(?: [\w',]+){0,6} (?:because|as|since) (?:one|a "
-    r"single)|(?:didn't|did not) know (?:\w+ ){0,2}had already (?:given|had|taken)|(?:se le dio|"
-    r"le dieron|le dio|recibio) (?:la|el) (?:\w+ ){0,5}dos veces",
+    r"single)|" + _ALREADY_GIVEN + "|" + _GIVEN_TWICE,
 )
 # Storage ignored and used anyway; a dose nobody reduced; an error caught before it reached
 # the patient; a modified-release tablet crushed; a label misread; a second carer's dose.
@@ -144,7 +149,5 @@ _add(
     r"the error|the mistake) (?:at|before|during|on)|(?:crush\w*|trituran\w*|triturad\w*)"
     r"(?: [\w-]+){0,6} (?:xl|mr|sr|er|cr|retard|modified[- ]release|slow[- ]release|"
     r"extended[- ]release|liberacion prolongada)|misreading (?:the )?(?:label|chart|box|dose|"
-    r"instructions)|(?:didn't|did not) know (?:\w+ ){0,2}had already (?:given|had)|(?:se le "
-    r"dio|le dieron|le dio|recibio) (?:la|el) (?:\w+ ){0,5}dos veces|(?:every day|daily) instead "
-    r"of (?:once )?(?:a |per )?week(?:ly)?",
+    r"instructions)|" + _ALREADY_GIVEN + "|" + _GIVEN_TWICE + "|" + _DAILY_NOT_WEEKLY,
 )

@@ -18,6 +18,11 @@ _add = SPECIAL_SPANISH_EVENTS.add
 _FORMS = r"(?:pastillas|tabletas|comprimidos|capsulas|sobres|cucharadas|gotas|dosis)"
 _KIN = r"(?:mama|papa|madre|padre|espos[oa]|herman[oa]|abuel[oa]|hij[oa]|vecin[oa]|ti[oa])"
 _PESTS = r"(?:pulgas|garrapatas|piojos|liendres|lombrices|gusanos|acaros)"
+# Both an overdose and a medication error: the dose for cows or adults given to calves.
+_BIG_ANIMAL_DOSE = (
+    r"dosis de (?:las |los )?(?:vacas|adultos?|caballos|perros grandes)(?: [\w,]+){0,6} en "
+    r"(?:vez|lugar) de"
+)
 
 # Forgetting and taking another; two in a day; many in a few hours; twenty at once; the adult
 # dose to calves; 5 ml instead of 0.5.
@@ -29,14 +34,9 @@ _add(
     r"seis) " + _FORMS + r"(?: \w+){0,3} en (?:\d+|dos|tres|una|media) (?:horas?|hora)|(?:tomo|"
     r"tome|se tomo|se tomaron|tomaron|ingirio|se trago|trago|le dio|le di)(?: \w+){0,3} (?:unas |"
     r"unos |como |mas de )?(?:[1-9]\d|veinte|treinta|quince|diez) (?:tabletas|pastillas|"
-    r"comprimidos|capsulas)|dosis de (?:las |los )?(?:vacas|adultos?|caballos|"
-    r"perros grandes)(?: [\w,]+){0,6} en (?:vez|lugar) de|en (?:vez|lugar) de 0[.,]\d",
+    r"comprimidos|capsulas)|" + _BIG_ANIMAL_DOSE + r"|en (?:vez|lugar) de 0[.,]\d",
 )
-_add(
-    SS.MEDICATION_ERROR,
-    r"dosis de (?:las |los )?(?:vacas|adultos?|caballos|perros grandes)(?: [\w,]+){0,6} en "
-    r"(?:vez|lugar) de|confundio la jeringa",
-)
+_add(SS.MEDICATION_ERROR, _BIG_ANIMAL_DOSE + r"|confundio la jeringa")
 # Feeding told by "lactando", "dando teta", a baby "para mamar".
 _add(
     SS.BREASTFEEDING,
