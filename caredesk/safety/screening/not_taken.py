@@ -5,10 +5,11 @@ so they are no adverse event, and no special situation that needs an exposure (a
 feed, an overdose, a use against the label, a lack of effect) follows from it. A fake or a
 wrong product handed over, an infected batch or an exposure at work still count.
 
-Read off the training batches: of the 74 messages the pattern matched in `train_6` …
-`train_34`, 17 were screened as adverse events and none was one, except a "worse than before I
-started" that the pattern now leaves alone (the twenty-second writer's medical-information
-batch, train_33, first look AE precision 0.65, held most of them).
+Read off the training batches: the pattern as it stands matches 60 messages in `train_6` …
+`train_34`; 12 of them were screened as adverse events, and none of the 60 is one (the
+twenty-second writer's medical-information batch, train_33, first look AE precision 0.65, held
+most of them). A first, looser version also matched "worse than before I started", a
+withdrawal report; the "than" guard and the narrower objects leave such reports alone.
 """
 
 from __future__ import annotations
